@@ -1,0 +1,5 @@
+import sys
+
+from careercap.cli import main
+
+sys.exit(main())

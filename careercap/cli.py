@@ -1,0 +1,183 @@
+"""The command line: parse options, call the core, hand results to a renderer."""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+# Typer carries its own copy of click from 0.29 on; its exception types live there.
+from typer._click.exceptions import ClickException  # no public alias exists
+
+from careercap import __version__
+from careercap.errors import CareercapError, Diagnostic, InputError
+from careercap.loader import STDIN, read_bytes
+from careercap.pipeline import Overrides, project_sources
+from careercap.render.export import project_document, projection_dict
+from careercap.render.table import projection_view
+from careercap.rules import Rules, default_rules, load_rules
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
+
+app = typer.Typer(
+    name="careercap",
+    help="Project what a skill profile is worth: income trajectories under the micro-specialization rules.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+ProfilesArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PROFILE...", help="Profile YAML files; '-' reads standard input.", show_default=False
+    ),
+]
+AsOfOpt = Annotated[
+    int | None,
+    typer.Option("--as-of", min=1950, max=2100, help="Start year, instead of the profile's as_of."),
+]
+HorizonOpt = Annotated[
+    int | None,
+    typer.Option("--horizon", min=1, max=50, help="Years to project, instead of the profile's horizon."),
+]
+GrowthOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--baseline-growth",
+        min=-0.5,
+        max=0.5,
+        help="Baseline yearly growth (0.03 is 3 %), instead of the profile's.",
+    ),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people, json for programs.")]
+RulesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rules", metavar="FILE", help="A rules file whose values replace the defaults (any subset)."
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careercap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """careercap turns a YAML skill profile into a projected income trajectory.
+
+    Example: careercap project profiles/data-engineer.yaml
+    """
+
+
+def _report(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+def _rules(path: Path | None) -> Rules:
+    if path is None:
+        return default_rules()
+    try:
+        return load_rules(read_bytes(str(path)), str(path))
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--rules'") from None
+    except CareercapError as exc:
+        _report(exc.diagnostics)
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+def _check_readable(sources: list[str]) -> None:
+    """Refuse a missing or unreadable input before anything is printed."""
+    for source in sources:
+        if source == STDIN:
+            continue
+        if not os.path.exists(source):
+            raise typer.BadParameter(f"{source}: no such file", param_hint="'PROFILE...'")
+        if os.path.isdir(source):
+            raise typer.BadParameter(
+                f"{source}: is a directory, not a profile file", param_hint="'PROFILE...'"
+            )
+
+
+@app.command()
+def project(
+    profiles: ProfilesArg,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    output_format: FormatOpt = Format.table,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Project each profile's income year by year, with the rules that apply.
+
+    Example: careercap project profiles/data-engineer.yaml --horizon 10
+    """
+    _check_readable(profiles)
+    rules = _rules(rules_file)
+    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
+    console = Console(highlight=False)
+    exported: list[dict[str, Any]] = []
+    errors: list[Diagnostic] = []
+    try:
+        for outcome in project_sources(profiles, rules=rules, overrides=overrides):
+            loaded = outcome.loaded
+            _report(loaded.errors + loaded.warnings)
+            errors.extend(loaded.errors)
+            if outcome.projection is None:
+                continue
+            if output_format is Format.json:
+                exported.append(
+                    projection_dict(outcome.projection, loaded.source, loaded.document, loaded.warnings)
+                )
+            else:
+                console.print(projection_view(outcome.projection, loaded.source))
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'PROFILE...'") from None
+    if output_format is Format.json:
+        print(json.dumps(project_document(rules, exported, errors), indent=2, ensure_ascii=False))
+    if errors:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The `careercap` command: runs the app and turns every way out into an exit status."""
+    command = typer.main.get_command(app)
+    try:
+        status = command.main(args=argv, prog_name="careercap", standalone_mode=False)
+        sys.stdout.flush()
+    except ClickException as exc:
+        context = getattr(exc, "ctx", None)
+        where = context.command_path if context is not None else "careercap"
+        print(f"{where}: error: {exc.format_message()}", file=sys.stderr)
+        if context is not None:
+            print(f"Try '{where} --help' for help.", file=sys.stderr)
+        return exc.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        print("careercap: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
+    return status if isinstance(status, int) else EXIT_OK

@@ -1,0 +1,192 @@
+"""The profile: what a person tells careercap about themselves, validated.
+
+Models are frozen and forbid unknown keys. A validated profile is normalized: a skill or
+certification written twice (by normalized name) is kept once, at its earliest date, and
+the repeat is reported as a warning through the validation context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+from careercap.scalars import Date, Integer, Number, PartialDate, Text, Year
+
+Employment = Literal["employee", "freelancer"]
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """The form in which two skill or certification names are compared."""
+    return _SPACES.sub(" ", name.casefold().replace("-", " ").replace("_", " ")).strip()
+
+
+Name = Annotated[Text, Field(min_length=1, max_length=200)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_nulls(cls, data: Any) -> Any:
+        """A plain null means "not given": the field takes its default (or is missing)."""
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None}
+        return data
+
+
+class Certification(_Frozen):
+    """A certification, earned or planned."""
+
+    name: Name = Field(description="The certification's name.", examples=["AWS Certified Data Engineer"])
+    earned: Date = Field(description="When it was (or will be) earned; a year after as_of is planned.")
+    issuer: Text | None = Field(default=None, description="Who issues it.", examples=["Amazon Web Services"])
+
+    @property
+    def year(self) -> int:
+        return self.earned.year
+
+
+class Skill(_Frozen):
+    """A skill; without `acquired` it is held since before `as_of`."""
+
+    name: Name = Field(description="The skill's name.", examples=["prompt engineering"])
+    acquired: Date | None = Field(
+        default=None, description="When it was (or will be) acquired; leave it out for a skill long held."
+    )
+
+    @property
+    def year(self) -> int | None:
+        return None if self.acquired is None else self.acquired.year
+
+
+def _certification_item(value: Any) -> Any:
+    if value is None:
+        raise ValueError("empty list item: give a certification, or remove the '-' line")
+    return value
+
+
+def _skill_item(value: Any) -> Any:
+    if value is None:
+        raise ValueError("empty list item: give a skill, or remove the '-' line")
+    if isinstance(value, str):
+        return {"name": value}
+    return value
+
+
+def _current_year() -> int:
+    return dt.date.today().year
+
+
+class Profile(_Frozen):
+    """One person's skill profile."""
+
+    name: Name = Field(description="Whose profile this is.", examples=["Priya Raman"])
+    employment: Employment = Field(
+        default="employee", description="employee (income is salary) or freelancer (income is revenue)."
+    )
+    income: Number = Field(
+        gt=0,
+        le=1e9,
+        description="Annual salary (employee) or revenue (freelancer) in as_of; also accepted as `salary`.",
+        examples=[92000],
+    )
+    currency: Text = Field(
+        default="USD",
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 4217 code, three capital letters.",
+        examples=["USD"],
+    )
+    as_of: Year = Field(
+        default_factory=_current_year,
+        description="The year that income describes; default: the current year.",
+    )
+    horizon: Integer = Field(default=5, ge=1, le=50, description="How many years to project after as_of.")
+    baseline_growth: Number = Field(
+        default=0.03,
+        ge=-0.5,
+        le=0.5,
+        description="Yearly growth of a peer who keeps skills current at an ordinary pace (0.03 is 3 %).",
+    )
+    certifications: tuple[Annotated[Certification, BeforeValidator(_certification_item)], ...] = Field(
+        default=(), description="Certifications earned or planned."
+    )
+    skills: tuple[Annotated[Skill, BeforeValidator(_skill_item)], ...] = Field(
+        default=(), description="Skills: a plain name (held since before as_of) or a mapping with a date."
+    )
+    notes: Text | None = Field(default=None, description="Free text, ignored by the model.")
+    inflation: Number | None = Field(
+        default=None, ge=-0.5, le=1, description="Yearly inflation, for figures in as_of-year money."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _salary_is_income(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "salary" in data:
+            if "income" in data:
+                raise PydanticCustomError("income_and_salary", "give income or salary, not both")
+            data = {("income" if key == "salary" else key): value for key, value in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _count_repeats_once(self, info: ValidationInfo) -> Profile:
+        warnings = info.context.get("warnings") if isinstance(info.context, dict) else None
+        certifications = _once_each(self.certifications, "certifications", "certification", warnings)
+        skills = _once_each(self.skills, "skills", "skill", warnings)
+        if certifications != self.certifications or skills != self.skills:
+            # Frozen: the normalized profile is built from the validated one, not mutated.
+            return self.model_copy(update={"certifications": certifications, "skills": skills})
+        return self
+
+    @property
+    def start_year(self) -> int:
+        return self.as_of
+
+    @property
+    def final_year(self) -> int:
+        return self.as_of + self.horizon
+
+
+T = TypeVar("T", Certification, Skill)
+
+
+def _once_each(
+    items: tuple[T, ...], field: str, kind: str, warnings: list[tuple[tuple[str | int, ...], str]] | None
+) -> tuple[T, ...]:
+    """Keep each normalized name once, at its earliest date (undated is earliest)."""
+    first: dict[str, int] = {}
+    kept: list[T] = []
+    for index, item in enumerate(items):
+        key = normalize_name(item.name)
+        if key not in first:
+            first[key] = len(kept)
+            kept.append(item)
+            continue
+        slot = first[key]
+        earliest = _earliest(kept[slot], item)
+        kept[slot] = earliest
+        if warnings is not None:
+            when = _date_of(earliest)
+            counted = f"at its earliest date, {when}" if when else "as held since before as_of"
+            warnings.append(
+                ((field, index), f"{kind} {item.name!r} is listed again; it counts once, {counted}")
+            )
+    return tuple(kept)
+
+
+def _date_of(item: Certification | Skill) -> PartialDate | None:
+    return item.earned if isinstance(item, Certification) else item.acquired
+
+
+def _earliest(kept: T, repeat: T) -> T:
+    kept_date, repeat_date = _date_of(kept), _date_of(repeat)
+    if kept_date is None or (repeat_date is not None and kept_date <= repeat_date):
+        return kept
+    field = "earned" if isinstance(kept, Certification) else "acquired"
+    return kept.model_copy(update={field: repeat_date})

@@ -1,0 +1,81 @@
+"""Machine-readable output (schema version 1): plain dicts, ready for `json.dumps`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careercap.engine import Projection
+from careercap.errors import Diagnostic
+from careercap.rules import Rules
+
+SCHEMA_VERSION = 1
+
+
+def _money(amount: float) -> float:
+    return round(amount, 2)
+
+
+def _rate(rate: float) -> float:
+    return round(rate, 6)
+
+
+def _note(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {"line": diagnostic.where.line, "column": diagnostic.where.column, "message": diagnostic.message}
+
+
+def projection_dict(
+    projection: Projection, source: str, document: int, warnings: tuple[Diagnostic, ...] = ()
+) -> dict[str, Any]:
+    """One projection, as `output.md` defines it."""
+    profile, summary = projection.profile, projection.summary
+    factors = summary.factors
+    return {
+        "source": source,
+        "document": document,
+        "name": profile.name,
+        "employment": profile.employment,
+        "currency": profile.currency,
+        "as_of": profile.as_of,
+        "horizon": profile.horizon,
+        "baseline_growth": profile.baseline_growth,
+        "years": [
+            {
+                "year": row.year,
+                "income": _money(row.income),
+                "growth": None if row.growth is None else _rate(row.growth),
+                "state": row.state,
+                "events": [
+                    {"kind": event.kind, "name": event.name, "planned": event.planned} for event in row.events
+                ],
+                "rules": list(row.rules),
+            }
+            for row in projection.years
+        ],
+        "summary": {
+            "start_income": _money(summary.start_income),
+            "final_income": _money(summary.final_income),
+            "cagr": _rate(summary.cagr),
+            "cumulative_earnings": _money(summary.cumulative_earnings),
+            "static_peer_cumulative": _money(summary.static_peer_cumulative),
+            "career_capital": _money(summary.career_capital),
+            "factors": {
+                "baseline": factors.baseline,
+                "upskilling": factors.upskilling,
+                "static_contraction": factors.static_contraction,
+                "freelancer_portfolio": factors.freelancer_portfolio,
+            },
+        },
+        "warnings": [_note(warning) for warning in warnings],
+    }
+
+
+def project_document(
+    rules: Rules, projections: list[dict[str, Any]], errors: list[Diagnostic]
+) -> dict[str, Any]:
+    """The whole `project --format json` document."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "rules": rules.parameters(),
+        "projections": projections,
+        "errors": [error.as_dict() for error in errors],
+    }

@@ -1,0 +1,155 @@
+"""Field types for values read from YAML.
+
+The loader hands every scalar over as the text written in the file (only a plain `null`,
+`~` or empty value becomes None). Each field type here reads that text by the YAML 1.2
+core schema's rules for its kind, so that text fields keep the text as written
+(`name: NO` stays "NO") and a number field refuses `yes`, `100,000` or `1_000`.
+Python callers may pass real numbers and dates too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+
+# YAML 1.2 core schema: decimal integers and floats, `.inf` and `.nan` in their spellings.
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
+
+YEAR_MIN, YEAR_MAX = 1950, 2100
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return repr(value)
+
+
+def _number_hint(text: str) -> str:
+    stripped = text.strip()
+    if stripped.endswith("%") and _FLOAT.fullmatch(percent := stripped[:-1].strip()):
+        return f" (write a fraction: {float(percent) / 100:g} for {percent} %)"
+    if "," in stripped or "_" in stripped or " " in stripped:
+        return " (write it without separators, e.g. 100000)"
+    return ""
+
+
+def parse_number(value: Any) -> float:
+    """A finite number from YAML text (or a Python int or float, but not a bool)."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number, not {_describe(value)}")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if _FLOAT.fullmatch(text):
+            number = float(text)
+        elif _INF.fullmatch(text) or _NAN.fullmatch(text):
+            raise ValueError(f"must be a finite number, not {text}")
+        else:
+            raise ValueError(f"must be a number, not {value!r}{_number_hint(value)}")
+    else:
+        raise ValueError(f"must be a number, not {_describe(value)}")
+    if not math.isfinite(number):
+        raise ValueError(f"must be a finite number, not {value!r}")
+    return number
+
+
+def parse_integer(value: Any) -> int:
+    """A whole number from YAML text (or a Python int, but not a bool or a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"must be a whole number, not {_describe(value)}")
+    if isinstance(value, int):
+        return value
+    text = value.strip()
+    if not _INT.fullmatch(text):
+        raise ValueError(f"must be a whole number, not {value!r}{_number_hint(value)}")
+    return int(text)
+
+
+def parse_text(value: Any) -> str:
+    """Text exactly as written; a number or date given from Python is written out."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"must be text, not {_describe(value)}")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date written as `2024`, `2024-03` or `2024-03-15`; the model uses only its year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+
+def check_year(year: int) -> int:
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValueError(f"year {year} is outside {YEAR_MIN}-{YEAR_MAX}")
+    return year
+
+
+def parse_date(value: Any) -> PartialDate:
+    """A `PartialDate` from `2024`, `2024-03` or `2024-03-15`; impossible dates are errors."""
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate(check_year(value.year), value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return PartialDate(check_year(value))
+    if not isinstance(value, str):
+        raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {_describe(value)}")
+    match = _DATE.fullmatch(value.strip())
+    if match is None:
+        raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {value!r}")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    check_year(year)
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{value.strip()} is not a date: there is no month {month}")
+    if month is not None and day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(f"{value.strip()} is not a date: that month has no day {day}") from None
+    return PartialDate(year, month, day)
+
+
+Number = Annotated[float, BeforeValidator(parse_number)]
+Integer = Annotated[int, BeforeValidator(parse_integer)]
+Text = Annotated[str, BeforeValidator(parse_text)]
+Year = Annotated[int, BeforeValidator(parse_integer), Field(ge=YEAR_MIN, le=YEAR_MAX)]
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(parse_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+                {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$"},
+            ],
+            "description": "a year, a month (2024-03) or a day (2024-03-15)",
+        }
+    ),
+]
