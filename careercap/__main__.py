@@ -1,5 +1,3 @@
-import sys
-
 from careercap.cli import main
 
-sys.exit(main())
+main()

@@ -6,6 +6,7 @@ import enum
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from rich.console import Console
 
 # Typer carries its own copy of click from 0.29 on; its exception types live there.
 from typer._click.exceptions import ClickException  # no public alias exists
+from typer.core import TyperGroup
 
 from careercap import __version__
 from careercap.errors import CareercapError, Diagnostic, InputError
@@ -25,8 +27,58 @@ from careercap.rules import Rules, default_rules, load_rules
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 
+
+def _exit_status(run: Callable[[], Any]) -> int:
+    """Run the command line and turn every way out of it into an exit status."""
+    try:
+        status = run()
+        sys.stdout.flush()
+    except ClickException as exc:
+        context = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            return EXIT_USAGE  # Typer has shown the help already
+        where = context.command_path if context is not None else "careercap"
+        print(f"{where}: error: {exc.format_message()}", file=sys.stderr)
+        if context is not None:
+            print(f"Try '{where} --help' for help.", file=sys.stderr)
+        return exc.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        print("careercap: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
+    return status if isinstance(status, int) else EXIT_OK
+
+
+class CareercapGroup(TyperGroup):
+    """Typer's group, with careercap's one-line usage errors and exit statuses."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def run() -> Any:
+            return super(CareercapGroup, self).main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+
+        status = _exit_status(run)
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+
 app = typer.Typer(
     name="careercap",
+    cls=CareercapGroup,
     help="Project what a skill profile is worth: income trajectories under the micro-specialization rules.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -42,7 +94,7 @@ class Format(enum.StrEnum):
 ProfilesArg = Annotated[
     list[str],
     typer.Argument(
-        metavar="PROFILE...", help="Profile YAML files; '-' reads standard input.", show_default=False
+        metavar="PROFILE", help="Profile YAML files; '-' reads standard input.", show_default=False
     ),
 ]
 AsOfOpt = Annotated[
@@ -112,11 +164,9 @@ def _check_readable(sources: list[str]) -> None:
         if source == STDIN:
             continue
         if not os.path.exists(source):
-            raise typer.BadParameter(f"{source}: no such file", param_hint="'PROFILE...'")
+            raise typer.BadParameter(f"{source}: no such file", param_hint="'PROFILE'")
         if os.path.isdir(source):
-            raise typer.BadParameter(
-                f"{source}: is a directory, not a profile file", param_hint="'PROFILE...'"
-            )
+            raise typer.BadParameter(f"{source}: is a directory, not a profile file", param_hint="'PROFILE'")
 
 
 @app.command()
@@ -142,7 +192,7 @@ def project(
         for outcome in project_sources(profiles, rules=rules, overrides=overrides):
             loaded = outcome.loaded
             _report(loaded.errors + loaded.warnings)
-            errors.extend(loaded.errors)
+            errors.extend(loaded.errors[:1])  # one per profile in JSON: its first problem
             if outcome.projection is None:
                 continue
             if output_format is Format.json:
@@ -152,32 +202,13 @@ def project(
             else:
                 console.print(projection_view(outcome.projection, loaded.source))
     except InputError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'PROFILE...'") from None
+        raise typer.BadParameter(str(exc), param_hint="'PROFILE'") from None
     if output_format is Format.json:
         print(json.dumps(project_document(rules, exported, errors), indent=2, ensure_ascii=False))
     if errors:
         raise typer.Exit(EXIT_INVALID)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The `careercap` command: runs the app and turns every way out into an exit status."""
-    command = typer.main.get_command(app)
-    try:
-        status = command.main(args=argv, prog_name="careercap", standalone_mode=False)
-        sys.stdout.flush()
-    except ClickException as exc:
-        context = getattr(exc, "ctx", None)
-        where = context.command_path if context is not None else "careercap"
-        print(f"{where}: error: {exc.format_message()}", file=sys.stderr)
-        if context is not None:
-            print(f"Try '{where} --help' for help.", file=sys.stderr)
-        return exc.exit_code
-    except (KeyboardInterrupt, typer.Abort):
-        print("careercap: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader went away (`... | head`): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PIPE
-    return status if isinstance(status, int) else EXIT_OK
+def main() -> None:
+    """The `careercap` console script."""
+    typer.main.get_command(app).main(prog_name="careercap")

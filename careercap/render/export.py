@@ -12,11 +12,11 @@ SCHEMA_VERSION = 1
 
 
 def _money(amount: float) -> float:
-    return round(amount, 2)
+    return round(amount, 2) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0
 
 
 def _rate(rate: float) -> float:
-    return round(rate, 6)
+    return round(rate, 6) + 0.0
 
 
 def _note(diagnostic: Diagnostic) -> dict[str, Any]:

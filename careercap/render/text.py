@@ -15,11 +15,11 @@ def visible(text: str) -> str:
 
 
 def money(amount: float) -> str:
-    return f"{amount:,.2f}"
+    return f"{round(amount, 2) + 0.0:,.2f}"  # + 0.0 turns a rounded -0.0 into 0.0
 
 
 def percent(rate: float) -> str:
-    return f"{rate * 100:+.2f} %"
+    return f"{round(rate * 100, 2) + 0.0:+.2f} %"
 
 
 def factor(value: float) -> str:

@@ -1,0 +1,47 @@
+"""Shared fixtures: a CLI runner with a fixed terminal, and paths to the examples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from careercap.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+EXAMPLES = sorted(PROFILES.glob("*.yaml"))
+
+# A fixed width and no colour, so that Rich output is the same on every terminal.
+TERMINAL = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    """Run `careercap ARGS...` in-process; `input` feeds standard input."""
+    runner = CliRunner(env=TERMINAL)
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, prog_name="careercap")
+
+    return invoke
+
+
+@pytest.fixture
+def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
+    """Write a file in a fresh working directory and return its name as a user would type it."""
+    monkeypatch.chdir(tmp_path)
+
+    def write_file(name: str, content: str | bytes) -> str:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return name
+
+    return write_file

@@ -1,0 +1,227 @@
+"""The command line as a user meets it: output, exact error lines, exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+
+from careercap import __version__
+from careercap.cli import app
+from tests.conftest import PROFILES, Invoke
+
+PROFILE_A = """\
+name: Profile A
+income: 100000
+as_of: 2025
+horizon: 5
+baseline_growth: 0.03
+certifications:
+  - name: First cert
+    earned: 2024-03-15
+  - name: Second cert
+    earned: 2025-06
+skills: [an undated skill]
+"""
+
+Write = Callable[..., str]
+
+
+def test_json_output_matches_the_worked_example_to_the_cent(cli: Invoke, write: Write) -> None:
+    result = cli("project", write("a.yaml", PROFILE_A), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    assert document["errors"] == []
+    assert document["rules"] == {
+        "window_years": 3,
+        "upskilling": {"min_certifications": 2, "growth_premium": 0.22},
+        "static": {"contraction": 0.09},
+        "freelancer_portfolio": {"min_skills": 3, "multiplier": 1.7},
+    }
+    (projection,) = document["projections"]
+    assert {key: projection[key] for key in ("source", "document", "name", "employment", "currency")} == {
+        "source": "a.yaml",
+        "document": 1,
+        "name": "Profile A",
+        "employment": "employee",
+        "currency": "USD",
+    }
+    assert [
+        (row["year"], row["income"], row["growth"], row["state"], row["rules"]) for row in projection["years"]
+    ] == [
+        (2025, 100000.0, None, "upskilling", []),
+        (2026, 103660.0, 0.0366, "upskilling", ["upskilling"]),
+        (2027, 106769.8, 0.03, "maintaining", []),
+        (2028, 103465.5, -0.030948, "static", ["static_contraction"]),
+        (2029, 100263.46, -0.030948, "static", ["static_contraction"]),
+        (2030, 97160.52, -0.030948, "static", ["static_contraction"]),
+    ]
+    assert projection["years"][0]["events"] == [
+        {"kind": "certification", "name": "Second cert", "planned": False}
+    ]
+    summary = projection["summary"]
+    assert {key: value for key, value in summary.items() if key != "factors"} == {
+        "start_income": 100000.0,
+        "final_income": 97160.52,
+        "cagr": -0.005745,
+        "cumulative_earnings": 511319.28,
+        "static_peer_cumulative": 455449.79,
+        "career_capital": 55869.49,
+    }
+    factors = summary["factors"]
+    product = factors["baseline"] * factors["upskilling"] * factors["static_contraction"]
+    assert round(100000 * product * factors["freelancer_portfolio"], 2) == 97160.52
+    assert factors["freelancer_portfolio"] == 1.0
+
+
+def test_table_output_shows_years_events_and_summary(cli: Invoke, write: Write) -> None:
+    result = cli("project", write("a.yaml", PROFILE_A))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Profile A  employee, 2025-2030  a.yaml")
+    assert "│ 2026 │   103,660.00 │ +3.66 % │ upskilling  │" in result.stdout
+    assert "│ 2028 │   103,465.50 │ -3.09 % │ static      │" in result.stdout
+    assert "Second cert (cert)" in result.stdout
+    assert re.search(r"^ Final income \(2030\) +97,160\.52 USD $", result.stdout, re.M)
+    assert re.search(r"^ Career capital +55,869\.49 USD $", result.stdout, re.M)
+    assert re.search(r"^ +static contraction ×0\.8328 $", result.stdout, re.M)
+    assert "point estimates from secondary reporting" in result.stdout
+    assert result.stderr == ""
+
+
+def test_planned_events_are_marked_in_the_table(cli: Invoke) -> None:
+    result = cli("project", str(PROFILES / "data-engineer.yaml"))
+    assert re.search(r"│ 2027 │ .* │ Databricks Data Engineer +│", result.stdout)
+    assert re.search(r"│ +│ .* │ Professional \(cert, planned\) +│", result.stdout)
+
+
+def test_command_line_values_override_the_profile(cli: Invoke, write: Write) -> None:
+    name = write("a.yaml", PROFILE_A)
+    result = cli(
+        "project", name, "-f", "json", "--horizon", "2", "--as-of", "2026", "--baseline-growth", "0.05"
+    )
+    (projection,) = json.loads(result.stdout)["projections"]
+    assert (projection["as_of"], projection["horizon"], projection["baseline_growth"]) == (2026, 2, 0.05)
+    assert [row["year"] for row in projection["years"]] == [2026, 2027, 2028]
+    # 2027's window 2025-2027 holds one certification: maintaining at the new baseline.
+    assert projection["years"][1]["growth"] == 0.05
+
+
+def test_an_invalid_profile_exits_1_with_one_located_line(cli: Invoke, write: Write) -> None:
+    name = write("bad.yaml", "name: Ada\nincome: 0\n")
+    result = cli("project", name)
+    assert result.exit_code == 1
+    assert result.stderr == "bad.yaml:2:9: error: income: must be greater than 0\n"
+    assert result.stdout == ""
+
+
+def test_json_lists_errors_beside_the_valid_projections(cli: Invoke, write: Write) -> None:
+    good = write("good.yaml", PROFILE_A)
+    bad = write("bad.yaml", "name: Ada\nincome: 1\nhorizn: 3\n")
+    result = cli("project", good, bad, "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert [projection["source"] for projection in document["projections"]] == ["good.yaml"]
+    assert document["errors"] == [
+        {
+            "source": "bad.yaml",
+            "document": 1,
+            "line": 3,
+            "column": 1,
+            "message": "unknown key 'horizn' (did you mean 'horizon'?)",
+        }
+    ]
+    assert result.stderr == "bad.yaml:3:1: error: unknown key 'horizn' (did you mean 'horizon'?)\n"
+
+
+def test_warnings_go_to_stderr_and_into_json(cli: Invoke, write: Write) -> None:
+    name = write("w.yaml", "name: Ada\nincome: 1\nas_of: 2025\nskills: [SQL, sql]\n")
+    result = cli("project", name, "-f", "json")
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == "w.yaml:4:15: warning: skill 'sql' is listed again; it counts once, as held since before as_of\n"
+    )
+    (projection,) = json.loads(result.stdout)["projections"]
+    assert projection["warnings"] == [
+        {
+            "line": 4,
+            "column": 15,
+            "message": "skill 'sql' is listed again; it counts once, as held since before as_of",
+        }
+    ]
+
+
+def test_a_missing_file_exits_2(cli: Invoke, write: Write) -> None:
+    result = cli("project", "nowhere.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "careercap project: error: Invalid value for 'PROFILE': nowhere.yaml: no such file\n"
+        "Try 'careercap project --help' for help.\n"
+    )
+    assert result.stdout == ""
+
+
+def test_a_directory_exits_2(cli: Invoke, tmp_path: object) -> None:
+    result = cli("project", str(PROFILES))
+    assert result.exit_code == 2
+    assert f"{PROFILES}: is a directory, not a profile file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--horizon", "0"], "Invalid value for '--horizon'"),
+        (["--format", "xml"], "Invalid value for '--format'"),
+        (["--baseline-growth", "abc"], "Invalid value for '--baseline-growth'"),
+        (["--frobnicate"], "No such option: --frobnicate"),
+    ],
+)
+def test_bad_options_exit_2_with_one_error_line(cli: Invoke, args: list[str], message: str) -> None:
+    result = cli("project", str(PROFILES / "freelancer.yaml"), *args)
+    assert result.exit_code == 2
+    first, hint = result.stderr.splitlines()
+    assert first.startswith(f"careercap project: error: {message}")
+    assert hint == "Try 'careercap project --help' for help."
+    assert "Traceback" not in result.output
+
+
+def test_standard_input_is_read_for_a_dash(cli: Invoke) -> None:
+    result = cli("project", "-", "-f", "json", input=PROFILE_A)
+    assert result.exit_code == 0
+    (projection,) = json.loads(result.stdout)["projections"]
+    assert projection["source"] == "-"
+    assert projection["summary"]["final_income"] == 97160.52
+
+
+def test_a_rules_file_overrides_the_defaults(cli: Invoke, write: Write) -> None:
+    rules = write("rules.yaml", "freelancer_portfolio:\n  multiplier: 2\n")
+    result = cli("project", str(PROFILES / "freelancer.yaml"), "--rules", rules, "-f", "json")
+    document = json.loads(result.stdout)
+    assert document["rules"]["freelancer_portfolio"] == {"min_skills": 3, "multiplier": 2.0}
+    assert document["projections"][0]["years"][2]["income"] == round(60000 * 1.02 * 1.02 * 2, 2)
+
+
+def test_an_invalid_rules_file_exits_1_naming_file_line_and_key(cli: Invoke, write: Write) -> None:
+    rules = write("rules.yaml", "static:\n  contraction: 1.5\n")
+    result = cli("project", str(PROFILES / "freelancer.yaml"), "--rules", rules)
+    assert result.exit_code == 1
+    assert result.stderr == "rules.yaml:2:16: error: static.contraction: must be less than 1\n"
+    assert result.stdout == ""
+
+
+def test_version(cli: Invoke) -> None:
+    result = cli("--version")
+    assert (result.exit_code, result.stdout) == (0, f"careercap {__version__}\n")
+
+
+def test_every_command_has_help_with_an_example(cli: Invoke) -> None:
+    commands = [name for name in (command.name for command in app.registered_commands) if name] or ["project"]
+    names = [command.callback.__name__ for command in app.registered_commands if command.callback]
+    for name in commands + names:
+        result = cli(name, "--help")
+        assert result.exit_code == 0, name
+        assert "Example: careercap " + name in result.stdout, name
