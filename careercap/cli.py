@@ -14,7 +14,8 @@ import typer
 from rich.console import Console
 
 # Typer carries its own copy of click from 0.29 on; its exception types live there.
-from typer._click.exceptions import ClickException  # no public alias exists
+from typer._click.core import Context as ClickContext  # no public alias exists
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from careercap import __version__
@@ -45,7 +46,7 @@ def _exit_status(run: Callable[[], Any]) -> int:
     except (KeyboardInterrupt, typer.Abort):
         print("careercap: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, _OutputClosed):
         # The reader went away (`... | head`): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -53,8 +54,19 @@ def _exit_status(run: Callable[[], Any]) -> int:
     return status if isinstance(status, int) else EXIT_OK
 
 
+class _OutputClosed(Exception):
+    """Standard output was closed early; not an OSError, so that Typer (which exits 1 on
+    EPIPE) lets it through to `_exit_status`."""
+
+
 class CareercapGroup(TyperGroup):
     """Typer's group, with careercap's one-line usage errors and exit statuses."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _OutputClosed from None
 
     def main(
         self,
@@ -123,6 +135,13 @@ RulesOpt = Annotated[
 ]
 
 
+class _Console(Console):
+    """Rich's console, but a closed pipe is left to `main`, which exits 141 (Rich exits 1)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"careercap {__version__}")
@@ -185,7 +204,7 @@ def project(
     _check_readable(profiles)
     rules = _rules(rules_file)
     overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
-    console = Console(highlight=False)
+    console = _Console(highlight=False)
     exported: list[dict[str, Any]] = []
     errors: list[Diagnostic] = []
     try:

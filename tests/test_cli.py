@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from careercap import __version__
 from careercap.cli import app
-from tests.conftest import PROFILES, Invoke
+from tests.conftest import PROFILES, ROOT, Invoke
 
 PROFILE_A = """\
 name: Profile A
@@ -225,3 +228,18 @@ def test_every_command_has_help_with_an_example(cli: Invoke) -> None:
         result = cli(name, "--help")
         assert result.exit_code == 0, name
         assert "Example: careercap " + name in result.stdout, name
+
+
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_a_reader_that_stops_early_ends_the_run_quietly_with_141(tmp_path: Path, output_format: str) -> None:
+    stream = tmp_path / "many.yaml"
+    stream.write_text("---\n".join([PROFILE_A] * 300), encoding="utf-8")  # far more than a pipe holds
+    command = [sys.executable, "-m", "careercap", "project", str(stream), "--format", output_format]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # like `| head -1`
+        stderr = process.stderr.read()
+        status = process.wait(timeout=60)
+    assert (status, stderr) == (141, b"")
