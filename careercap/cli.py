@@ -6,7 +6,7 @@ import enum
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,11 +19,13 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from careercap import __version__
+from careercap.comparison import compare as compare_projections
 from careercap.errors import CareercapError, Diagnostic, InputError
 from careercap.loader import STDIN, read_bytes
-from careercap.pipeline import Overrides, project_sources
-from careercap.render.export import project_document, projection_dict
-from careercap.render.table import projection_view
+from careercap.pipeline import Outcome, Overrides, project_sources
+from careercap.render.export import compare_document, project_document, projection_dict
+from careercap.render.table import comparison_view, projection_view
+from careercap.render.text import labels
 from careercap.rules import Rules, default_rules, load_rules
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
@@ -177,15 +179,17 @@ def _rules(path: Path | None) -> Rules:
         raise typer.Exit(EXIT_INVALID) from None
 
 
-def _check_readable(sources: list[str]) -> None:
-    """Refuse a missing or unreadable input before anything is printed."""
-    for source in sources:
-        if source == STDIN:
-            continue
-        if not os.path.exists(source):
+def _outcomes(sources: list[str], rules: Rules, overrides: Overrides) -> Iterator[Outcome]:
+    """Every document's outcome; an input that cannot be read is a usage error."""
+    for source in sources:  # refuse a missing input before anything is printed
+        if source != STDIN and not os.path.exists(source):
             raise typer.BadParameter(f"{source}: no such file", param_hint="'PROFILE'")
         if os.path.isdir(source):
             raise typer.BadParameter(f"{source}: is a directory, not a profile file", param_hint="'PROFILE'")
+    try:
+        yield from project_sources(sources, rules=rules, overrides=overrides)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'PROFILE'") from None
 
 
 @app.command()
@@ -201,31 +205,77 @@ def project(
 
     Example: careercap project profiles/data-engineer.yaml --horizon 10
     """
-    _check_readable(profiles)
     rules = _rules(rules_file)
     overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
     console = _Console(highlight=False)
     exported: list[dict[str, Any]] = []
     errors: list[Diagnostic] = []
-    try:
-        for outcome in project_sources(profiles, rules=rules, overrides=overrides):
-            loaded = outcome.loaded
-            _report(loaded.errors + loaded.warnings)
-            errors.extend(loaded.errors[:1])  # one per profile in JSON: its first problem
-            if outcome.projection is None:
-                continue
-            if output_format is Format.json:
-                exported.append(
-                    projection_dict(outcome.projection, loaded.source, loaded.document, loaded.warnings)
-                )
-            else:
-                console.print(projection_view(outcome.projection, loaded.source))
-    except InputError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'PROFILE'") from None
+    for outcome in _outcomes(profiles, rules, overrides):
+        loaded, projection = outcome.loaded, outcome.projection
+        _report(loaded.errors + loaded.warnings)
+        errors.extend(loaded.errors[:1])  # one per profile in JSON: its first problem
+        if projection is None:
+            continue
+        if output_format is Format.json:
+            exported.append(projection_dict(projection, loaded.source, loaded.document, loaded.warnings))
+        else:
+            console.print(projection_view(projection, loaded.source))
     if output_format is Format.json:
         print(json.dumps(project_document(rules, exported, errors), indent=2, ensure_ascii=False))
     if errors:
         raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def compare(
+    profiles: ProfilesArg,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    output_format: FormatOpt = Format.table,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Compare profiles side by side, year by year, and say which rule makes the difference.
+
+    Differences are against the first profile. Every document of every file takes part.
+
+    Example: careercap compare now.yaml with-plan.yaml
+    """
+    rules = _rules(rules_file)
+    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
+    outcomes = [outcome for outcome in _outcomes(profiles, rules, overrides) if not outcome.loaded.empty]
+    for outcome in outcomes:
+        _report(outcome.loaded.errors + outcome.loaded.warnings)
+    if any(outcome.projection is None for outcome in outcomes):
+        raise typer.Exit(EXIT_INVALID)
+    if len(outcomes) < 2:
+        raise typer.BadParameter(f"compare needs at least two profiles, and found {len(outcomes)}")
+    first = outcomes[0]
+    currency = first.loaded.profile.currency if first.loaded.profile else ""
+    for outcome in outcomes[1:]:
+        profile = outcome.loaded.profile
+        if profile is not None and profile.currency != currency:
+            where = f"{outcome.loaded.source}" + (
+                f" (document {outcome.loaded.document})" if outcome.loaded.document > 1 else ""
+            )
+            print(
+                f"{where}: error: currency {profile.currency} differs from {currency} of "
+                f"{first.loaded.source}; careercap does not convert currencies",
+                file=sys.stderr,
+            )
+            raise typer.Exit(EXIT_INVALID)
+    projections = [outcome.projection for outcome in outcomes if outcome.projection is not None]
+    comparison = compare_projections(projections)
+    names = labels([p.profile.name for p in projections], [o.loaded.source for o in outcomes])
+    if output_format is Format.json:
+        exported = [
+            projection_dict(o.projection, o.loaded.source, o.loaded.document, o.loaded.warnings)
+            for o in outcomes
+            if o.projection is not None
+        ]
+        print(json.dumps(compare_document(comparison, exported, names, rules), indent=2, ensure_ascii=False))
+    else:
+        _Console(highlight=False).print(comparison_view(comparison, names))
 
 
 def main() -> None:

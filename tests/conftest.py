@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +26,14 @@ def cli() -> Invoke:
     """Run `careercap ARGS...` in-process; `input` feeds standard input."""
     runner = CliRunner(env=TERMINAL)
 
-    def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return runner.invoke(app, list(args), input=input, prog_name="careercap")
+    def invoke(*args: str, input: str | bytes | None = None, cwd: Path | None = None) -> Result:
+        here = Path.cwd()
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            return runner.invoke(app, list(args), input=input, prog_name="careercap")
+        finally:
+            os.chdir(here)
 
     return invoke
 

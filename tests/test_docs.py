@@ -44,3 +44,11 @@ def test_the_readme_error_example_is_the_real_output(cli: Invoke, write: Write) 
     content, stderr, status = shown.groups()
     result = cli("project", write("bad.yaml", content))
     assert (result.stderr, result.exit_code) == (stderr, int(status))
+
+
+def test_the_readme_comparison_is_the_real_output(cli: Invoke) -> None:
+    shown = re.search(r"\$ (careercap compare [^\n]*)\n(.*?)```", README, re.S)
+    assert shown is not None
+    command, output = shown.groups()
+    result = cli(*command.split()[1:], cwd=ROOT)
+    assert output == "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"

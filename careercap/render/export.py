@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from careercap.comparison import Comparison
 from careercap.engine import Projection
 from careercap.errors import Diagnostic
+from careercap.render.text import gap_sentence
 from careercap.rules import Rules
 
 SCHEMA_VERSION = 1
@@ -78,4 +80,43 @@ def project_document(
         "rules": rules.parameters(),
         "projections": projections,
         "errors": [error.as_dict() for error in errors],
+    }
+
+
+def compare_document(
+    comparison: Comparison, profiles: list[dict[str, Any]], labels: list[str], rules: Rules
+) -> dict[str, Any]:
+    """The whole `compare --format json` document; `profiles` are the projections' dicts."""
+
+    def rounded(field: str, values: tuple[float, ...]) -> list[float]:
+        return [_rate(value) if field == "cagr" else _money(value) for value in values]
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "rules": rules.parameters(),
+        "profiles": profiles,
+        "years": [
+            {
+                "year": column.year,
+                "incomes": [None if income is None else _money(income) for income in column.incomes],
+                "differences": list(column.differences),
+            }
+            for column in comparison.years
+        ],
+        "summary": {
+            **{field: rounded(field, values) for field, values in comparison.summary.items()},
+            "differences": {field: list(values) for field, values in comparison.differences.items()},
+        },
+        "explanations": [
+            None
+            if gap is None
+            else {
+                "factor": gap.factor,
+                "value": gap.value,
+                "first_value": gap.first_value,
+                "final_income_ratio": gap.ratio,
+                "text": gap_sentence(gap, label, labels[0]),
+            }
+            for gap, label in zip(comparison.gaps, labels, strict=True)
+        ],
     }

@@ -6,8 +6,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from careercap.comparison import FACTOR_NAMES, Comparison
 from careercap.engine import Projection, YearRow
-from careercap.render.text import factor, money, percent, visible
+from careercap.render.text import factor, gap_sentence, money, percent, visible
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
 RULE_NAMES = {
@@ -72,11 +73,9 @@ def summary_table(projection: Projection) -> Table:
     table.add_row(f"Cumulative earnings {span}", f"{money(summary.cumulative_earnings)} {currency}")
     table.add_row("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}")
     table.add_row("Career capital", f"{money(summary.career_capital)} {currency}")
-    factors = summary.factors
-    table.add_row("Final income, by rule", f"baseline {factor(factors.baseline)}")
-    table.add_row("", f"upskilling {factor(factors.upskilling)}")
-    table.add_row("", f"static contraction {factor(factors.static_contraction)}")
-    table.add_row("", f"freelancer portfolio {factor(factors.freelancer_portfolio)}")
+    for index, (field, title) in enumerate(FACTOR_NAMES.items()):
+        label = "Final income, by rule" if index == 0 else ""
+        table.add_row(label, f"{title} {factor(getattr(summary.factors, field))}")
     return table
 
 
@@ -85,5 +84,98 @@ def projection_view(projection: Projection, source: str) -> RenderableType:
     return Group(
         trajectory_table(projection, source),
         summary_table(projection),
+        Text(CAVEAT, style="dim"),
+    )
+
+
+def _difference(difference: float | None, first: float | None) -> str:
+    """'+1,234.56 (+2.50 %)': the percent is of the first's figure as shown, when it is not zero."""
+    if difference is None or first is None:
+        return ""
+    base = abs(round(first, 2))
+    share = f" ({percent(difference / base)})" if base else ""
+    return f"{difference:+,.2f}{share}"
+
+
+def comparison_years(comparison: Comparison, names: list[str]) -> Table:
+    """One row per calendar year: each profile's income and state, and its difference."""
+    currency = comparison.projections[0].profile.currency
+    states = [{row.year: row.state for row in projection.years} for projection in comparison.projections]
+    table = Table(title=Text(f"Income by year ({currency})", style="bold"), title_justify="left")
+    table.add_column("Year", justify="right")
+    for index, name in enumerate(names):
+        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column("State")
+        if index:
+            table.add_column(f"vs {names[0]}", justify="right", no_wrap=True)
+    for column in comparison.years:
+        cells: list[str | Text] = [str(column.year)]
+        for index, income in enumerate(column.incomes):
+            state = states[index].get(column.year)
+            cells += [
+                "" if income is None else money(income),
+                Text(state or "", style=_STATE_STYLE.get(state or "", "")),
+            ]
+            if index:
+                cells.append(_difference(column.differences[index], column.incomes[0]))
+        table.add_row(*cells)
+    return table
+
+
+def comparison_summary(comparison: Comparison, names: list[str]) -> Table:
+    """Final income, CAGR, cumulative earnings and career capital, with differences."""
+    table = Table(title=Text("Summary", style="bold"), title_justify="left")
+    table.add_column("")
+    for index, name in enumerate(names):
+        table.add_column(name, justify="right", no_wrap=True)
+        if index:
+            table.add_column(f"vs {names[0]}", justify="right", no_wrap=True)
+    rows = {
+        "final_income": "Final income",
+        "cagr": "CAGR",
+        "cumulative_earnings": "Cumulative earnings",
+        "career_capital": "Career capital",
+    }
+    for field, title in rows.items():
+        values, differences = comparison.summary[field], comparison.differences[field]
+        cells = [title]
+        for index, value in enumerate(values):
+            if field == "cagr":
+                cells.append(percent(value))
+                if index:
+                    cells.append(f"{differences[index] * 100:+.2f} pp")
+                continue
+            cells.append(money(value))
+            if index:
+                cells.append(_difference(differences[index], values[0]))
+        table.add_row(*cells)
+    return table
+
+
+def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
+    """The factors by which each rule moved each profile's final income."""
+    table = Table(title=Text("Final income, by rule", style="bold"), title_justify="left")
+    table.add_column("")
+    for name in names:
+        table.add_column(name, justify="right")
+    table.add_row("start income", *(money(p.summary.start_income) for p in comparison.projections))
+    for field, title in FACTOR_NAMES.items():
+        table.add_row(title, *(factor(getattr(p.summary.factors, field)) for p in comparison.projections))
+    return table
+
+
+def comparison_view(comparison: Comparison, names: list[str]) -> RenderableType:
+    """The whole human view of a comparison; `names` label the profiles."""
+    names = [visible(name) for name in names]
+    sentences = [
+        gap_sentence(gap, name, names[0])
+        for gap, name in zip(comparison.gaps, names, strict=True)
+        if gap is not None
+    ]
+    return Group(
+        comparison_years(comparison, names),
+        comparison_summary(comparison, names),
+        comparison_factors(comparison, names),
+        Text("\n".join(sentences)),
         Text(CAVEAT, style="dim"),
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+
+from careercap.comparison import FACTOR_NAMES, Gap
 
 # C0 and C1 control characters (and DEL): shown as escapes so that a profile cannot move
 # the cursor, clear the screen or change colours in someone's terminal.
@@ -24,3 +27,32 @@ def percent(rate: float) -> str:
 
 def factor(value: float) -> str:
     return f"×{value:.4f}"
+
+
+def labels(names: list[str], sources: list[str]) -> list[str]:
+    """Profile names for headings and sentences. Where two are the same (one person, two
+    plans), the file names tell them apart, without `.yaml`; a number where even that fails."""
+
+    def stem(source: str) -> str:
+        base = os.path.basename(source)
+        return "stdin" if source == "-" else os.path.splitext(base)[0] or base
+
+    named = [
+        name if names.count(name) == 1 else stem(source) for name, source in zip(names, sources, strict=True)
+    ]
+    return [label if named.count(label) == 1 else f"{label} #{index}" for index, label in enumerate(named, 1)]
+
+
+def gap_sentence(gap: Gap, name: str, first_name: str) -> str:
+    """'B ends 18.0 % below A: static years ×0.83 against A's ×0.97'."""
+    change = gap.ratio - 1
+    if abs(change) < 0.0005:
+        return f"{name} ends level with {first_name}."
+    direction = "above" if change > 0 else "below"
+    if gap.factor == "start_income":
+        why = f"starting income {money(gap.value)} against {first_name}'s {money(gap.first_value)}"
+    else:
+        why = (
+            f"{FACTOR_NAMES[gap.factor]} {factor(gap.value)} against {first_name}'s {factor(gap.first_value)}"
+        )
+    return f"{name} ends {abs(change) * 100:.1f} % {direction} {first_name}: {why}."

@@ -1,0 +1,91 @@
+"""Properties of the model over generated profiles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careercap.comparison import compare
+from careercap.engine import project, state_rates
+from careercap.profile import Profile
+from careercap.rules import default_rules
+from tests.strategies import YEARS, profile_data, profiles
+
+RULES = default_rules()
+
+
+@given(profiles())
+def test_factors_multiply_back_to_the_final_income_within_a_cent(profile: Profile) -> None:
+    summary = project(profile, RULES).summary
+    assert abs(summary.start_income * summary.factors.product() - summary.final_income) <= 0.01
+
+
+@given(profiles(max_income=1e9))
+def test_factors_multiply_back_to_full_precision_at_any_income(profile: Profile) -> None:
+    summary = project(profile, RULES).summary
+    assert abs(summary.start_income * summary.factors.product() / summary.final_income - 1) <= 1e-12
+
+
+@given(profiles())
+def test_comparing_a_profile_with_itself_shows_no_difference(profile: Profile) -> None:
+    projection = project(profile, RULES)
+    comparison = compare([projection, projection])
+    assert all(column.differences == (0.0, 0.0) for column in comparison.years)
+    assert all(values == (0.0, 0.0) for values in comparison.differences.values())
+    (gap,) = comparison.gaps[1:]
+    assert gap is not None
+    assert gap.ratio == 1.0
+
+
+@given(st.floats(min_value=-0.5, max_value=0.5, allow_nan=False))
+def test_static_maintaining_upskilling_rates_are_ordered(g: float) -> None:
+    rates = state_rates(g, RULES)
+    assert rates["static"] <= rates["maintaining"] <= rates["upskilling"]
+
+
+@given(profile_data(), st.sampled_from(["certification", "skill"]), YEARS)
+def test_adding_a_learning_event_never_lowers_any_year(data: dict[str, Any], kind: str, year: int) -> None:
+    """Any certification, and any planned skill. (A skill already held at as_of is not a
+    plan: for a freelancer it can complete the portfolio, which the model then takes as
+    already in the stated revenue; see the test below.)"""
+    before = project(Profile.model_validate(data), RULES)
+    if kind == "certification":
+        data = data | {"certifications": [*data["certifications"], {"name": "added", "earned": year}]}
+    else:
+        planned = max(year, data["as_of"] + 1)
+        data = data | {"skills": [*data["skills"], {"name": "added", "acquired": planned}]}
+    after = project(Profile.model_validate(data), RULES)
+    for old, new in zip(before.years, after.years, strict=True):
+        assert new.income >= old.income * (1 - 1e-12)
+
+
+def test_a_skill_already_held_can_complete_the_portfolio_and_remove_the_step() -> None:
+    data: dict[str, Any] = {
+        "name": "f",
+        "employment": "freelancer",
+        "income": 50000,
+        "as_of": 2025,
+        "horizon": 4,
+        "skills": ["a", "b", {"name": "c", "acquired": 2027}],
+    }
+    with_step = project(Profile.model_validate(data), RULES)
+    held = data | {"skills": [*data["skills"], {"name": "d", "acquired": 2024}]}
+    without_step = project(Profile.model_validate(held), RULES)
+    assert with_step.summary.factors.freelancer_portfolio == 1.7
+    assert without_step.summary.factors.freelancer_portfolio == 1.0
+    assert without_step.summary.final_income < with_step.summary.final_income
+
+
+@given(profiles(), profiles())
+def test_differences_are_the_shown_figures_subtracted(first: Profile, second: Profile) -> None:
+    a, b = project(first, RULES), project(second, RULES)
+    comparison = compare([a, b])
+    incomes_a = {row.year: round(row.income, 2) for row in a.years}
+    incomes_b = {row.year: round(row.income, 2) for row in b.years}
+    for column in comparison.years:
+        if column.year in incomes_a and column.year in incomes_b:
+            assert column.differences[1] == round(incomes_b[column.year] - incomes_a[column.year], 2)
+        else:
+            assert column.differences[1] is None
