@@ -1,3 +1,3 @@
-from careercap.cli import main
+from careercap.shell import main
 
 main()

@@ -7,16 +7,10 @@ Differences are taken against the first projection, between the figures as shown
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careercap.engine import Factors, Projection
 
-FACTOR_NAMES = {
-    "baseline": "baseline growth",
-    "upskilling": "upskilling years",
-    "static_contraction": "static years",
-    "freelancer_portfolio": "freelancer portfolio",
-}
 SUMMARY_FIELDS = ("final_income", "cagr", "cumulative_earnings", "career_capital")
 
 
@@ -24,8 +18,7 @@ def cents(amount: float) -> float:
     return round(amount, 2) + 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class YearColumn:
+class YearColumn(NamedTuple):
     """One calendar year across the profiles; None where a profile does not cover it."""
 
     year: int
@@ -33,8 +26,7 @@ class YearColumn:
     differences: tuple[float | None, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """What explains most of the gap between a profile's final income and the first's."""
 
     ratio: float  # final income / the first's final income
@@ -43,8 +35,7 @@ class Gap:
     first_value: float
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     projections: tuple[Projection, ...]
     years: tuple[YearColumn, ...]
     summary: dict[str, tuple[float, ...]]
@@ -68,7 +59,7 @@ def _gap(projection: Projection, first: Projection) -> Gap:
     candidates = [("start_income", projection.summary.start_income, first.summary.start_income)]
     candidates += [
         (name, getattr(projection.summary.factors, name), getattr(first.summary.factors, name))
-        for name in Factors.__dataclass_fields__
+        for name in Factors._fields
     ]
     factor, value, first_value = max(candidates, key=lambda item: abs(math.log(item[1] / item[2])))
     ratio = projection.summary.final_income / first.summary.final_income

@@ -6,19 +6,22 @@ formulas are those of the model specification (see README, "The model").
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from careercap.profile import Profile
 from careercap.rules import Rules
 
 State = Literal["upskilling", "maintaining", "static"]
 STATES: tuple[State, ...] = ("upskilling", "maintaining", "static")
+FACTOR_NAMES = {  # each factor of the final income, as people read it
+    "baseline": "baseline growth",
+    "upskilling": "upskilling years",
+    "static_contraction": "static years",
+    "freelancer_portfolio": "freelancer portfolio",
+}
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """A learning event: a certification earned or a dated skill acquired."""
 
     kind: Literal["certification", "skill"]
@@ -27,8 +30,7 @@ class Event:
     planned: bool
 
 
-@dataclass(frozen=True, slots=True)
-class YearRow:
+class YearRow(NamedTuple):
     """One calendar year of a trajectory. `growth` is None on the first row."""
 
     year: int
@@ -39,8 +41,7 @@ class YearRow:
     rules: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Factors:
+class Factors(NamedTuple):
     """How each rule moved the final income: start x all four = final (up to rounding)."""
 
     baseline: float
@@ -52,8 +53,7 @@ class Factors:
         return self.baseline * self.upskilling * self.static_contraction * self.freelancer_portfolio
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     start_income: float
     final_income: float
     cagr: float
@@ -63,8 +63,7 @@ class Summary:
     factors: Factors
 
 
-@dataclass(frozen=True, slots=True)
-class Projection:
+class Projection(NamedTuple):
     """A profile's trajectory over its horizon, with the rates that produced it."""
 
     profile: Profile
@@ -98,12 +97,18 @@ def learning_events(profile: Profile) -> list[Event]:
     return events
 
 
-def year_state(year: int, certifications: Counter[int], events: Counter[int], rules: Rules) -> State:
-    """A year's state, from the learning events in the window ending with it."""
-    window = range(year - rules.window_years + 1, year + 1)
-    if sum(certifications[y] for y in window) >= rules.upskilling.min_certifications:
+def _per_year(years: list[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for year in years:
+        counts[year] = counts.get(year, 0) + 1
+    return counts
+
+
+def _state(certifications: int, events: int, rules: Rules) -> State:
+    """A year's state, from the certifications and all learning events in its window."""
+    if certifications >= rules.upskilling.min_certifications:
         return "upskilling"
-    if sum(events[y] for y in window) == 0:
+    if events == 0:
         return "static"
     return "maintaining"
 
@@ -128,46 +133,62 @@ def project(profile: Profile, rules: Rules) -> Projection:
     """The profile's income trajectory under the rules."""
     rates = state_rates(profile.baseline_growth, rules)
     events = learning_events(profile)
-    certifications = Counter(event.year for event in events if event.kind == "certification")
-    any_events = Counter(event.year for event in events)
+    by_year: dict[int, list[Event]] = {}
+    for event in events:
+        by_year.setdefault(event.year, []).append(event)
+    certifications = _per_year([event.year for event in events if event.kind == "certification"])
+    any_events = _per_year([event.year for event in events])
     step_year = portfolio_step_year(profile, rules)
     multiplier = rules.freelancer_portfolio.multiplier
+    window = rules.window_years
 
-    rows: list[YearRow] = []
+    # The window's counts slide one year at a time: add the year entering, drop the one leaving.
+    first = profile.as_of
+    in_window = range(first - window + 1, first + 1)
+    window_certifications = sum(certifications.get(y, 0) for y in in_window)
+    window_events = sum(any_events.get(y, 0) for y in in_window)
+    state = _state(window_certifications, window_events, rules)
     income = profile.income
-    for year in range(profile.as_of, profile.final_year + 1):
-        state = year_state(year, certifications, any_events, rules)
-        dated = tuple(event for event in events if event.year == year)
-        if year == profile.as_of:
-            rows.append(YearRow(year, income, None, state, dated, ()))
-            continue
+    rows = [YearRow(first, income, None, state, tuple(by_year.get(first, ())), ())]
+    counts = {"upskilling": 0, "maintaining": 0, "static": 0}
+    for year in range(first + 1, profile.final_year + 1):
+        window_certifications += certifications.get(year, 0) - certifications.get(year - window, 0)
+        window_events += any_events.get(year, 0) - any_events.get(year - window, 0)
+        state = _state(window_certifications, window_events, rules)
+        counts[state] += 1
         previous = income
         income *= 1 + rates[state]
-        applied: list[str] = []
-        if state == "upskilling":
-            applied.append("upskilling")
-        elif state == "static":
-            applied.append("static_contraction")
+        applied = _RULE_OF_STATE[state]
         if year == step_year:
             income *= multiplier
-            applied.append("freelancer_portfolio")
-        rows.append(YearRow(year, income, income / previous - 1, state, dated, tuple(applied)))
-    return Projection(profile, rates, tuple(rows), _summary(profile, rows, rates, multiplier))
+            applied = (*applied, "freelancer_portfolio")
+        rows.append(
+            YearRow(year, income, income / previous - 1, state, tuple(by_year.get(year, ())), applied)
+        )
+    steps = 0 if step_year is None else 1
+    return Projection(profile, rates, tuple(rows), _summary(profile, rows, rates, counts, multiplier**steps))
 
 
-def _summary(profile: Profile, rows: list[YearRow], rates: dict[State, float], multiplier: float) -> Summary:
+_RULE_OF_STATE: dict[State, tuple[str, ...]] = {
+    "upskilling": ("upskilling",),
+    "maintaining": (),
+    "static": ("static_contraction",),
+}
+
+
+def _summary(
+    profile: Profile, rows: list[YearRow], rates: dict[State, float], states: dict[str, int], portfolio: float
+) -> Summary:
     g, horizon, start = profile.baseline_growth, profile.horizon, profile.income
-    projected = rows[1:]
-    final = projected[-1].income
-    cumulative = sum(row.income for row in projected)
-    static_peer = sum(start * (1 + rates["static"]) ** k for k in range(1, horizon + 1))
-    states = Counter(row.state for row in projected)
-    steps = sum(1 for row in projected if "freelancer_portfolio" in row.rules)
+    final = rows[-1].income
+    cumulative = sum(row.income for row in rows[1:])
+    static_growth = 1 + rates["static"]
+    static_peer = sum(start * static_growth**k for k in range(1, horizon + 1))
     factors = Factors(
         baseline=(1 + g) ** horizon,
         upskilling=((1 + rates["upskilling"]) / (1 + g)) ** states["upskilling"],
-        static_contraction=((1 + rates["static"]) / (1 + g)) ** states["static"],
-        freelancer_portfolio=multiplier**steps,
+        static_contraction=(static_growth / (1 + g)) ** states["static"],
+        freelancer_portfolio=portfolio,
     )
     return Summary(
         start_income=start,

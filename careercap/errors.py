@@ -6,11 +6,10 @@ into a line on standard error and an exit code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """Where a problem is: the source as the user named it, 1-based line and column."""
 
     source: str
@@ -27,8 +26,7 @@ class Location:
         return ":".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """An error or a warning about one place in one source."""
 
     where: Location

@@ -6,16 +6,19 @@ profile or the diagnostics that say what is wrong and where.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import stat
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO, NamedTuple
 
+from careercap.documents import Document, LineProblem, split_documents, stream_chunks
 from careercap.errors import CareercapError, Diagnostic, InputError, Location
 from careercap.profile import Certification, Profile, Skill
 from careercap.validation import validate
-from careercap.yamltext import Document, decode, parse, split_documents
+from careercap.yamltext import parse
 
 STDIN = "-"
 
@@ -26,15 +29,14 @@ KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """One document of a source: a profile, or why there is none."""
 
     source: str
     document: int
     profile: Profile | None
     errors: tuple[Diagnostic, ...] = ()
-    warnings: tuple[Diagnostic, ...] = field(default=())
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -42,10 +44,7 @@ class Loaded:
         return self.profile is None and not self.errors
 
 
-def read_bytes(source: str) -> bytes:
-    """The bytes of a profile file, or of standard input for `-`."""
-    if source == STDIN:
-        return sys.stdin.buffer.read()
+def _check_regular(source: str) -> None:
     try:
         info = os.stat(source)
     except FileNotFoundError:
@@ -56,6 +55,11 @@ def read_bytes(source: str) -> bytes:
         raise InputError(f"{source}: is a directory, not a profile file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{source}: is not a regular file")
+
+
+def read_bytes(source: str) -> bytes:
+    """The bytes of a (small) file such as a rules file."""
+    _check_regular(source)
     try:
         with open(source, "rb") as handle:
             return handle.read()
@@ -63,8 +67,40 @@ def read_bytes(source: str) -> bytes:
         raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
 
 
+def expand(paths: list[str], *, recursive: bool = False) -> list[str]:
+    """The profile files named by the arguments: a file as given, a directory's `*.yaml`
+    and `*.yml` files sorted by name (and its subdirectories' with `recursive`), `-` as is.
+    Raises InputError for anything missing or unreadable, before any work is done."""
+    sources: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            sources.extend(_profiles_in(path, recursive))
+        else:
+            if path != STDIN:
+                _check_regular(path)
+            sources.append(path)
+    return sources
+
+
+def _profiles_in(directory: str, recursive: bool) -> list[str]:
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as exc:
+        raise InputError(f"{directory}: cannot be read ({exc.strerror})") from None
+    found: list[str] = []
+    for entry in entries:
+        if entry.is_dir():
+            if recursive:
+                found.extend(_profiles_in(entry.path, recursive))
+        elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+            found.append(entry.path)
+    return found
+
+
 def load_document(document: Document) -> Loaded:
     """Validate one document into a profile, or locate what is wrong with it."""
+    if document.problem is not None:
+        return Loaded(document.source, document.number, None, (document.problem,))
     try:
         data = parse(document)
     except CareercapError as exc:
@@ -75,35 +111,64 @@ def load_document(document: Document) -> Loaded:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         message = f"a profile must be a mapping of keys such as 'name:' and 'income:', not {kind}"
-        return Loaded(document.source, document.number, None, (document.error(message, 0, 0).diagnostics))
+        return Loaded(document.source, document.number, None, document.error(message, 0, 0).diagnostics)
     profile, errors, warnings = validate(
         Profile, document, data, KNOWN_KEYS, located_as={"income_and_salary": ("salary",)}
     )
     return Loaded(document.source, document.number, profile, tuple(errors), tuple(warnings))
 
 
-def load_text(text: str, source: str) -> Iterator[Loaded]:
-    """Every document of a text, in order. A text with no document is one error."""
+def load_stream(stream: BinaryIO, source: str) -> Iterator[Loaded]:
+    """Every document of a binary stream, in order, read as it comes (nothing is read ahead
+    of the document being loaded). A stream with no document is one error."""
+    seen_text = False
+
+    def noting_text(chunks: Iterable[str | LineProblem]) -> Iterator[str | LineProblem]:
+        nonlocal seen_text
+        for chunk in chunks:
+            if not seen_text and (not isinstance(chunk, str) or chunk.strip()):
+                seen_text = True
+            yield chunk
+
     seen = False
-    try:
-        for document in split_documents(text.splitlines(keepends=True), source):
-            seen = True
-            yield load_document(document)
-    except CareercapError as exc:
-        yield Loaded(source, exc.diagnostics[0].where.document or 0, None, exc.diagnostics)
-        return
+    for document in split_documents(noting_text(stream_chunks(stream)), source):
+        seen = True
+        yield load_document(document)
     if not seen:
-        what = "is empty" if not text.strip() else "holds only comments"
+        what = "holds only comments" if seen_text else "is empty"
         message = f"{what}: a profile needs at least 'name:' and 'income:'"
         yield Loaded(source, 0, None, (Diagnostic(Location(source), message),))
 
 
+def load_text(text: str, source: str) -> Iterator[Loaded]:
+    """Every document of a text (as if read from a UTF-8 file)."""
+    return load_stream(io.BytesIO(text.encode("utf-8")), source)
+
+
 def load(source: str) -> Iterator[Loaded]:
-    """Every document of a file (or standard input, `-`). Raises InputError if it cannot be read."""
-    data = read_bytes(source)
-    try:
-        text = decode(data, source)
-    except CareercapError as exc:
-        yield Loaded(source, 0, None, exc.diagnostics)
+    """Every document of a file, or of standard input for `-`, as it is read.
+    Raises InputError if the file cannot be read."""
+    if source == STDIN:
+        yield from load_stream(sys.stdin.buffer, source)
         return
-    yield from load_text(text, source)
+    with _open_regular(source) as handle:
+        yield from load_stream(handle, source)
+
+
+def _open_regular(source: str) -> BinaryIO:
+    """The file opened for reading, once it is known to be a regular file. (Opened without
+    blocking, so that a FIFO is refused instead of waiting for a writer.)"""
+    try:
+        descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            raise InputError(f"{source}: is a directory, not a profile file") from None
+        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        what = "is a directory, not a profile file" if stat.S_ISDIR(mode) else "is not a regular file"
+        raise InputError(f"{source}: {what}")
+    return os.fdopen(descriptor, "rb")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careercap.engine import Projection, project
 from careercap.loader import Loaded, load
@@ -11,8 +11,7 @@ from careercap.profile import Profile
 from careercap.rules import Rules
 
 
-@dataclass(frozen=True, slots=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Values given on the command line; each replaces the profile's own when set."""
 
     as_of: int | None = None
@@ -28,8 +27,7 @@ class Overrides:
         return profile.model_copy(update=update) if update else profile
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One document's result: its projection, or (in `loaded`) why there is none."""
 
     loaded: Loaded

@@ -8,41 +8,34 @@ the repeat is reported as a warning through the validation context.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from careercap.scalars import Date, Integer, Number, PartialDate, Text, Year
+from careercap.validation import EMPTY_ITEM
 
 Employment = Literal["employee", "freelancer"]
 
-_SPACES = re.compile(r"\s+")
-
 
 def normalize_name(name: str) -> str:
-    """The form in which two skill or certification names are compared."""
-    return _SPACES.sub(" ", name.casefold().replace("-", " ").replace("_", " ")).strip()
+    """The form in which two skill or certification names are compared: case-folded,
+    `-` and `_` read as spaces, runs of white space collapsed, ends trimmed."""
+    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
 
 
 Name = Annotated[Text, Field(min_length=1, max_length=200)]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_nulls(cls, data: Any) -> Any:
-        """A plain null means "not given": the field takes its default (or is missing)."""
-        if isinstance(data, dict):
-            return {key: value for key, value in data.items() if value is not None}
-        return data
+# Frozen, no unknown keys. (A YAML null means "not given": the reader leaves such keys out.)
+_CONFIG = ConfigDict(frozen=True, extra="forbid")
 
 
-class Certification(_Frozen):
+class Certification(BaseModel):
     """A certification, earned or planned."""
+
+    model_config = _CONFIG
 
     name: Name = Field(description="The certification's name.", examples=["AWS Certified Data Engineer"])
     earned: Date = Field(description="When it was (or will be) earned; a year after as_of is planned.")
@@ -53,8 +46,10 @@ class Certification(_Frozen):
         return self.earned.year
 
 
-class Skill(_Frozen):
+class Skill(BaseModel):
     """A skill; without `acquired` it is held since before `as_of`."""
+
+    model_config = _CONFIG
 
     name: Name = Field(description="The skill's name.", examples=["prompt engineering"])
     acquired: Date | None = Field(
@@ -66,15 +61,9 @@ class Skill(_Frozen):
         return None if self.acquired is None else self.acquired.year
 
 
-def _certification_item(value: Any) -> Any:
-    if value is None:
-        raise ValueError("empty list item: give a certification, or remove the '-' line")
-    return value
-
-
 def _skill_item(value: Any) -> Any:
     if value is None:
-        raise ValueError("empty list item: give a skill, or remove the '-' line")
+        raise ValueError(EMPTY_ITEM)
     if isinstance(value, str):
         return {"name": value}
     return value
@@ -84,8 +73,10 @@ def _current_year() -> int:
     return dt.date.today().year
 
 
-class Profile(_Frozen):
+class Profile(BaseModel):
     """One person's skill profile."""
+
+    model_config = _CONFIG
 
     name: Name = Field(description="Whose profile this is.", examples=["Priya Raman"])
     employment: Employment = Field(
@@ -114,7 +105,7 @@ class Profile(_Frozen):
         le=0.5,
         description="Yearly growth of a peer who keeps skills current at an ordinary pace (0.03 is 3 %).",
     )
-    certifications: tuple[Annotated[Certification, BeforeValidator(_certification_item)], ...] = Field(
+    certifications: tuple[Certification, ...] = Field(
         default=(), description="Certifications earned or planned."
     )
     skills: tuple[Annotated[Skill, BeforeValidator(_skill_item)], ...] = Field(
@@ -160,10 +151,12 @@ def _once_each(
     items: tuple[T, ...], field: str, kind: str, warnings: list[tuple[tuple[str | int, ...], str]] | None
 ) -> tuple[T, ...]:
     """Keep each normalized name once, at its earliest date (undated is earliest)."""
+    keys = [normalize_name(item.name) for item in items]
+    if len(set(keys)) == len(keys):
+        return items  # nothing repeated: the usual case
     first: dict[str, int] = {}
     kept: list[T] = []
-    for index, item in enumerate(items):
-        key = normalize_name(item.name)
+    for index, (item, key) in enumerate(zip(items, keys, strict=True)):
         if key not in first:
             first[key] = len(kept)
             kept.append(item)
@@ -186,7 +179,7 @@ def _date_of(item: Certification | Skill) -> PartialDate | None:
 
 def _earliest(kept: T, repeat: T) -> T:
     kept_date, repeat_date = _date_of(kept), _date_of(repeat)
-    if kept_date is None or (repeat_date is not None and kept_date <= repeat_date):
+    if kept_date is None or (repeat_date is not None and kept_date.year <= repeat_date.year):
         return kept
     field = "earned" if isinstance(kept, Certification) else "acquired"
     return kept.model_copy(update={field: repeat_date})

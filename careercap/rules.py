@@ -4,25 +4,29 @@ partial override file."""
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careercap.documents import Document, decode
 from careercap.errors import CareercapError
-from careercap.scalars import Integer, Number, Text
+from careercap.scalars import Integer, Number, Text, parse_integer, parse_number
 from careercap.validation import validate
-from careercap.yamltext import Document, decode, parse
+from careercap.yamltext import parse
 
 RULE_IDS = ("upskilling", "static_contraction", "freelancer_portfolio")
 """Rule ids, in the order output lists them."""
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+# Built on first use only: the packaged rules are constructed without validation (the test
+# suite validates them), so a run without --rules never pays for these schemas.
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
-class _Rule(_Frozen):
+class _Rule(BaseModel):
+    model_config = _CONFIG
+
     finding: Text | None = Field(default=None, description="The finding, as reported.")
     source: Text | None = Field(default=None, description="The source, as the article names it.")
     interpretation: Text | None = Field(default=None, description="How careercap turns it into a rule.")
@@ -44,8 +48,10 @@ class FreelancerPortfolio(_Rule):
     multiplier: Number = Field(ge=1, le=10, description="Revenue multiplier when the portfolio is reached.")
 
 
-class Rules(_Frozen):
+class Rules(BaseModel):
     """Every parameter of the projection model."""
+
+    model_config = _CONFIG
 
     evidence: Text | None = Field(default=None, description="How strong the evidence behind the rules is.")
     window_years: Integer = Field(ge=1, le=10, description="Years in a state's window, ending with the year.")
@@ -92,20 +98,37 @@ def _read(document: Document) -> dict[str, Any]:
     return data
 
 
-def _packaged() -> Document:
-    text = resources.files("careercap").joinpath("rules.yaml").read_text(encoding="utf-8")
-    return Document("rules.yaml", 1, 0, text)
+PACKAGED = Path(__file__).with_name("rules.yaml")
 
 
 @functools.cache
 def _default_data() -> dict[str, Any]:
-    return _read(_packaged())
+    return _read(Document("rules.yaml", 1, 0, PACKAGED.read_text(encoding="utf-8")))
 
 
 @functools.cache
 def default_rules() -> Rules:
-    """The rules shipped with careercap."""
-    return Rules.model_validate(_default_data())
+    """The rules shipped with careercap (read as the model would, but not validated at run
+    time: tests/test_rules.py checks that validating them gives the very same rules)."""
+    data = _default_data()
+
+    def numbers(section: str, integers: tuple[str, ...], reals: tuple[str, ...]) -> dict[str, Any]:
+        values = dict(data[section])
+        values.update({name: parse_integer(values[name]) for name in integers})
+        values.update({name: parse_number(values[name]) for name in reals})
+        return values
+
+    return Rules.model_construct(
+        evidence=data.get("evidence"),
+        window_years=parse_integer(data["window_years"]),
+        upskilling=Upskilling.model_construct(
+            **numbers("upskilling", ("min_certifications",), ("growth_premium",))
+        ),
+        static=Static.model_construct(**numbers("static", (), ("contraction",))),
+        freelancer_portfolio=FreelancerPortfolio.model_construct(
+            **numbers("freelancer_portfolio", ("min_skills",), ("multiplier",))
+        ),
+    )
 
 
 def load_rules(data: bytes, source: str) -> Rules:

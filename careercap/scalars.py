@@ -4,7 +4,7 @@ The loader hands every scalar over as the text written in the file (only a plain
 `~` or empty value becomes None). Each field type here reads that text by the YAML 1.2
 core schema's rules for its kind, so that text fields keep the text as written
 (`name: NO` stays "NO") and a number field refuses `yes`, `100,000` or `1_000`.
-Python callers may pass real numbers and dates too.
+Python callers may pass real numbers and dates too, and must pass text as `str`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, Strict, WithJsonSchema
 
 # YAML 1.2 core schema: decimal integers and floats, `.inf` and `.nan` in their spellings.
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -77,17 +76,7 @@ def parse_integer(value: Any) -> int:
     return int(text)
 
 
-def parse_text(value: Any) -> str:
-    """Text exactly as written; a number or date given from Python is written out."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    raise ValueError(f"must be text, not {_describe(value)}")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class PartialDate:
+class PartialDate(NamedTuple):
     """A date written as `2024`, `2024-03` or `2024-03-15`; the model uses only its year."""
 
     year: int
@@ -122,9 +111,10 @@ def parse_date(value: Any) -> PartialDate:
     match = _DATE.fullmatch(value.strip())
     if match is None:
         raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {value!r}")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None
-    check_year(year)
+    year_text, month_text, day_text = match.groups()
+    year = check_year(int(year_text))
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"{value.strip()} is not a date: there is no month {month}")
     if month is not None and day is not None:
@@ -137,11 +127,11 @@ def parse_date(value: Any) -> PartialDate:
 
 Number = Annotated[float, BeforeValidator(parse_number)]
 Integer = Annotated[int, BeforeValidator(parse_integer)]
-Text = Annotated[str, BeforeValidator(parse_text)]
+Text = Annotated[str, Strict()]  # text as written; a list or mapping is an error
 Year = Annotated[int, BeforeValidator(parse_integer), Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Date = Annotated[
     PartialDate,
-    BeforeValidator(parse_date),
+    PlainValidator(parse_date),  # the whole validation: a PartialDate needs no second look
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {

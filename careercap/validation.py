@@ -6,16 +6,18 @@ it read again for positions, and each error is put at the key or value it is abo
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from careercap.documents import Document
 from careercap.errors import Diagnostic
-from careercap.yamltext import Document, Marks, Path, marks
+from careercap.yamltext import Marks, Path, marks
 
 M = TypeVar("M", bound=BaseModel)
+
+EMPTY_ITEM = "is an empty list item: fill it in, or remove its '-' line"
 
 _BOUNDS = {
     "greater_than": ("gt", "must be greater than {}"),
@@ -60,6 +62,8 @@ def _message(error: Mapping[str, Any], key: str | int | None) -> str:
     if kind == "literal_error":
         return f"must be {ctx['expected']}, not {error['input']!r}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if error["input"] is None and isinstance(key, int):
+            return EMPTY_ITEM
         return f"must be a mapping of keys and values, not {describe(error['input'])}"
     if kind in ("tuple_type", "list_type"):
         return f"must be a list (one '- ' line per item), not {describe(error['input'])}"
@@ -107,6 +111,8 @@ def _without_indexes(path: Path) -> tuple[str, ...]:
 
 
 def _suggestion(key: str, known: list[str]) -> str:
+    import difflib  # noqa: PLC0415 - only an unknown key needs it
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if not close:
         lowered = {name.lower(): name for name in known}

@@ -1,28 +1,23 @@
-"""Safe YAML reading with positions.
+"""Safe YAML building with positions.
 
-Nothing here constructs Python objects from tags: the text goes through the parser's
-events (libyaml's when it is installed) and becomes plain dicts, lists, strings and None.
-Every scalar stays the text as written; only a plain `null`, `~` or empty value becomes
-None (the YAML 1.2 core schema's nulls). The field types in `careercap.scalars` read
-numbers and dates from that text.
-
-A stream is first cut into documents at the `---` and `...` lines (a marker in column 0
-always starts or ends a document in YAML), so that one broken document does not take the
-others with it, and every position is counted from the top of the source.
+Nothing here constructs Python objects from tags: a document's text goes through the
+parser's events (libyaml's when it is installed) and becomes plain dicts, lists, strings
+and None. Every scalar stays the text as written; only a plain `null`, `~` or empty value
+becomes None (the YAML 1.2 core schema's nulls), and a mapping's key with such a value is
+left out, so that "not given" reads the same everywhere. The field types in
+`careercap.scalars` read numbers and dates from the text.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import yaml
 from yaml import events as ev
 
-from careercap.errors import CareercapError, Diagnostic, Location
+from careercap.documents import Document
+from careercap.errors import CareercapError
 
 try:  # libyaml's parser, when PyYAML was built with it; the pure-Python one otherwise.
     from yaml._yaml import CParser as _Parser
@@ -35,8 +30,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             yaml.parser.Parser.__init__(self)
 
 
-MAX_DOCUMENT_CHARS = 1024 * 1024
-"""A document longer than this (1 MiB of text) is refused before it is parsed."""
 MAX_VALUES = 10_000
 """A document may hold this many values, counting what aliases repeat."""
 MAX_DEPTH = 32
@@ -47,126 +40,11 @@ _CORE = "tag:yaml.org,2002:"
 _TEXT_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool"))
 _NULL_TAG = _CORE + "null"
 _COLLECTION_TAGS = frozenset({_CORE + "map", _CORE + "seq", "!"})
-# Characters YAML does not allow in a stream (outside its printable set).
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-_BOMS = (
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-)
+# Characters YAML does not allow in a stream (outside its printable set); compiled when an
+# error needs it.
+_NOT_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One YAML document of a source: its 1-based number and the text it spans."""
-
-    source: str
-    number: int
-    first_line: int  # 0-based line of `text` within the source
-    text: str
-
-    def where(self, line: int | None = None, column: int | None = None) -> Location:
-        """A location inside this document, from 0-based line and column within `text`."""
-        if line is None:
-            return Location(self.source, None, None, self.number)
-        return Location(
-            self.source, self.first_line + line + 1, None if column is None else column + 1, self.number
-        )
-
-    def error(self, message: str, line: int | None = None, column: int | None = None) -> CareercapError:
-        return CareercapError(Diagnostic(self.where(line, column), message))
-
-
-def decode(data: bytes, source: str) -> str:
-    """Text from bytes: UTF-8 with or without a BOM, or UTF-16/UTF-32 with one."""
-    encoding, start = "utf-8", 0
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            encoding, start = name, len(bom)
-            break
-    try:
-        return data[start:].decode(encoding)
-    except UnicodeDecodeError as exc:
-        before = data[start : start + exc.start].decode(encoding, errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
-        bad = data[start + exc.start : start + exc.end][:4].hex(" ")
-        expected = "UTF-8" if encoding == "utf-8" else encoding.upper()
-        raise CareercapError(
-            Diagnostic(
-                Location(source, line, column),
-                f"bytes {bad} are not valid {expected}; save the file as UTF-8",
-            )
-        ) from None
-
-
-def _is_marker(line: str, marker: str) -> bool:
-    return line.startswith(marker) and (len(line) == 3 or line[3] in " \t\r\n")
-
-
-def _has_content(lines: list[str]) -> bool:
-    """Whether lines hold more than blank lines and comments."""
-    return any(line.strip() and not line.lstrip().startswith("#") for line in lines)
-
-
-def _only_directives(lines: list[str]) -> bool:
-    content = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    return bool(content) and all(line.startswith("%") for line in content)
-
-
-def split_documents(lines: Iterable[str], source: str) -> Iterator[Document]:
-    """Cut a stream into documents. Comment-only text outside `---` is not a document;
-    an empty document after `---` is one (the loader skips it with a warning)."""
-    number = 0
-    current: list[str] = []
-    size = 0
-    first_line = 0
-    explicit = False  # whether `current` began with `---`
-    carried: list[str] = []  # directives (`%YAML ...`) waiting for their `---`
-
-    def emit() -> Document | None:
-        nonlocal number
-        if not explicit and not _has_content(current):
-            return None
-        number += 1
-        return Document(source, number, first_line, "".join(current))
-
-    for line_number, line in enumerate(lines):
-        starts = _is_marker(line, "---")
-        ends = not starts and _is_marker(line, "...")
-        if starts or ends:
-            if not explicit and _only_directives(current):
-                carried, current = current, []
-            else:
-                document = emit()
-                if document is not None:
-                    yield document
-            if starts:
-                current, explicit, first_line = [*carried, line], True, line_number - len(carried)
-                size = len(line)
-                carried = []
-            else:
-                current, explicit, first_line, size = [], False, line_number + 1, 0
-        else:
-            current.append(line)
-            size += len(line)
-            if size > MAX_DOCUMENT_CHARS:
-                number += 1
-                raise CareercapError(
-                    Diagnostic(
-                        Location(source, first_line + 1, 1, number),
-                        f"document {number} is larger than {MAX_DOCUMENT_CHARS // 1024} KiB; "
-                        "a profile is far smaller",
-                    )
-                )
-    document = emit()
-    if document is not None:
-        yield document
 
 
 def _not_allowed(tag: str) -> str:
@@ -179,144 +57,142 @@ class _Mark(Protocol):
     column: int
 
 
-class _Frame:
-    """A mapping or list being built, and what is needed to finish it."""
-
-    __slots__ = ("anchor", "key", "key_mark", "path", "start_count", "value")
-
-    def __init__(
-        self, value: dict[str, Any] | list[Any], anchor: str | None, start_count: int, path: Path
-    ) -> None:
-        self.value = value
-        self.anchor = anchor
-        self.start_count = start_count
-        self.key: str | None = None
-        self.key_mark: _Mark | None = None
-        self.path = path
-
-
-@dataclass(frozen=True, slots=True)
-class Marks:
-    """Where each value (and each mapping key) of a document stands, by path."""
+class Marks(NamedTuple):
+    """Where each value (and each mapping key) of a document stands, by path: 0-based
+    line and column within the document. A null value left out of its mapping has its key
+    here all the same."""
 
     values: dict[Path, tuple[int, int]]
     keys: dict[Path, tuple[int, int]]
 
 
+_AWAITING_KEY = object()  # a mapping whose next scalar is a key
+
+
 class _Builder:
-    """Builds plain values from parser events, with the limits that keep it safe."""
+    """Builds plain values from parser events, with the limits that keep it safe.
+
+    This is the hot path of a batch run, so `build` is one loop over the events with
+    parallel stacks instead of an object per mapping or list."""
 
     def __init__(self, document: Document, marks: Marks | None) -> None:
         self.document = document
-        self.value_marks = None if marks is None else marks.values
-        self.key_marks = None if marks is None else marks.keys
-        self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.count = 0
-        self.root: Any = None
+        self.marks = marks
 
     def fail(self, message: str, mark: _Mark | None) -> CareercapError:
         if mark is None:
             return self.document.error(message)
         return self.document.error(message, mark.line, mark.column)
 
-    def path_here(self) -> Path:
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if isinstance(top.value, list):
-            return (*top.path, len(top.value))
-        assert top.key is not None
-        return (*top.path, top.key)
-
-    def add(self, value: Any, size: int, mark: _Mark | None) -> None:
-        self.count += size
-        if self.count > MAX_VALUES:
-            raise self.fail(
-                f"document holds more than {MAX_VALUES} values (counting what aliases repeat)", mark
-            )
-        if not self.stack:
-            self.note(self.value_marks, (), mark)
-            self.root = value
-            return
-        top = self.stack[-1]
-        if isinstance(top.value, list):
-            self.note(self.value_marks, (*top.path, len(top.value)), mark)
-            top.value.append(value)
-        elif top.key is None:
-            self.add_key(top, value, mark)
-        else:
-            self.note(self.value_marks, (*top.path, top.key), mark)
-            top.value[top.key] = value
-            top.key = None
-
-    @staticmethod
-    def note(table: dict[Path, tuple[int, int]] | None, path: Path, mark: _Mark | None) -> None:
-        if table is not None and mark is not None:
-            table[path] = (mark.line, mark.column)
-
-    def add_key(self, top: _Frame, key: Any, mark: _Mark | None) -> None:
-        if not isinstance(key, str):
-            what = "empty" if key is None else "a list or mapping"
-            raise self.fail(f"a key must be text, and this one is {what}", mark)
-        if key in top.value:
-            raise self.fail(f"duplicate key {key!r}: each key may appear once", mark)
-        top.key = key
-        self.note(self.key_marks, (*top.path, key), mark)
-
-    def scalar(self, event: ev.ScalarEvent) -> None:
-        tag = event.tag
-        value: str | None = event.value
-        if tag is None:
-            if event.implicit[0] and value in _NULLS:
-                value = None
-        elif tag == _NULL_TAG:
-            value = None
-        elif tag not in _TEXT_TAGS and tag != "!":
-            raise self.fail(_not_allowed(tag), event.start_mark)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
-        self.add(value, 1, event.start_mark)
-
-    def start(self, event: ev.CollectionStartEvent, value: dict[str, Any] | list[Any]) -> None:
-        tag = event.tag
-        if tag is not None and tag not in _COLLECTION_TAGS:
-            raise self.fail(_not_allowed(tag), event.start_mark)
-        if len(self.stack) >= MAX_DEPTH:
-            raise self.fail(f"lists and mappings are nested more than {MAX_DEPTH} deep", event.start_mark)
-        path = self.path_here()
-        self.add(value, 1, event.start_mark)
-        self.stack.append(_Frame(value, event.anchor, self.count, path))
-
-    def end(self) -> None:
-        frame = self.stack.pop()
-        if frame.anchor is not None:
-            self.anchors[frame.anchor] = (frame.value, self.count - frame.start_count + 1)
-
-    def alias(self, event: ev.AliasEvent) -> None:
-        anchor = event.anchor
-        if anchor not in self.anchors:
-            raise self.fail(f"alias *{anchor} names no anchor defined before it", event.start_mark)
-        value, size = self.anchors[anchor]
-        self.add(value, size, event.start_mark)
-
-    def build(self) -> Any:
+    def build(self) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot path fast
         parser = _Parser(self.document.text)
+        get_event = parser.get_event
+        marks = self.marks
+        containers: list[Any] = []  # the open mappings and lists, innermost last
+        keys: list[Any] = []  # per open container: the key awaiting its value (mappings)
+        opened: list[tuple[str | None, int]] = []  # per open container: its anchor, the count at its start
+        dropped: list[set[str] | None] = []  # per open mapping: keys whose null value was left out
+        paths: list[Path] = []  # per open container, when marks are kept: its path
+        anchors: dict[str, tuple[Any, int]] = {}
+        count = 0
+        root: Any = None
+        scalar_event, mapping_start, sequence_start = (
+            ev.ScalarEvent,
+            ev.MappingStartEvent,
+            ev.SequenceStartEvent,
+        )
+        mapping_end, sequence_end, alias_event = ev.MappingEndEvent, ev.SequenceEndEvent, ev.AliasEvent
         try:
             while True:
-                event = parser.get_event()
-                if isinstance(event, ev.ScalarEvent):
-                    self.scalar(event)
-                elif isinstance(event, ev.MappingStartEvent):
-                    self.start(event, {})
-                elif isinstance(event, ev.SequenceStartEvent):
-                    self.start(event, [])
-                elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
-                    self.end()
-                elif isinstance(event, ev.AliasEvent):
-                    self.alias(event)
-                elif isinstance(event, ev.StreamEndEvent):
-                    return self.root
+                event: Any = get_event()  # dispatched on its exact class below
+                kind = event.__class__
+                size = 1
+                if kind is scalar_event:
+                    tag = event.tag
+                    value: Any = event.value
+                    if tag is None:
+                        if event.implicit[0] and value in _NULLS:
+                            value = None
+                    elif tag == _NULL_TAG:
+                        value = None
+                    elif tag not in _TEXT_TAGS and tag != "!":
+                        raise self.fail(_not_allowed(tag), event.start_mark)
+                    if event.anchor is not None:
+                        anchors[event.anchor] = (value, 1)
+                elif kind is mapping_start or kind is sequence_start:
+                    tag = event.tag
+                    if tag is not None and tag not in _COLLECTION_TAGS:
+                        raise self.fail(_not_allowed(tag), event.start_mark)
+                    if len(containers) >= MAX_DEPTH:
+                        raise self.fail(
+                            f"lists and mappings are nested more than {MAX_DEPTH} deep", event.start_mark
+                        )
+                    value = {} if kind is mapping_start else []
+                elif kind is mapping_end or kind is sequence_end:
+                    finished = containers.pop()
+                    keys.pop()
+                    dropped.pop()
+                    anchor, start = opened.pop()
+                    if marks is not None:
+                        paths.pop()
+                    if anchor is not None:
+                        anchors[anchor] = (finished, count - start + 1)
+                    continue
+                elif kind is alias_event:
+                    if event.anchor not in anchors:
+                        raise self.fail(
+                            f"alias *{event.anchor} names no anchor defined before it", event.start_mark
+                        )
+                    value, size = anchors[event.anchor]
+                elif kind is ev.StreamEndEvent:
+                    return root
+                else:
+                    continue
+                count += size
+                if count > MAX_VALUES:
+                    raise self.fail(
+                        f"document holds more than {MAX_VALUES} values (counting what aliases repeat)",
+                        event.start_mark,
+                    )
+                here: Path = ()
+                if not containers:
+                    root = value
+                else:
+                    container = containers[-1]
+                    if container.__class__ is list:
+                        if marks is not None:
+                            here = (*paths[-1], len(container))
+                        container.append(value)
+                    elif keys[-1] is _AWAITING_KEY:
+                        if value.__class__ is str and value not in container and dropped[-1] is None:
+                            new_key = value  # the usual case, checked inline: this is the hot path
+                        else:
+                            new_key = self.key(value, container, dropped, event.start_mark)
+                        keys[-1] = new_key
+                        if marks is not None:
+                            self.note(marks.keys, (*paths[-1], new_key), event.start_mark)
+                        continue
+                    else:
+                        key = keys[-1]
+                        if marks is not None:
+                            here = (*paths[-1], key)
+                        if value is None:  # a plain null means "not given": leave the key out
+                            left_out = dropped[-1]
+                            if left_out is None:
+                                left_out = dropped[-1] = set()
+                            left_out.add(key)
+                        else:
+                            container[key] = value
+                        keys[-1] = _AWAITING_KEY
+                if marks is not None:
+                    self.note(marks.values, here, event.start_mark)
+                if kind is mapping_start or kind is sequence_start:
+                    containers.append(value)
+                    keys.append(_AWAITING_KEY if kind is mapping_start else None)
+                    dropped.append(None)
+                    opened.append((event.anchor, count))
+                    if marks is not None:
+                        paths.append(here)
         except yaml.MarkedYAMLError as exc:
             raise self.syntax_error(exc) from None
         except yaml.reader.ReaderError:
@@ -325,6 +201,21 @@ class _Builder:
             dispose = getattr(parser, "dispose", None)
             if dispose is not None:
                 dispose()
+
+    def key(
+        self, key: Any, mapping: dict[str, Any], dropped: list[set[str] | None], mark: _Mark | None
+    ) -> str:
+        if not isinstance(key, str):
+            what = "empty" if key is None else "a list or mapping"
+            raise self.fail(f"a key must be text, and this one is {what}", mark)
+        if key in mapping or (dropped[-1] is not None and key in dropped[-1]):
+            raise self.fail(f"duplicate key {key!r}: each key may appear once", mark)
+        return key
+
+    @staticmethod
+    def note(table: dict[Path, tuple[int, int]], path: Path, mark: _Mark | None) -> None:
+        if mark is not None:
+            table[path] = (mark.line, mark.column)
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> CareercapError:
         mark = exc.problem_mark or exc.context_mark
@@ -345,7 +236,7 @@ class _Builder:
 
     def unreadable(self) -> CareercapError:
         text = self.document.text
-        found = _NOT_PRINTABLE.search(text)
+        found = re.search(_NOT_PRINTABLE, text)
         if found is None:  # pragma: no cover - the parser and the pattern agree on what is printable
             return self.document.error("the text holds a character YAML does not allow")
         start = found.start()

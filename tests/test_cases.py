@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
+from careercap.documents import Document
 from careercap.engine import project
 from careercap.profile import Profile
 from careercap.rules import default_rules
-from careercap.yamltext import Document, parse
+from careercap.yamltext import parse
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 

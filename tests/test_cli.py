@@ -168,10 +168,12 @@ def test_a_missing_file_exits_2(cli: Invoke, write: Write) -> None:
     assert result.stdout == ""
 
 
-def test_a_directory_exits_2(cli: Invoke, tmp_path: object) -> None:
-    result = cli("project", str(PROFILES))
+def test_a_directory_in_compare_exits_2(cli: Invoke) -> None:
+    result = cli("compare", str(PROFILES), str(PROFILES / "freelancer.yaml"))
     assert result.exit_code == 2
-    assert f"{PROFILES}: is a directory, not a profile file" in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"careercap compare: error: Invalid value for 'PROFILE': {PROFILES}: is a directory; give profile files"
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from careercap.engine import learning_events, portfolio_step_year, project, state_rates, year_state
+from careercap.engine import learning_events, portfolio_step_year, project, state_rates
 from careercap.profile import Profile
 from careercap.rules import Rules, default_rules
 
@@ -57,24 +55,29 @@ def test_a_static_year_never_beats_a_baseline_below_the_contraction() -> None:
         ([], [2026], 2028, "maintaining"),  # a dated skill is an event
         ([2026], [2026], 2026, "maintaining"),  # one certification is not enough
         ([], [], 2025, "static"),
+        ([2018, 2019], [], 2020, "upskilling"),  # events before as_of fill the first windows
     ],
 )
-def test_year_state_counts_events_in_the_window_ending_with_the_year(
+def test_a_years_state_counts_the_events_in_the_window_ending_with_it(
     cert_years: list[int], skill_years: list[int], year: int, state: str
 ) -> None:
-    certifications = Counter(cert_years)
-    events = Counter(cert_years + skill_years)
-    assert year_state(year, certifications, events, RULES) == state
+    rows = project(
+        profile(
+            as_of=2020,
+            horizon=10,
+            certifications=[{"name": f"c{i}", "earned": y} for i, y in enumerate(cert_years)],
+            skills=[{"name": f"s{i}", "acquired": y} for i, y in enumerate(skill_years)],
+        ),
+        RULES,
+    ).years
+    assert {row.year: row.state for row in rows}[year] == state
 
 
 def test_window_and_threshold_are_read_from_the_rules() -> None:
-    certifications = Counter([2024, 2025])
-    narrow = with_rules(window_years=1)
-    assert year_state(2025, certifications, certifications, RULES) == "upskilling"
-    assert year_state(2025, certifications, certifications, narrow) == "maintaining"
-    assert year_state(2025, certifications, certifications, with_rules(upskilling__min_certifications=3)) == (
-        "maintaining"
-    )
+    two = profile(certifications=[{"name": "a", "earned": 2024}, {"name": "b", "earned": 2025}])
+    assert project(two, RULES).years[0].state == "upskilling"
+    assert project(two, with_rules(window_years=1)).years[0].state == "maintaining"
+    assert project(two, with_rules(upskilling__min_certifications=3)).years[0].state == "maintaining"
 
 
 def test_undated_skills_are_held_but_never_events() -> None:

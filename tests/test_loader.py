@@ -129,6 +129,19 @@ def test_dates_may_be_a_year_a_month_or_a_day(date: str) -> None:
     assert loaded.profile.certifications[0].year == 2024
 
 
+@pytest.mark.parametrize(
+    ("items", "where"),
+    [
+        ("certifications:\n  -\n", "5:4: error: certifications[1]"),
+        ("skills:\n  - SQL\n  - ~\n", "6:5: error: skills[2]"),
+    ],
+)
+def test_an_empty_list_item_is_an_error(items: str, where: str) -> None:
+    assert errors(MINIMAL + items) == [
+        f"p.yaml:{where}: is an empty list item: fill it in, or remove its '-' line"
+    ]
+
+
 def test_duplicate_keys_are_errors() -> None:
     assert errors("name: Ada\nincome: 1\nincome: 2\n") == [
         "p.yaml:3:1: error: duplicate key 'income': each key may appear once"
@@ -197,6 +210,14 @@ def test_repeated_skills_count_once_with_a_located_warning() -> None:
     assert [str(warning) for warning in loaded.warnings] == [
         "p.yaml:6:5: warning: skill 'prompt  engineering' is listed again; it counts once, as held since before as_of"
     ]
+
+
+def test_a_repeat_written_with_another_precision_counts_once_by_year() -> None:
+    text = MINIMAL + "certifications:\n  - {name: CKA, earned: 2024-03}\n  - {name: CKA, earned: 2024}\n"
+    loaded = one(text)
+    assert loaded.profile is not None
+    assert [(cert.name, str(cert.earned)) for cert in loaded.profile.certifications] == [("CKA", "2024-03")]
+    assert len(loaded.warnings) == 1
 
 
 def test_a_renewal_counts_once_at_its_earliest_year() -> None:

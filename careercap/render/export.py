@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
-from careercap.comparison import Comparison
 from careercap.engine import Projection
 from careercap.errors import Diagnostic
 from careercap.render.text import gap_sentence
 from careercap.rules import Rules
+
+if TYPE_CHECKING:
+    from careercap.comparison import Comparison
 
 SCHEMA_VERSION = 1
 
@@ -120,3 +123,120 @@ def compare_document(
             for gap, label in zip(comparison.gaps, labels, strict=True)
         ],
     }
+
+
+def _nested(value: Any, level: int) -> str:
+    """`value` as indented JSON, to stand `level` levels deep in a larger document."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+
+
+class JsonWriter:
+    """The `project --format json` document, written a projection at a time: the same text
+    as `json.dumps(document, indent=2)`, without holding every projection in memory."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.count = 0
+
+    def begin(self) -> str:
+        return (
+            f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "rules": {_nested(self.rules.parameters(), 1)},'
+            '\n  "projections": ['
+        )
+
+    def item(self, projection: dict[str, Any]) -> str:
+        self.count += 1
+        return ("\n" if self.count == 1 else ",\n") + "    " + _nested(projection, 2)
+
+    def end(self, errors: list[Diagnostic]) -> str:
+        close = "\n  ]" if self.count else "]"
+        return f'{close},\n  "errors": {_nested([error.as_dict() for error in errors], 1)}\n}}\n'
+
+
+def jsonl_line(projection: dict[str, Any]) -> str:
+    """One projection per line (`--format jsonl`)."""
+    return json.dumps(projection, ensure_ascii=False) + "\n"
+
+
+CSV_COLUMNS = (
+    "source",
+    "document",
+    "name",
+    "currency",
+    "year",
+    "income",
+    "growth",
+    "state",
+    "rules",
+    "events",
+)
+CSV_SUMMARY_COLUMNS = (
+    "source",
+    "document",
+    "name",
+    "currency",
+    "as_of",
+    "horizon",
+    "start_income",
+    "final_income",
+    "cagr",
+    "cumulative_earnings",
+    "static_peer_cumulative",
+    "career_capital",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text from a profile, prefixed with `'` where a spreadsheet would run it as a formula."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _cents(amount: float) -> str:
+    text = f"{amount:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def _six(rate: float) -> str:
+    text = f"{rate:.6f}"
+    return "0.000000" if text == "-0.000000" else text
+
+
+def csv_rows(projection: Projection, source: str, document: int) -> list[list[str | int]]:
+    """One CSV row per projected year (`--format csv`)."""
+    profile = projection.profile
+    name = spreadsheet_safe(profile.name)
+    return [
+        [
+            source,
+            document,
+            name,
+            profile.currency,
+            row.year,
+            _cents(row.income),
+            "" if row.growth is None else _six(row.growth),
+            row.state,
+            ";".join(row.rules),
+            spreadsheet_safe(";".join(event.name for event in row.events)),
+        ]
+        for row in projection.years
+    ]
+
+
+def csv_summary_row(projection: Projection, source: str, document: int) -> list[str | int]:
+    """One CSV row per profile (`--format csv --summary`)."""
+    profile, summary = projection.profile, projection.summary
+    return [
+        source,
+        document,
+        spreadsheet_safe(profile.name),
+        profile.currency,
+        profile.as_of,
+        profile.horizon,
+        _cents(summary.start_income),
+        _cents(summary.final_income),
+        _six(summary.cagr),
+        _cents(summary.cumulative_earnings),
+        _cents(summary.static_peer_cumulative),
+        _cents(summary.career_capital),
+    ]

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careercap.comparison import FACTOR_NAMES, Comparison
-from careercap.engine import Projection, YearRow
+from careercap.engine import FACTOR_NAMES, Projection, YearRow
+
+if TYPE_CHECKING:
+    from careercap.comparison import Comparison
+from careercap.pipeline import Outcome
 from careercap.render.text import factor, gap_sentence, money, percent, visible
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
@@ -179,3 +184,27 @@ def comparison_view(comparison: Comparison, names: list[str]) -> RenderableType:
         Text("\n".join(sentences)),
         Text(CAVEAT, style="dim"),
     )
+
+
+def summary_rows_table(outcomes: list[Outcome]) -> Table:
+    """One row per profile: the summary figures only (`project --summary`)."""
+    table = Table(title=Text("Summary", style="bold"), title_justify="left")
+    for heading in ("Source", "Name", "Years", "Start income", "Final income", "CAGR", "Career capital"):
+        table.add_column(heading, justify="left" if heading in ("Source", "Name", "Years") else "right")
+    for outcome in outcomes:
+        projection = outcome.projection
+        assert projection is not None
+        profile, summary = projection.profile, projection.summary
+        source = outcome.loaded.source
+        if outcome.loaded.document > 1:
+            source += f" #{outcome.loaded.document}"
+        table.add_row(
+            visible(source),
+            visible(profile.name),
+            f"{profile.as_of}-{profile.final_year}",
+            f"{money(summary.start_income)} {profile.currency}",
+            f"{money(summary.final_income)} {profile.currency}",
+            percent(summary.cagr),
+            f"{money(summary.career_capital)} {profile.currency}",
+        )
+    return table

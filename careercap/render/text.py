@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 
-from careercap.comparison import FACTOR_NAMES, Gap
+from careercap.engine import FACTOR_NAMES
+
+if TYPE_CHECKING:
+    from careercap.comparison import Gap
 
 # C0 and C1 control characters (and DEL): shown as escapes so that a profile cannot move
 # the cursor, clear the screen or change colours in someone's terminal.

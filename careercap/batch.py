@@ -1,0 +1,147 @@
+"""`careercap project`'s run: projections streamed to the chosen format as they come.
+
+Each document is loaded, projected and written before the next one is read, so jsonl,
+csv and json output begin at once and memory stays flat however many profiles there
+are. (Table output with --summary is the one exception: a table needs all its rows.)
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from careercap.errors import Diagnostic
+from careercap.loader import Loaded
+from careercap.pipeline import Outcome
+from careercap.rules import Rules
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+class StoppedAtError(Exception):
+    """`--fail-fast` met an invalid profile."""
+
+
+class _Writer:
+    """Writes projections in one format: `begin`, `add` for each, `end`."""
+
+    def __init__(self, stream: TextIO, console: Callable[[], Console], rules: Rules, summary: bool) -> None:
+        self.stream = stream
+        self.console = console  # made only by the table writer: Rich is not needed for the rest
+        self.rules = rules
+        self.summary = summary
+
+    def begin(self) -> None:
+        """Anything that comes before the first projection."""
+
+    def add(self, outcome: Outcome) -> None:
+        raise NotImplementedError
+
+    def end(self, errors: list[Diagnostic]) -> None:
+        """Anything that comes after the last projection."""
+
+    @staticmethod
+    def exported(outcome: Outcome) -> dict[str, object]:
+        from careercap.render.export import projection_dict  # noqa: PLC0415 - as in `begin`
+
+        loaded: Loaded = outcome.loaded
+        assert outcome.projection is not None
+        return projection_dict(outcome.projection, loaded.source, loaded.document, loaded.warnings)
+
+
+class _Csv(_Writer):
+    def begin(self) -> None:
+        from careercap.render import export  # noqa: PLC0415 - each format imports its own renderer
+
+        self.export = export
+        self.writer = csv.writer(self.stream, lineterminator="\r\n")
+        self.writer.writerow(export.CSV_SUMMARY_COLUMNS if self.summary else export.CSV_COLUMNS)
+
+    def add(self, outcome: Outcome) -> None:
+        assert outcome.projection is not None
+        source, document = outcome.loaded.source, outcome.loaded.document
+        if self.summary:
+            self.writer.writerow(self.export.csv_summary_row(outcome.projection, source, document))
+        else:
+            self.writer.writerows(self.export.csv_rows(outcome.projection, source, document))
+
+
+class _Jsonl(_Writer):
+    def begin(self) -> None:
+        from careercap.render.export import jsonl_line  # noqa: PLC0415 - as in _Csv
+
+        self.line = jsonl_line
+
+    def add(self, outcome: Outcome) -> None:
+        self.stream.write(self.line(self.exported(outcome)))
+
+
+class _Json(_Writer):
+    def begin(self) -> None:
+        from careercap.render.export import JsonWriter  # noqa: PLC0415 - as in _Csv
+
+        self.document = JsonWriter(self.rules)
+        self.stream.write(self.document.begin())
+
+    def add(self, outcome: Outcome) -> None:
+        self.stream.write(self.document.item(self.exported(outcome)))
+
+    def end(self, errors: list[Diagnostic]) -> None:
+        self.stream.write(self.document.end(errors))
+
+
+class _Table(_Writer):
+    def begin(self) -> None:
+        from careercap.render import table  # noqa: PLC0415 - Rich only where a table is asked for
+
+        self.table = table
+        self.terminal = self.console()
+        self.rows: list[Outcome] = []
+
+    def add(self, outcome: Outcome) -> None:
+        assert outcome.projection is not None
+        if self.summary:
+            self.rows.append(outcome)
+        else:
+            self.terminal.print(self.table.projection_view(outcome.projection, outcome.loaded.source))
+
+    def end(self, errors: list[Diagnostic]) -> None:
+        if self.rows:
+            self.terminal.print(self.table.summary_rows_table(self.rows))
+
+
+_WRITERS: dict[str, type[_Writer]] = {"table": _Table, "json": _Json, "jsonl": _Jsonl, "csv": _Csv}
+
+
+def write_projections(
+    outcomes: Iterable[Outcome],
+    *,
+    stream: TextIO,
+    console: Callable[[], Console],
+    output_format: str,
+    summary: bool,
+    rules: Rules,
+    fail_fast: bool,
+    report: Callable[[Sequence[Diagnostic]], None],
+) -> list[Diagnostic]:
+    """Write every projection; return the first error of each invalid profile.
+
+    Diagnostics go to `report` as they arise. With `fail_fast`, the first invalid profile
+    raises StoppedAtError once its errors are reported."""
+    writer = _WRITERS[output_format](stream, console, rules, summary)
+    errors: list[Diagnostic] = []
+    writer.begin()
+    for outcome in outcomes:
+        report(outcome.loaded.errors + outcome.loaded.warnings)
+        if outcome.loaded.errors:
+            if fail_fast:
+                raise StoppedAtError
+            errors.append(outcome.loaded.errors[0])
+        if outcome.projection is not None:
+            writer.add(outcome)
+    writer.end(errors)
+    return errors
