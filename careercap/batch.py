@@ -143,5 +143,7 @@ def write_projections(
             errors.append(outcome.loaded.errors[0])
         if outcome.projection is not None:
             writer.add(outcome)
+        if outcome.loaded.source == "-":
+            stream.flush()  # reading a pipe: let the output follow the input
     writer.end(errors)
     return errors

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
 from careercap.errors import CareercapError, Diagnostic, Location
@@ -99,7 +99,7 @@ def _utf8_lines(block: bytes) -> Iterator[str | LineProblem]:
             yield LineProblem(column, _not_text(raw[exc.start : exc.end], "utf-8"))
 
 
-def _utf8_chunks(stream: BinaryIO, first: bytes) -> Iterator[str | LineProblem]:
+def _utf8_chunks(read: Callable[[int], bytes], first: bytes) -> Iterator[str | LineProblem]:
     pending, data = b"", first
     while data or pending:
         block = pending + data
@@ -107,23 +107,23 @@ def _utf8_chunks(stream: BinaryIO, first: bytes) -> Iterator[str | LineProblem]:
         cut = len(block) if at_end else block.rfind(b"\n") + 1
         if cut == 0:  # no line ends in this block yet
             if len(block) < MAX_DOCUMENT_CHARS:
-                pending, data = block, stream.read(BLOCK)
+                pending, data = block, read(BLOCK)
                 continue
             yield _TOO_LONG  # a line past the limit: skip it, keep no more of it
-            pending = _skip_line(stream)
-            data = stream.read(BLOCK)
+            pending = _skip_line(read)
+            data = read(BLOCK)
             continue
         block, pending = block[:cut], block[cut:]
         try:
             yield block.decode("utf-8")
         except UnicodeDecodeError:
             yield from _utf8_lines(block)
-        data = b"" if at_end else stream.read(BLOCK)
+        data = b"" if at_end else read(BLOCK)
 
 
-def _skip_line(stream: BinaryIO) -> bytes:
+def _skip_line(read: Callable[[int], bytes]) -> bytes:
     """Read past the end of the current (over-long) line; what follows it."""
-    while data := stream.read(BLOCK):
+    while data := read(BLOCK):
         end = data.find(b"\n")
         if end >= 0:
             return data[end + 1 :]
@@ -134,10 +134,15 @@ def stream_chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
     """The text of a stream in chunks of whole lines; a line that cannot be text is a
     LineProblem in its place. UTF-8 is read a block at a time (the input can be far larger
     than memory); UTF-16 and UTF-32, which need their byte-order mark, are read whole."""
-    head = stream.read(BLOCK)
+    # A pipe is read as its data comes (read1), so that output can follow input; a file in
+    # whole blocks.
+    read = stream.read if stream.seekable() else getattr(stream, "read1", stream.read)
+    head = read(BLOCK)
+    while 0 < len(head) < 4 and (more := read(BLOCK)):  # enough for any byte-order mark
+        head += more
     encoding, skip = _encoding(head)
     if encoding == "utf-8":
-        yield from _utf8_chunks(stream, head[skip:])
+        yield from _utf8_chunks(read, head[skip:])
         return
     data = head + stream.read()
     try:

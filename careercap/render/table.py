@@ -189,8 +189,12 @@ def comparison_view(comparison: Comparison, names: list[str]) -> RenderableType:
 def summary_rows_table(outcomes: list[Outcome]) -> Table:
     """One row per profile: the summary figures only (`project --summary`)."""
     table = Table(title=Text("Summary", style="bold"), title_justify="left")
-    for heading in ("Source", "Name", "Years", "Start income", "Final income", "CAGR", "Career capital"):
-        table.add_column(heading, justify="left" if heading in ("Source", "Name", "Years") else "right")
+    table.add_column("Source", overflow="fold", min_width=16)
+    table.add_column("Name", overflow="fold")
+    table.add_column("Years", no_wrap=True)
+    table.add_column("", no_wrap=True)  # the currency
+    for heading in ("Final\nincome", "CAGR", "Career\ncapital"):
+        table.add_column(heading, justify="right", no_wrap=True)
     for outcome in outcomes:
         projection = outcome.projection
         assert projection is not None
@@ -202,9 +206,9 @@ def summary_rows_table(outcomes: list[Outcome]) -> Table:
             visible(source),
             visible(profile.name),
             f"{profile.as_of}-{profile.final_year}",
-            f"{money(summary.start_income)} {profile.currency}",
-            f"{money(summary.final_income)} {profile.currency}",
+            profile.currency,
+            money(summary.final_income),
             percent(summary.cagr),
-            f"{money(summary.career_capital)} {profile.currency}",
+            money(summary.career_capital),
         )
     return table
