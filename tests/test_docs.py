@@ -1,16 +1,25 @@
-"""The README is part of the product: its commands and its output must be the real ones."""
+"""The README is part of the product: its commands and its output must be the real ones.
+
+Every `console` block of the README is replayed: `$ careercap ...` runs (with `| head -N`
+applied), `$ cat FILE` either writes FILE from the block (when FILE does not exist yet) or
+checks it, and `$ echo $?` checks the exit status. Output is compared as a terminal shows
+it, trailing spaces aside."""
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT, Invoke
 
-Write = Callable[..., str]
-
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+CONSOLE_BLOCKS = re.findall(r"```console\n(.*?)```", README, re.S)
 
 
 def shell_blocks() -> list[str]:
@@ -29,26 +38,52 @@ def test_ci_runs_exactly_the_readmes_test_command() -> None:
     assert test in CI.splitlines()
 
 
-def test_the_readme_table_is_the_real_output() -> None:
-    shown = re.search(r"\$ careercap project profiles/data-engineer.yaml\n(.*?)```", README, re.S)
-    assert shown is not None
-    expected = (ROOT / "tests" / "expected" / "data-engineer.txt").read_text(encoding="utf-8")
-    assert shown.group(1) == "\n".join(line.rstrip() for line in expected.splitlines()) + "\n"
+def steps(block: str) -> list[tuple[str, str]]:
+    """(command, output) pairs of a console block."""
+    pairs: list[tuple[str, str]] = []
+    for line in block.splitlines(keepends=True):
+        if line.startswith("$ "):
+            pairs.append((line[2:].strip(), ""))
+        else:
+            command, output = pairs[-1]
+            pairs[-1] = (command, output + line)
+    return pairs
 
 
-def test_the_readme_error_example_is_the_real_output(cli: Invoke, write: Write) -> None:
-    shown = re.search(
-        r"\$ cat bad.yaml\n(.*?)\$ careercap project bad.yaml\n(.*?)\$ echo \$\?\n(\d+)\n", README, re.S
-    )
-    assert shown is not None
-    content, stderr, status = shown.groups()
-    result = cli("project", write("bad.yaml", content))
-    assert (result.stderr, result.exit_code) == (stderr, int(status))
+def plain(text: str) -> str:
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def test_the_readme_comparison_is_the_real_output(cli: Invoke) -> None:
-    shown = re.search(r"\$ (careercap compare [^\n]*)\n(.*?)```", README, re.S)
-    assert shown is not None
-    command, output = shown.groups()
-    result = cli(*command.split()[1:], cwd=ROOT)
-    assert output == "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"
+@pytest.mark.parametrize("block", CONSOLE_BLOCKS, ids=[f"block{i}" for i in range(len(CONSOLE_BLOCKS))])
+def test_readme_console_blocks_show_real_output(block: str, cli: Invoke, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
+    here = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        status = 0
+        for command, shown in steps(block):
+            words = shlex.split(command)
+            if words[0] == "cat":
+                path = Path(words[1])
+                if path.exists():
+                    assert plain(path.read_text(encoding="utf-8")) == shown, command
+                else:
+                    path.write_text(shown, encoding="utf-8")
+            elif words[0] == "echo":
+                assert shown == f"{status}\n", command
+            else:
+                assert words[0] == "careercap", command
+                head = None
+                if "|" in words:
+                    head = int(words[words.index("|") + 2].lstrip("-"))
+                    words = words[: words.index("|")]
+                result = cli(*words[1:], cwd=tmp_path)
+                status = result.exit_code
+                output = result.output if head is None else "".join(result.output.splitlines(True)[:head])
+                assert plain(output) == shown, command
+    finally:
+        os.chdir(here)
+
+
+def test_every_console_block_is_checked() -> None:
+    assert len(CONSOLE_BLOCKS) >= 5

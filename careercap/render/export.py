@@ -203,21 +203,19 @@ def _six(rate: float) -> str:
 
 
 def csv_rows(projection: Projection, source: str, document: int) -> list[list[str | int]]:
-    """One CSV row per projected year (`--format csv`)."""
+    """One CSV row per projected year (`--format csv`). (Incomes are always positive, so
+    only a growth rate can round to a negative zero.)"""
     profile = projection.profile
-    name = spreadsheet_safe(profile.name)
+    lead: list[str | int] = [source, document, spreadsheet_safe(profile.name), profile.currency]
     return [
         [
-            source,
-            document,
-            name,
-            profile.currency,
+            *lead,
             row.year,
-            _cents(row.income),
+            f"{row.income:.2f}",
             "" if row.growth is None else _six(row.growth),
             row.state,
             ";".join(row.rules),
-            spreadsheet_safe(";".join(event.name for event in row.events)),
+            spreadsheet_safe(";".join([event.name for event in row.events])) if row.events else "",
         ]
         for row in projection.years
     ]
