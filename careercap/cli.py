@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="careercap",
     cls=CareercapGroup,
-    help="Project what a skill profile is worth: income trajectories under the micro-specialization rules.",
+    help=(
+        "Project what a skill profile is worth: income trajectories under the micro-specialization rules."
+        "\n\nExample: careercap project profiles/data-engineer.yaml"
+    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -101,10 +104,11 @@ def _main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """careercap turns a YAML skill profile into a projected income trajectory.
+    """The options that come before a command (the app's help text is set above)."""
 
-    Example: careercap project profiles/data-engineer.yaml
-    """
+
+def _many(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
@@ -308,3 +312,156 @@ def compare(
         print(json.dumps(compare_document(comparison, exported, names, rules), indent=2, ensure_ascii=False))
     else:
         console().print(comparison_view(comparison, names))
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = CompareFormat.table,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Show the rules: parameters, findings, sources, readings and evidence.
+
+    Each rule comes with the finding it rests on, the source as the article names it, how
+    careercap reads it, and how strong the evidence is. With --rules, the rules in force.
+
+    Example: careercap rules --rules cautious.yaml
+    """
+    rules = _rules(rules_file)
+    if output_format is CompareFormat.json:
+        from careercap.render.export import rules_document
+
+        print(json.dumps(rules_document(rules), indent=2, ensure_ascii=False))
+        return
+    from careercap.render.table import rules_view
+
+    source = "the defaults" if rules_file is None else f"the defaults, with {rules_file}"
+    console().print(rules_view(rules, source))
+
+
+@app.command()
+def explain(
+    profiles: ProfileFilesArg,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Say year by year why each rule fired or did not, and what is within reach.
+
+    Example: careercap explain profiles/data-engineer.yaml
+    """
+    from careercap.explain import explain as explain_projection
+    from careercap.pipeline import Overrides
+    from careercap.render.text import explanation_lines
+
+    sources = _sources(profiles, recursive=False, directories=False)
+    rules = _rules(rules_file)
+    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
+    invalid = False
+    shown = 0
+    for outcome in _outcomes(sources, rules, overrides):
+        _report(outcome.loaded.errors + outcome.loaded.warnings)
+        invalid = invalid or bool(outcome.loaded.errors)
+        if outcome.projection is not None:
+            lines = explanation_lines(explain_projection(outcome.projection, rules), outcome.loaded.source)
+            print("\n".join(([""] if shown else []) + lines))
+            shown += 1
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def validate(
+    profiles: ProfilesArg,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List what was checked.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table (lines for people) or json for editors.")
+    ] = CompareFormat.table,
+    recursive: RecursiveOpt = False,
+) -> None:
+    """Check profiles without projecting them: silent when all is well.
+
+    Each problem is a FILE:LINE:COLUMN line on standard error; warnings (a repeated
+    skill, a renewed certification) fail only with --strict.
+
+    Example: careercap validate profiles/ --strict
+    """
+    from careercap.loader import load
+
+    sources = _sources(profiles, recursive)
+    errors: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    checked = 0
+    try:
+        for source in sources:
+            for loaded in load(source):
+                if output_format is CompareFormat.table:
+                    _report(loaded.errors + loaded.warnings)
+                errors += loaded.errors
+                warnings += loaded.warnings
+                if loaded.empty:
+                    continue
+                checked += 1
+                if verbose and loaded.profile is not None and output_format is CompareFormat.table:
+                    print(f"{loaded.source}: document {loaded.document} ({loaded.profile.name}): valid")
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'PROFILE'") from None
+    failed = bool(errors) or (strict and bool(warnings))
+    if output_format is CompareFormat.json:
+        document = {
+            "schema_version": 1,
+            "valid": not failed,
+            "profiles": checked,
+            "errors": [error.as_dict() for error in errors],
+            "warnings": [warning.as_dict() for warning in warnings],
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    elif verbose:
+        outcome = "failed" if failed else "all valid"
+        print(f"{_many(checked, 'profile')} in {_many(len(sources), 'file')}: {outcome}")
+    if failed:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def schema() -> None:
+    """Print the profile's JSON Schema, for editors that check YAML as it is typed.
+
+    Example: careercap schema > careercap.schema.json
+    """
+    from careercap.schema import profile_schema
+
+    print(json.dumps(profile_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def init(
+    path: Annotated[
+        str, typer.Argument(help="Where to write the profile; '-' prints it.", show_default=True)
+    ] = "profile.yaml",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter profile, valid as written, to fill in.
+
+    Example: careercap init me.yaml
+    """
+    import datetime as dt
+
+    from careercap.output import output_to
+    from careercap.starter import starter_profile
+
+    text = starter_profile(dt.date.today().year, "profile.yaml" if path == "-" else path)
+    if path == "-":
+        print(text, end="")
+        return
+    if os.path.exists(path) and not force:
+        raise typer.BadParameter(f"{path} exists; give --force to overwrite it", param_hint="'PATH'")
+    try:
+        with output_to(path) as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {path}: {exc.strerror}", param_hint="'PATH'") from None
+    print(f"wrote {path}; fill it in, then run: careercap project {path}", file=sys.stderr)

@@ -17,6 +17,12 @@ from careercap.yamltext import parse
 
 RULE_IDS = ("upskilling", "static_contraction", "freelancer_portfolio")
 """Rule ids, in the order output lists them."""
+SECTIONS = {
+    "upskilling": "upskilling",
+    "static_contraction": "static",
+    "freelancer_portfolio": "freelancer_portfolio",
+}
+"""The rules file's section for each rule id."""
 
 
 # Built on first use only: the packaged rules are constructed without validation (the test
@@ -30,6 +36,7 @@ class _Rule(BaseModel):
     finding: Text | None = Field(default=None, description="The finding, as reported.")
     source: Text | None = Field(default=None, description="The source, as the article names it.")
     interpretation: Text | None = Field(default=None, description="How careercap turns it into a rule.")
+    evidence: Text | None = Field(default=None, description="How strong the evidence for it is.")
 
 
 class Upskilling(_Rule):
@@ -58,6 +65,11 @@ class Rules(BaseModel):
     upskilling: Upskilling
     static: Static
     freelancer_portfolio: FreelancerPortfolio
+
+    def rule(self, rule_id: str) -> _Rule:
+        """The rule of an id in RULE_IDS."""
+        section: _Rule = getattr(self, SECTIONS[rule_id])
+        return section
 
     def parameters(self) -> dict[str, Any]:
         """The numbers alone, in the rules file's shape (for machine-readable output)."""

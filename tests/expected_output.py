@@ -1,12 +1,14 @@
 """Checked-in output of the example profiles (tests/expected/), and how to refresh it.
 
-After a deliberate change to the output, run `python -m tests.expected_output`, read the
-diff of tests/expected/ and commit it with the change.
+After a deliberate change to the output, run `python -m tests.expected_output`: it
+rewrites tests/expected/ and the output shown in README.md's console blocks. Read the
+diff, and commit it with the change.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner, Result
@@ -43,5 +45,18 @@ def refresh() -> None:
             print("wrote", expected_path(profile, output_format).relative_to(ROOT))
 
 
+def refresh_readme() -> None:
+    """Rerun every `$ careercap ...` of README.md's console blocks and put in its output."""
+    from tests.test_docs import replay_block  # noqa: PLC0415 - a tool for maintainers, not for the tests
+
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    for block in re.findall(r"```console\n(.*?)```", text, re.S):
+        text = text.replace(block, replay_block(block), 1)
+    readme.write_text(text, encoding="utf-8")
+    print("wrote README.md")
+
+
 if __name__ == "__main__":
     refresh()
+    refresh_readme()

@@ -11,11 +11,14 @@ import os
 import re
 import shlex
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from tests.conftest import ROOT, Invoke
+from careercap.cli import app
+from tests.conftest import ROOT, TERMINAL
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -54,35 +57,44 @@ def plain(text: str) -> str:
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-@pytest.mark.parametrize("block", CONSOLE_BLOCKS, ids=[f"block{i}" for i in range(len(CONSOLE_BLOCKS))])
-def test_readme_console_blocks_show_real_output(block: str, cli: Invoke, tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
-    here = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        status = 0
-        for command, shown in steps(block):
-            words = shlex.split(command)
-            if words[0] == "cat":
-                path = Path(words[1])
-                if path.exists():
-                    assert plain(path.read_text(encoding="utf-8")) == shown, command
+def replay_block(block: str) -> str:
+    """The block as it is when each command's output is the real one. `cat` of a file that
+    does not exist yet writes it from the block; files live in a scratch directory that has
+    a copy of profiles/."""
+    runner = CliRunner(env=TERMINAL)
+    with tempfile.TemporaryDirectory() as scratch:
+        shutil.copytree(ROOT / "profiles", Path(scratch) / "profiles")
+        here = Path.cwd()
+        os.chdir(scratch)
+        try:
+            status, replayed = 0, ""
+            for command, shown in steps(block):
+                words = shlex.split(command)
+                if words[0] == "cat":
+                    path = Path(words[1])
+                    if not path.exists():
+                        path.write_text(shown, encoding="utf-8")
+                    output = path.read_text(encoding="utf-8")
+                elif words[0] == "echo":
+                    output = f"{status}\n"
                 else:
-                    path.write_text(shown, encoding="utf-8")
-            elif words[0] == "echo":
-                assert shown == f"{status}\n", command
-            else:
-                assert words[0] == "careercap", command
-                head = None
-                if "|" in words:
-                    head = int(words[words.index("|") + 2].lstrip("-"))
-                    words = words[: words.index("|")]
-                result = cli(*words[1:], cwd=tmp_path)
-                status = result.exit_code
-                output = result.output if head is None else "".join(result.output.splitlines(True)[:head])
-                assert plain(output) == shown, command
-    finally:
-        os.chdir(here)
+                    assert words[0] == "careercap", command
+                    head = None
+                    if "|" in words:
+                        head = int(words[words.index("|") + 2].lstrip("-"))
+                        words = words[: words.index("|")]
+                    result = runner.invoke(app, words[1:], prog_name="careercap")
+                    status = result.exit_code
+                    output = result.output if head is None else "".join(result.output.splitlines(True)[:head])
+                replayed += f"$ {command}\n{plain(output)}"
+            return replayed
+        finally:
+            os.chdir(here)
+
+
+@pytest.mark.parametrize("block", CONSOLE_BLOCKS, ids=[f"block{i}" for i in range(len(CONSOLE_BLOCKS))])
+def test_readme_console_blocks_show_real_output(block: str) -> None:
+    assert replay_block(block) == block
 
 
 def test_every_console_block_is_checked() -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from careercap.engine import Projection
 from careercap.errors import Diagnostic
 from careercap.render.text import gap_sentence
-from careercap.rules import Rules
+from careercap.rules import RULE_IDS, SECTIONS, Rules
 
 if TYPE_CHECKING:
     from careercap.comparison import Comparison
@@ -238,3 +238,24 @@ def csv_summary_row(projection: Projection, source: str, document: int) -> list[
         _cents(summary.static_peer_cumulative),
         _cents(summary.career_capital),
     ]
+
+
+def rules_document(rules: Rules) -> dict[str, Any]:
+    """`careercap rules --format json`: the parameters, and each rule with its evidence."""
+    parameters = rules.parameters()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "parameters": parameters,
+        "evidence": rules.evidence,
+        "rules": [
+            {
+                "id": rule_id,
+                "parameters": parameters[SECTIONS[rule_id]],
+                "finding": rules.rule(rule_id).finding,
+                "source": rules.rule(rule_id).source,
+                "interpretation": rules.rule(rule_id).interpretation,
+                "evidence": rules.rule(rule_id).evidence,
+            }
+            for rule_id in RULE_IDS
+        ],
+    }

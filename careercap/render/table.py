@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from careercap.comparison import Comparison
 from careercap.pipeline import Outcome
 from careercap.render.text import factor, gap_sentence, money, percent, visible
+from careercap.rules import RULE_IDS, SECTIONS, Rules
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
 RULE_NAMES = {
@@ -23,7 +24,7 @@ RULE_NAMES = {
 }
 CAVEAT = (
     "The rules are point estimates from secondary reporting of observational studies: "
-    "an illustration, not a forecast. See README, 'The rules'."
+    "an illustration, not a forecast. `careercap rules` shows the evidence."
 )
 
 
@@ -212,3 +213,32 @@ def summary_rows_table(outcomes: list[Outcome]) -> Table:
             money(summary.career_capital),
         )
     return table
+
+
+def rules_view(rules: Rules, source: str) -> RenderableType:
+    """`careercap rules`: every rule with its parameters, finding, source, interpretation and
+    the strength of its evidence."""
+    parameters = rules.parameters()
+    parts: list[RenderableType] = [
+        Text.assemble(("The rules", "bold"), (f"  {visible(source)}", "dim")),
+        Text(f"window_years {rules.window_years}: a year's state looks at the learning events "
+             f"of the {rules.window_years} years ending with it"),
+    ]  # fmt: skip
+    for rule_id in RULE_IDS:
+        rule = rules.rule(rule_id)
+        numbers = ", ".join(f"{name} {value:g}" for name, value in parameters[SECTIONS[rule_id]].items())
+        table = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for label, text in (
+            ("finding", rule.finding),
+            ("source", rule.source),
+            ("reading", rule.interpretation),
+            ("evidence", rule.evidence),
+        ):
+            if text:
+                table.add_row(label, visible(text))
+        parts += [Text(""), Text.assemble((RULE_NAMES[rule_id], "bold"), f"  {numbers}"), table]
+    if rules.evidence:
+        parts += [Text(""), Text.assemble(("Overall: ", "bold"), visible(rules.evidence))]
+    return Group(*parts)

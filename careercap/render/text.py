@@ -10,6 +10,7 @@ from careercap.engine import FACTOR_NAMES
 
 if TYPE_CHECKING:
     from careercap.comparison import Gap
+    from careercap.explain import Explanation
 
 # C0 and C1 control characters (and DEL): shown as escapes so that a profile cannot move
 # the cursor, clear the screen or change colours in someone's terminal.
@@ -60,3 +61,24 @@ def gap_sentence(gap: Gap, name: str, first_name: str) -> str:
             f"{FACTOR_NAMES[gap.factor]} {factor(gap.value)} against {first_name}'s {factor(gap.first_value)}"
         )
     return f"{name} ends {abs(change) * 100:.1f} % {direction} {first_name}: {why}."
+
+
+def explanation_lines(explanation: Explanation, source: str) -> list[str]:
+    """`careercap explain`: a heading, one line per year, the portfolio rule, the hints."""
+    projection = explanation.projection
+    profile, rates = projection.profile, projection.rates
+    lines = [
+        f"{visible(profile.name)} ({visible(source)}): {profile.employment}, "
+        f"{profile.as_of}-{profile.final_year}, baseline growth {percent(profile.baseline_growth)}",
+        "Yearly growth: "
+        f"upskilling {percent(rates['upskilling'])}, maintaining {percent(rates['maintaining'])}, "
+        f"static {percent(rates['static'])}",
+        "",
+    ]
+    for reason in explanation.years:
+        growth = "start year" if reason.growth is None else percent(reason.growth)
+        lines.append(f"{reason.year}  {reason.state:<11}  {visible(reason.reason)}: {growth}")
+    lines += ["", f"Freelancer portfolio: {visible(explanation.portfolio)}"]
+    if explanation.hints:
+        lines += ["", "Within reach:", *(f"- {visible(hint)}" for hint in explanation.hints)]
+    return lines
