@@ -390,6 +390,7 @@ def validate(
     Example: careercap validate profiles/ --strict
     """
     from careercap.loader import load
+    from careercap.render.text import visible
 
     sources = _sources(profiles, recursive)
     errors: list[Diagnostic] = []
@@ -406,7 +407,8 @@ def validate(
                     continue
                 checked += 1
                 if verbose and loaded.profile is not None and output_format is CompareFormat.table:
-                    print(f"{loaded.source}: document {loaded.document} ({loaded.profile.name}): valid")
+                    name = visible(loaded.profile.name)
+                    print(f"{loaded.source}: document {loaded.document} ({name}): valid")
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="'PROFILE'") from None
     failed = bool(errors) or (strict and bool(warnings))

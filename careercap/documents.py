@@ -68,9 +68,10 @@ def _encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def _not_text(bad: bytes, encoding: str) -> str:
+def _not_text(bad: bytes, encoding: str, line: bytes = b"") -> str:
     expected = "UTF-8" if encoding == "utf-8" else encoding.upper()
-    return f"bytes {bad[:4].hex(' ')} are not valid {expected}; save the file as UTF-8"
+    hint = " (it looks like UTF-16 or UTF-32 without a byte-order mark)" if b"\x00" in line else ""
+    return f"bytes {bad[:4].hex(' ')} are not valid {expected}{hint}; save the file as UTF-8"
 
 
 def decode(data: bytes, source: str) -> str:
@@ -96,7 +97,7 @@ def _utf8_lines(block: bytes) -> Iterator[str | LineProblem]:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
-            yield LineProblem(column, _not_text(raw[exc.start : exc.end], "utf-8"))
+            yield LineProblem(column, _not_text(raw[exc.start : exc.end], "utf-8", raw))
 
 
 def _utf8_chunks(read: Callable[[int], bytes], first: bytes) -> Iterator[str | LineProblem]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
+EXIT_INTERNAL = 70  # EX_SOFTWARE: careercap itself failed
 
 
 class OutputClosed(Exception):
@@ -57,6 +58,15 @@ def exit_status(run: Callable[[], Any]) -> int:
         return EXIT_INTERRUPTED
     except (BrokenPipeError, OutputClosed):
         return _stdout_gone()
+    except Exception as exc:  # a bug in careercap: one line rather than a traceback
+        if os.environ.get("CAREERCAP_DEBUG"):
+            raise
+        print(
+            f"careercap: internal error: {type(exc).__name__}: {exc} "
+            "(set CAREERCAP_DEBUG=1 for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     return status if isinstance(status, int) else EXIT_OK
 
 

@@ -17,6 +17,8 @@ from careercap.yamltext import Marks, Path, marks
 
 M = TypeVar("M", bound=BaseModel)
 
+MAX_SHOWN = 20
+"""Problems reported for one document at the most: a generated file can hold thousands."""
 EMPTY_ITEM = "is an empty list item: fill it in, or remove its '-' line"
 
 _BOUNDS = {
@@ -171,7 +173,12 @@ def diagnose(
         line, column = place if place is not None else (None, None)
         diagnostics.append(((line or 0, column or 0), Diagnostic(document.where(line, column), message)))
     diagnostics.sort(key=lambda item: item[0])
-    return [diagnostic for _, diagnostic in diagnostics]
+    shown = [diagnostic for _, diagnostic in diagnostics[:MAX_SHOWN]]
+    if len(diagnostics) > MAX_SHOWN:
+        last = shown[-1]
+        more = len(diagnostics) - MAX_SHOWN
+        shown.append(Diagnostic(last.where, f"{more} more problems in this document are not shown"))
+    return shown
 
 
 def warnings_at(document: Document, items: list[tuple[Path, str]]) -> list[Diagnostic]:

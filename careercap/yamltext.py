@@ -19,15 +19,20 @@ from yaml import events as ev
 from careercap.documents import Document
 from careercap.errors import CareercapError
 
-try:  # libyaml's parser, when PyYAML was built with it; the pure-Python one otherwise.
+
+class PurePythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's own parser, for where PyYAML was built without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+try:  # libyaml's parser, when PyYAML was built with it (much faster)
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-
-    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
+    _Parser = PurePythonParser  # type: ignore[assignment,misc]  # same events, not the same class
 
 
 MAX_VALUES = 10_000
@@ -84,8 +89,23 @@ class _Builder:
             return self.document.error(message)
         return self.document.error(message, mark.line, mark.column)
 
-    def build(self) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot path fast
-        parser = _Parser(self.document.text)
+    def build(self) -> Any:
+        try:  # the pure-Python parser checks the characters as soon as it is made
+            parser = _Parser(self.document.text)
+        except yaml.reader.ReaderError:
+            raise self.unreadable() from None
+        try:
+            return self._events(parser)
+        except yaml.MarkedYAMLError as exc:
+            raise self.syntax_error(exc) from None
+        except yaml.reader.ReaderError:
+            raise self.unreadable() from None
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose is not None:
+                dispose()
+
+    def _events(self, parser: Any) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot path fast
         get_event = parser.get_event
         marks = self.marks
         containers: list[Any] = []  # the open mappings and lists, innermost last
@@ -102,105 +122,100 @@ class _Builder:
             ev.SequenceStartEvent,
         )
         mapping_end, sequence_end, alias_event = ev.MappingEndEvent, ev.SequenceEndEvent, ev.AliasEvent
-        try:
-            while True:
-                event: Any = get_event()  # dispatched on its exact class below
-                kind = event.__class__
-                size = 1
-                if kind is scalar_event:
-                    tag = event.tag
-                    value: Any = event.value
-                    if tag is None:
-                        if event.implicit[0] and value in _NULLS:
-                            value = None
-                    elif tag == _NULL_TAG:
+        while True:
+            event: Any = get_event()  # dispatched on its exact class below
+            kind = event.__class__
+            size = 1
+            if kind is scalar_event:
+                tag = event.tag
+                value: Any = event.value
+                if tag is None:
+                    if event.implicit[0] and value in _NULLS:
                         value = None
-                    elif tag not in _TEXT_TAGS and tag != "!":
-                        raise self.fail(_not_allowed(tag), event.start_mark)
-                    if event.anchor is not None:
-                        anchors[event.anchor] = (value, 1)
-                elif kind is mapping_start or kind is sequence_start:
-                    tag = event.tag
-                    if tag is not None and tag not in _COLLECTION_TAGS:
-                        raise self.fail(_not_allowed(tag), event.start_mark)
-                    if len(containers) >= MAX_DEPTH:
-                        raise self.fail(
-                            f"lists and mappings are nested more than {MAX_DEPTH} deep", event.start_mark
-                        )
-                    value = {} if kind is mapping_start else []
-                elif kind is mapping_end or kind is sequence_end:
-                    finished = containers.pop()
-                    keys.pop()
-                    dropped.pop()
-                    anchor, start = opened.pop()
-                    if marks is not None:
-                        paths.pop()
-                    if anchor is not None:
-                        anchors[anchor] = (finished, count - start + 1)
-                    continue
-                elif kind is alias_event:
-                    if event.anchor not in anchors:
-                        raise self.fail(
-                            f"alias *{event.anchor} names no anchor defined before it", event.start_mark
-                        )
-                    value, size = anchors[event.anchor]
-                elif kind is ev.StreamEndEvent:
-                    return root
-                else:
-                    continue
-                count += size
-                if count > MAX_VALUES:
+                elif tag == _NULL_TAG:
+                    value = None
+                elif tag not in _TEXT_TAGS and tag != "!":
+                    raise self.fail(_not_allowed(tag), event.start_mark)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+            elif kind is mapping_start or kind is sequence_start:
+                tag = event.tag
+                if tag is not None and tag not in _COLLECTION_TAGS:
+                    raise self.fail(_not_allowed(tag), event.start_mark)
+                if len(containers) >= MAX_DEPTH:
                     raise self.fail(
-                        f"document holds more than {MAX_VALUES} values (counting what aliases repeat)",
-                        event.start_mark,
+                        f"lists and mappings are nested more than {MAX_DEPTH} deep", event.start_mark
                     )
-                here: Path = ()
-                if not containers:
-                    root = value
-                else:
-                    container = containers[-1]
-                    if container.__class__ is list:
-                        if marks is not None:
-                            here = (*paths[-1], len(container))
-                        container.append(value)
-                    elif keys[-1] is _AWAITING_KEY:
-                        if value.__class__ is str and value not in container and dropped[-1] is None:
-                            new_key = value  # the usual case, checked inline: this is the hot path
-                        else:
-                            new_key = self.key(value, container, dropped, event.start_mark)
-                        keys[-1] = new_key
-                        if marks is not None:
-                            self.note(marks.keys, (*paths[-1], new_key), event.start_mark)
-                        continue
-                    else:
-                        key = keys[-1]
-                        if marks is not None:
-                            here = (*paths[-1], key)
-                        if value is None:  # a plain null means "not given": leave the key out
-                            left_out = dropped[-1]
-                            if left_out is None:
-                                left_out = dropped[-1] = set()
-                            left_out.add(key)
-                        else:
-                            container[key] = value
-                        keys[-1] = _AWAITING_KEY
+                value = {} if kind is mapping_start else []
+            elif kind is mapping_end or kind is sequence_end:
+                finished = containers.pop()
+                keys.pop()
+                dropped.pop()
+                anchor, start = opened.pop()
                 if marks is not None:
-                    self.note(marks.values, here, event.start_mark)
-                if kind is mapping_start or kind is sequence_start:
-                    containers.append(value)
-                    keys.append(_AWAITING_KEY if kind is mapping_start else None)
-                    dropped.append(None)
-                    opened.append((event.anchor, count))
+                    paths.pop()
+                if anchor is not None:
+                    anchors[anchor] = (finished, count - start + 1)
+                continue
+            elif kind is alias_event:
+                if event.anchor not in anchors:
+                    open_anchors = [anchor for anchor, _ in opened]
+                    why = (
+                        "refers to the list or mapping that holds it"
+                        if event.anchor in open_anchors
+                        else "names no anchor defined before it"
+                    )
+                    raise self.fail(f"alias *{event.anchor} {why}", event.start_mark)
+                value, size = anchors[event.anchor]
+            elif kind is ev.StreamEndEvent:
+                return root
+            else:
+                continue
+            count += size
+            if count > MAX_VALUES:
+                raise self.fail(
+                    f"document holds more than {MAX_VALUES} values (counting what aliases repeat)",
+                    event.start_mark,
+                )
+            here: Path = ()
+            if not containers:
+                root = value
+            else:
+                container = containers[-1]
+                if container.__class__ is list:
                     if marks is not None:
-                        paths.append(here)
-        except yaml.MarkedYAMLError as exc:
-            raise self.syntax_error(exc) from None
-        except yaml.reader.ReaderError:
-            raise self.unreadable() from None
-        finally:
-            dispose = getattr(parser, "dispose", None)
-            if dispose is not None:
-                dispose()
+                        here = (*paths[-1], len(container))
+                    container.append(value)
+                elif keys[-1] is _AWAITING_KEY:
+                    if value.__class__ is str and value not in container and dropped[-1] is None:
+                        new_key = value  # the usual case, checked inline: this is the hot path
+                    else:
+                        new_key = self.key(value, container, dropped, event.start_mark)
+                    keys[-1] = new_key
+                    if marks is not None:
+                        self.note(marks.keys, (*paths[-1], new_key), event.start_mark)
+                    continue
+                else:
+                    key = keys[-1]
+                    if marks is not None:
+                        here = (*paths[-1], key)
+                    if value is None:  # a plain null means "not given": leave the key out
+                        left_out = dropped[-1]
+                        if left_out is None:
+                            left_out = dropped[-1] = set()
+                        left_out.add(key)
+                    else:
+                        container[key] = value
+                    keys[-1] = _AWAITING_KEY
+            if marks is not None:
+                self.note(marks.values, here, event.start_mark)
+            if kind is mapping_start or kind is sequence_start:
+                containers.append(value)
+                keys.append(_AWAITING_KEY if kind is mapping_start else None)
+                dropped.append(None)
+                opened.append((event.anchor, count))
+                if marks is not None:
+                    paths.append(here)
 
     def key(
         self, key: Any, mapping: dict[str, Any], dropped: list[set[str] | None], mark: _Mark | None
@@ -243,7 +258,12 @@ class _Builder:
         line = text.count("\n", 0, start)
         column = start - (text.rfind("\n", 0, start) + 1)
         code = f"U+{ord(found.group()):04X}"
-        return self.document.error(f"character {code} is not allowed in YAML text", line, column)
+        hint = (
+            " (is the file UTF-16 or UTF-32 without a byte-order mark? save it as UTF-8)"
+            if code == "U+0000"
+            else ""
+        )
+        return self.document.error(f"character {code} is not allowed in YAML text{hint}", line, column)
 
 
 def parse(document: Document) -> Any:

@@ -1,4 +1,9 @@
-"""Rich renderables for people reading a terminal."""
+"""Rich renderables for people reading a terminal.
+
+Text that comes from a profile or a rules file goes into a table as `Text`, never as a
+plain string, which Rich would read as markup: a name such as `[/bold]` or
+`[link=...]` is shown as written. Control characters are made visible first.
+"""
 
 from __future__ import annotations
 
@@ -110,10 +115,10 @@ def comparison_years(comparison: Comparison, names: list[str]) -> Table:
     table = Table(title=Text(f"Income by year ({currency})", style="bold"), title_justify="left")
     table.add_column("Year", justify="right")
     for index, name in enumerate(names):
-        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column(Text(name), justify="right", no_wrap=True)
         table.add_column("State")
         if index:
-            table.add_column(f"vs {names[0]}", justify="right", no_wrap=True)
+            table.add_column(Text(f"vs {names[0]}"), justify="right", no_wrap=True)
     for column in comparison.years:
         cells: list[str | Text] = [str(column.year)]
         for index, income in enumerate(column.incomes):
@@ -133,9 +138,9 @@ def comparison_summary(comparison: Comparison, names: list[str]) -> Table:
     table = Table(title=Text("Summary", style="bold"), title_justify="left")
     table.add_column("")
     for index, name in enumerate(names):
-        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column(Text(name), justify="right", no_wrap=True)
         if index:
-            table.add_column(f"vs {names[0]}", justify="right", no_wrap=True)
+            table.add_column(Text(f"vs {names[0]}"), justify="right", no_wrap=True)
     rows = {
         "final_income": "Final income",
         "cagr": "CAGR",
@@ -163,7 +168,7 @@ def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
     table = Table(title=Text("Final income, by rule", style="bold"), title_justify="left")
     table.add_column("")
     for name in names:
-        table.add_column(name, justify="right")
+        table.add_column(Text(name), justify="right")
     table.add_row("start income", *(money(p.summary.start_income) for p in comparison.projections))
     for field, title in FACTOR_NAMES.items():
         table.add_row(title, *(factor(getattr(p.summary.factors, field)) for p in comparison.projections))
@@ -204,8 +209,8 @@ def summary_rows_table(outcomes: list[Outcome]) -> Table:
         if outcome.loaded.document > 1:
             source += f" #{outcome.loaded.document}"
         table.add_row(
-            visible(source),
-            visible(profile.name),
+            Text(visible(source)),
+            Text(visible(profile.name)),
             f"{profile.as_of}-{profile.final_year}",
             profile.currency,
             money(summary.final_income),
@@ -237,7 +242,7 @@ def rules_view(rules: Rules, source: str) -> RenderableType:
             ("evidence", rule.evidence),
         ):
             if text:
-                table.add_row(label, visible(text))
+                table.add_row(label, Text(visible(text)))
         parts += [Text(""), Text.assemble((RULE_NAMES[rule_id], "bold"), f"  {numbers}"), table]
     if rules.evidence:
         parts += [Text(""), Text.assemble(("Overall: ", "bold"), visible(rules.evidence))]
