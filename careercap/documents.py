@@ -27,6 +27,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
 )
+_LONE_CR = re.compile(r"\r(?!\n)")
 _MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 
@@ -133,8 +134,15 @@ def _skip_line(read: Callable[[int], bytes]) -> bytes:
 
 def stream_chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
     """The text of a stream in chunks of whole lines; a line that cannot be text is a
-    LineProblem in its place. UTF-8 is read a block at a time (the input can be far larger
-    than memory); UTF-16 and UTF-32, which need their byte-order mark, are read whole."""
+    LineProblem in its place. A lone carriage return (old Mac line ends) becomes a line
+    feed, as YAML reads it anyway, so that lines count as an editor counts them."""
+    for chunk in _chunks(stream):
+        yield _LONE_CR.sub("\n", chunk) if isinstance(chunk, str) and "\r" in chunk else chunk
+
+
+def _chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
+    """UTF-8 is read a block at a time (the input can be far larger than memory); UTF-16
+    and UTF-32, which need their byte-order mark, are read whole."""
     # A pipe is read as its data comes (read1), so that output can follow input; a file in
     # whole blocks.
     read = stream.read if stream.seekable() else getattr(stream, "read1", stream.read)

@@ -58,8 +58,15 @@ def _not_allowed(tag: str) -> str:
 
 
 class _Mark(Protocol):
-    line: int
-    column: int
+    index: int  # characters from the start of the document's text
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    """0-based line and column of a character, lines ending at "\n" (as editors count them;
+    the parser would also break lines at a lone "\r" and at U+0085, U+2028 and U+2029)."""
+    index = min(index, len(text))
+    line = text.count("\n", 0, index)
+    return line, index - (text.rfind("\n", 0, index) + 1)
 
 
 class Marks(NamedTuple):
@@ -87,7 +94,7 @@ class _Builder:
     def fail(self, message: str, mark: _Mark | None) -> CareercapError:
         if mark is None:
             return self.document.error(message)
-        return self.document.error(message, mark.line, mark.column)
+        return self.document.error(message, *_place(self.document.text, mark.index))
 
     def build(self) -> Any:
         try:  # the pure-Python parser checks the characters as soon as it is made
@@ -227,27 +234,30 @@ class _Builder:
             raise self.fail(f"duplicate key {key!r}: each key may appear once", mark)
         return key
 
-    @staticmethod
-    def note(table: dict[Path, tuple[int, int]], path: Path, mark: _Mark | None) -> None:
+    def note(self, table: dict[Path, tuple[int, int]], path: Path, mark: _Mark | None) -> None:
         if mark is not None:
-            table[path] = (mark.line, mark.column)
+            table[path] = _place(self.document.text, mark.index)
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> CareercapError:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or "YAML syntax error"
         if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
-            context_line = self.document.first_line + exc.context_mark.line + 1
+            context_line = (
+                self.document.first_line + _place(self.document.text, exc.context_mark.index)[0] + 1
+            )
             reason = f"{reason} ({exc.context} at line {context_line})"
         if mark is not None and self._tab_near(mark):
             reason += "; indent with spaces, not tabs"
         return self.fail(reason, mark)
 
     def _tab_near(self, mark: _Mark) -> bool:
-        lines = self.document.text.splitlines()
-        if mark.line >= len(lines):
+        text = self.document.text
+        number, column = _place(text, mark.index)
+        lines = text.split("\n")
+        if number >= len(lines):
             return False
-        line = lines[mark.line]
-        return "\t" in line[: len(line) - len(line.lstrip())] or line[mark.column : mark.column + 1] == "\t"
+        line = lines[number]
+        return "\t" in line[: len(line) - len(line.lstrip())] or line[column : column + 1] == "\t"
 
     def unreadable(self) -> CareercapError:
         text = self.document.text

@@ -256,3 +256,16 @@ def test_latin1_bytes_are_an_error_naming_the_line(tmp_path: Path) -> None:
     assert [str(error).replace(str(path), "p.yaml") for error in loaded.errors] == [
         "p.yaml:3:11: error: bytes e9 are not valid UTF-8; save the file as UTF-8"
     ]
+
+
+@pytest.mark.parametrize(("newline", "name"), [("\n", "LF"), ("\r\n", "CRLF"), ("\r", "CR")])
+def test_lines_count_as_an_editor_counts_them(newline: str, name: str) -> None:
+    text = (
+        newline.join(["name: Ada", "notes: 'Zoë Ångström ✓'", "income: yes", "---", "name: B", "income: [x"])
+        + newline
+    )
+    problems = errors(text)
+    assert problems == [
+        "p.yaml:3:9: error: income: must be a number, not 'yes'",
+        "p.yaml:7:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 6)",
+    ], name
