@@ -18,7 +18,7 @@ from careercap.errors import CareercapError, Diagnostic, Location
 
 MAX_DOCUMENT_CHARS = 1024 * 1024
 """A document longer than this (1 MiB of text) is refused before it is parsed."""
-BLOCK = 1024 * 1024
+BLOCK = 64 * 1024  # small enough that reading a small file allocates little
 
 _BOMS = (
     (codecs.BOM_UTF32_BE, "utf-32-be"),
