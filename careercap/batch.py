@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from careercap.errors import Diagnostic
 from careercap.loader import Loaded
@@ -26,14 +26,23 @@ class StoppedAtError(Exception):
     """`--fail-fast` met an invalid profile."""
 
 
+class Layout(NamedTuple):
+    """What a run's output holds besides the projections themselves."""
+
+    summary: bool = False  # one row per profile (table, csv)
+    real: bool = False  # money in as_of-year money too (csv columns; the rest show it per profile)
+    sensitivity: bool = False  # each projection's band and tornado
+
+
 class _Writer:
     """Writes projections in one format: `begin`, `add` for each, `end`."""
 
-    def __init__(self, stream: TextIO, console: Callable[[], Console], rules: Rules, summary: bool) -> None:
+    def __init__(self, stream: TextIO, console: Callable[[], Console], rules: Rules, layout: Layout) -> None:
         self.stream = stream
         self.console = console  # made only by the table writer: Rich is not needed for the rest
         self.rules = rules
-        self.summary = summary
+        self.layout = layout
+        self.summary = layout.summary
 
     def begin(self) -> None:
         """Anything that comes before the first projection."""
@@ -50,7 +59,9 @@ class _Writer:
 
         loaded: Loaded = outcome.loaded
         assert outcome.projection is not None
-        return projection_dict(outcome.projection, loaded.source, loaded.document, loaded.warnings)
+        return projection_dict(
+            outcome.projection, loaded.source, loaded.document, loaded.warnings, outcome.sensitivity
+        )
 
 
 class _Csv(_Writer):
@@ -59,15 +70,18 @@ class _Csv(_Writer):
 
         self.export = export
         self.writer = csv.writer(self.stream, lineterminator="\r\n")
-        self.writer.writerow(export.CSV_SUMMARY_COLUMNS if self.summary else export.CSV_COLUMNS)
+        self.writer.writerow(export.csv_header(self.summary, self.layout.real, self.layout.sensitivity))
 
     def add(self, outcome: Outcome) -> None:
         assert outcome.projection is not None
         source, document = outcome.loaded.source, outcome.loaded.document
+        real, varied = self.layout.real, outcome.sensitivity
         if self.summary:
-            self.writer.writerow(self.export.csv_summary_row(outcome.projection, source, document))
+            self.writer.writerow(
+                self.export.csv_summary_row(outcome.projection, source, document, real, varied)
+            )
         else:
-            self.writer.writerows(self.export.csv_rows(outcome.projection, source, document))
+            self.writer.writerows(self.export.csv_rows(outcome.projection, source, document, real, varied))
 
 
 class _Jsonl(_Writer):
@@ -107,7 +121,8 @@ class _Table(_Writer):
         if self.summary:
             self.rows.append(outcome)
         else:
-            self.terminal.print(self.table.projection_view(outcome.projection, outcome.loaded.source))
+            view = self.table.projection_view(outcome.projection, outcome.loaded.source, outcome.sensitivity)
+            self.terminal.print(view)
 
     def end(self, errors: list[Diagnostic]) -> None:
         if self.rows:
@@ -123,7 +138,7 @@ def write_projections(
     stream: TextIO,
     console: Callable[[], Console],
     output_format: str,
-    summary: bool,
+    layout: Layout,
     rules: Rules,
     fail_fast: bool,
     report: Callable[[Sequence[Diagnostic]], None],
@@ -132,7 +147,7 @@ def write_projections(
 
     Diagnostics go to `report` as they arise. With `fail_fast`, the first invalid profile
     raises StoppedAtError once its errors are reported."""
-    writer = _WRITERS[output_format](stream, console, rules, summary)
+    writer = _WRITERS[output_format](stream, console, rules, layout)
     errors: list[Diagnostic] = []
     writer.begin()
     for outcome in outcomes:

@@ -81,10 +81,26 @@ GrowthOpt = Annotated[
         help="Baseline yearly growth (0.03 is 3 %), instead of the profile's.",
     ),
 ]
+InflationOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--inflation",
+        min=-0.5,
+        max=1,
+        help="Yearly inflation (0.02 is 2 %): money shown in as_of-year money too. Default: the profile's.",
+    ),
+]
 RulesOpt = Annotated[
     Path | None,
     typer.Option(
         "--rules", metavar="FILE", help="A rules file whose values replace the defaults (any subset)."
+    ),
+]
+SensitivityOpt = Annotated[
+    bool,
+    typer.Option(
+        "--sensitivity",
+        help="Vary each rule parameter over its plausible range: a tornado, and a band for each year.",
     ),
 ]
 RecursiveOpt = Annotated[
@@ -149,11 +165,15 @@ def _sources(paths: list[str], recursive: bool, directories: bool = True) -> lis
     return sources
 
 
-def _outcomes(sources: list[str], rules: Rules, overrides: Overrides) -> Iterator[Outcome]:
+def _outcomes(
+    sources: list[str], rules: Rules, overrides: Overrides, with_sensitivity: bool = False
+) -> Iterator[Outcome]:
     from careercap.pipeline import project_sources
 
     try:
-        yield from project_sources(sources, rules=rules, overrides=overrides)
+        yield from project_sources(
+            sources, rules=rules, overrides=overrides, with_sensitivity=with_sensitivity
+        )
     except InputError as exc:  # a file that vanished or became unreadable since the start
         raise typer.BadParameter(str(exc), param_hint="'PROFILE'") from None
 
@@ -191,6 +211,7 @@ def project(
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
+    inflation: InflationOpt = None,
     output_format: Annotated[
         Format | None,
         typer.Option(
@@ -213,6 +234,7 @@ def project(
         bool, typer.Option("--fail-fast", help="Stop at the first invalid profile; write no --output file.")
     ] = False,
     recursive: RecursiveOpt = False,
+    with_sensitivity: SensitivityOpt = False,
     rules_file: RulesOpt = None,
 ) -> None:
     """Project each profile's income year by year, with the rules that apply.
@@ -222,7 +244,7 @@ def project(
 
     Example: careercap project profiles/ --format csv -o cohort.csv
     """
-    from careercap.batch import StoppedAtError, write_projections
+    from careercap.batch import Layout, StoppedAtError, write_projections
     from careercap.output import output_to
     from careercap.pipeline import Overrides
 
@@ -232,18 +254,18 @@ def project(
     sources = _sources(profiles, recursive)
     _refuse_overwriting_an_input(output, sources)
     rules = _rules(rules_file)
-    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
+    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth, inflation=inflation)
     # What is loaded by now lives until the process ends: keep the garbage collector from
     # scanning it again and again while thousands of profiles stream through (~10 % faster).
     gc.freeze()
     try:
         with output_to(None if output is None else str(output)) as stream:
             errors = write_projections(
-                _outcomes(sources, rules, overrides),
+                _outcomes(sources, rules, overrides, with_sensitivity),
                 stream=stream,
                 console=lambda: console(None if output is None else stream),
                 output_format=chosen,
-                summary=summary,
+                layout=Layout(summary, real=inflation is not None, sensitivity=with_sensitivity),
                 rules=rules,
                 fail_fast=fail_fast,
                 report=_report,
@@ -264,6 +286,7 @@ def compare(
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
+    inflation: InflationOpt = None,
     output_format: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
     ] = CompareFormat.table,
@@ -283,7 +306,7 @@ def compare(
 
     sources = _sources(profiles, recursive=False, directories=False)
     rules = _rules(rules_file)
-    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
+    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth, inflation=inflation)
     outcomes = [outcome for outcome in _outcomes(sources, rules, overrides) if not outcome.loaded.empty]
     for outcome in outcomes:
         _report(outcome.loaded.errors + outcome.loaded.warnings)

@@ -199,3 +199,26 @@ def _summary(
         career_capital=cumulative - static_peer,
         factors=factors,
     )
+
+
+class RealTerms(NamedTuple):
+    """A projection's money in as_of-year money: nominal / (1 + inflation) ** (year - as_of)."""
+
+    inflation: float
+    incomes: tuple[float, ...]  # one a year, as projection.years
+    final_income: float
+    cumulative_earnings: float
+    static_peer_cumulative: float
+    career_capital: float
+
+
+def real_terms(projection: Projection, inflation: float) -> RealTerms:
+    """Every money figure of the projection, deflated to as_of-year money."""
+    profile, rates = projection.profile, projection.rates
+    as_of = profile.as_of
+    deflators = [(1 + inflation) ** (row.year - as_of) for row in projection.years]
+    incomes = tuple(row.income / deflator for row, deflator in zip(projection.years, deflators, strict=True))
+    static_growth = 1 + rates["static"]
+    static_peer = sum(profile.income * static_growth**k / deflators[k] for k in range(1, profile.horizon + 1))
+    cumulative = sum(incomes[1:])
+    return RealTerms(inflation, incomes, incomes[-1], cumulative, static_peer, cumulative - static_peer)

@@ -9,6 +9,7 @@ from careercap.engine import Projection, project
 from careercap.loader import Loaded, load
 from careercap.profile import Profile
 from careercap.rules import Rules
+from careercap.sensitivity import Sensitivity, sensitivity
 
 
 class Overrides(NamedTuple):
@@ -17,13 +18,10 @@ class Overrides(NamedTuple):
     as_of: int | None = None
     horizon: int | None = None
     baseline_growth: float | None = None
+    inflation: float | None = None
 
     def apply(self, profile: Profile) -> Profile:
-        update = {
-            name: value
-            for name in ("as_of", "horizon", "baseline_growth")
-            if (value := getattr(self, name)) is not None
-        }
+        update = {name: value for name, value in self._asdict().items() if value is not None}
         return profile.model_copy(update=update) if update else profile
 
 
@@ -32,12 +30,22 @@ class Outcome(NamedTuple):
 
     loaded: Loaded
     projection: Projection | None
+    sensitivity: Sensitivity | None = None
 
 
-def project_sources(sources: Iterable[str], *, rules: Rules, overrides: Overrides) -> Iterator[Outcome]:
-    """Project every document of every source, in order; bad documents come back with errors."""
+def project_sources(
+    sources: Iterable[str], *, rules: Rules, overrides: Overrides, with_sensitivity: bool = False
+) -> Iterator[Outcome]:
+    """Project every document of every source, in order; bad documents come back with errors.
+    With `with_sensitivity`, each projection comes with its tornado and band."""
     for source in sources:
         for loaded in load(source):
-            profile = loaded.profile
-            projection = None if profile is None else project(overrides.apply(profile), rules)
-            yield Outcome(loaded, projection)
+            if loaded.profile is None:
+                yield Outcome(loaded, None)
+                continue
+            profile = overrides.apply(loaded.profile)
+            if with_sensitivity:
+                varied = sensitivity(profile, rules)
+                yield Outcome(loaded, varied.central, varied)
+            else:
+                yield Outcome(loaded, project(profile, rules))

@@ -4,10 +4,11 @@ partial override file."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careercap.documents import Document, decode
 from careercap.errors import CareercapError
@@ -55,6 +56,28 @@ class FreelancerPortfolio(_Rule):
     multiplier: Number = Field(ge=1, le=10, description="Revenue multiplier when the portfolio is reached.")
 
 
+Range = tuple[Number, Number]
+
+
+class SensitivityRanges(BaseModel):
+    """The low and high end of each parameter for --sensitivity."""
+
+    model_config = _CONFIG
+
+    growth_premium: Range = Field(description="Low and high growth premium.")
+    contraction: Range = Field(description="Low and high static contraction.")
+    multiplier: Range = Field(description="Low and high portfolio multiplier.")
+    window_years: tuple[Integer, Integer] = Field(description="Shortest and longest window, in years.")
+    baseline_growth: Number = Field(ge=0, le=0.5, description="Plus or minus this much baseline growth.")
+
+    @field_validator("growth_premium", "contraction", "multiplier", "window_years")
+    @classmethod
+    def _ends_in_order(cls, ends: tuple[float, float]) -> tuple[float, float]:
+        if ends[0] > ends[1]:
+            raise ValueError(f"the low end {ends[0]:g} is above the high end {ends[1]:g}")
+        return ends
+
+
 class Rules(BaseModel):
     """Every parameter of the projection model."""
 
@@ -65,6 +88,7 @@ class Rules(BaseModel):
     upskilling: Upskilling
     static: Static
     freelancer_portfolio: FreelancerPortfolio
+    sensitivity: SensitivityRanges
 
     def rule(self, rule_id: str) -> _Rule:
         """The rule of an id in RULE_IDS."""
@@ -88,6 +112,7 @@ KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
     ("upskilling",): list(Upskilling.model_fields),
     ("static",): list(Static.model_fields),
     ("freelancer_portfolio",): list(FreelancerPortfolio.model_fields),
+    ("sensitivity",): list(SensitivityRanges.model_fields),
 }
 
 
@@ -118,6 +143,14 @@ def _default_data() -> dict[str, Any]:
     return _read(Document("rules.yaml", 1, 0, PACKAGED.read_text(encoding="utf-8")))
 
 
+T = TypeVar("T", int, float)
+
+
+def _pair(ends: list[str], parse: Callable[[str], T]) -> tuple[T, T]:
+    low, high = ends
+    return parse(low), parse(high)
+
+
 @functools.cache
 def default_rules() -> Rules:
     """The rules shipped with careercap (read as the model would, but not validated at run
@@ -130,8 +163,16 @@ def default_rules() -> Rules:
         values.update({name: parse_number(values[name]) for name in reals})
         return values
 
+    ranges = data["sensitivity"]
     return Rules.model_construct(
         evidence=data.get("evidence"),
+        sensitivity=SensitivityRanges.model_construct(
+            growth_premium=_pair(ranges["growth_premium"], parse_number),
+            contraction=_pair(ranges["contraction"], parse_number),
+            multiplier=_pair(ranges["multiplier"], parse_number),
+            window_years=_pair(ranges["window_years"], parse_integer),
+            baseline_growth=parse_number(ranges["baseline_growth"]),
+        ),
         window_years=parse_integer(data["window_years"]),
         upskilling=Upskilling.model_construct(
             **numbers("upskilling", ("min_certifications",), ("growth_premium",))

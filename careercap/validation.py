@@ -53,6 +53,8 @@ def _message(error: Mapping[str, Any], key: str | int | None) -> str:
         return text.format(_number(ctx[name]))
     if kind == "value_error":
         return str(ctx["error"])
+    if kind == "too_long":
+        return f"has too many items: at most {ctx['max_length']}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -157,6 +159,8 @@ def diagnose(
             message = f"unknown key {key!r}{_suggestion(key, known_keys.get(parent, []))}"
             if path[:-1]:
                 message = f"{field_name(path[:-1])}: {message}"
+        elif kind == "missing" and isinstance(error["loc"][-1], int):  # a pair given one item
+            message = f"{field_name(path)}: is too short: item {error['loc'][-1] + 1} is missing"
         elif kind == "missing":
             key_given_empty = path in found.keys
             at_key = key_given_empty

@@ -26,12 +26,15 @@ def cli() -> Invoke:
     """Run `careercap ARGS...` in-process; `input` feeds standard input."""
     runner = CliRunner(env=TERMINAL)
 
-    def invoke(*args: str, input: str | bytes | None = None, cwd: Path | None = None) -> Result:
+    def invoke(
+        *args: str, input: str | bytes | None = None, cwd: Path | None = None, columns: int | None = None
+    ) -> Result:
         here = Path.cwd()
         if cwd is not None:
             os.chdir(cwd)
+        env = None if columns is None else {"COLUMNS": str(columns)}
         try:
-            return runner.invoke(app, list(args), input=input, prog_name="careercap")
+            return runner.invoke(app, list(args), input=input, prog_name="careercap", env=env)
         finally:
             os.chdir(here)
 

@@ -82,12 +82,13 @@ def test_json_output_matches_the_worked_example_to_the_cent(cli: Invoke, write: 
 
 
 def test_table_output_shows_years_events_and_summary(cli: Invoke, write: Write) -> None:
-    result = cli("project", write("a.yaml", PROFILE_A))
+    result = cli("project", write("a.yaml", PROFILE_A), columns=160)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Profile A  employee, 2025-2030  a.yaml")
-    assert "│ 2026 │   103,660.00 │ +3.66 % │ upskilling  │" in result.stdout
-    assert "│ 2028 │   103,465.50 │ -3.09 % │ static      │" in result.stdout
+    bar = "[█▏▎▍▌▋▊▉ ]+"  # the trend column
+    assert re.search(rf"│ 2026 │   103,660\.00 │ {bar} │ \+3\.66 % │ upskilling  │", result.stdout)
+    assert re.search(rf"│ 2028 │   103,465\.50 │ {bar} │ -3\.09 % │ static      │", result.stdout)
     assert "Second cert (cert)" in result.stdout
     assert re.search(r"^ Final income \(2030\) +97,160\.52 USD $", result.stdout, re.M)
     assert re.search(r"^ Career capital +55,869\.49 USD $", result.stdout, re.M)
@@ -97,9 +98,8 @@ def test_table_output_shows_years_events_and_summary(cli: Invoke, write: Write) 
 
 
 def test_planned_events_are_marked_in_the_table(cli: Invoke) -> None:
-    result = cli("project", str(PROFILES / "data-engineer.yaml"))
-    assert re.search(r"│ 2027 │ .* │ Databricks Data Engineer +│", result.stdout)
-    assert re.search(r"│ +│ .* │ Professional \(cert, planned\) +│", result.stdout)
+    result = cli("project", str(PROFILES / "data-engineer.yaml"), columns=160)
+    assert re.search(r"│ 2027 │ .* │ Databricks Data Engineer Professional \(cert, planned\) +│", result.stdout)
 
 
 def test_command_line_values_override_the_profile(cli: Invoke, write: Write) -> None:

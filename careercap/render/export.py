@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from careercap.engine import Projection
+from careercap.engine import Projection, real_terms
 from careercap.errors import Diagnostic
 from careercap.render.text import gap_sentence
 from careercap.rules import RULE_IDS, SECTIONS, Rules
 
 if TYPE_CHECKING:
     from careercap.comparison import Comparison
+    from careercap.sensitivity import End, Sensitivity
 
 SCHEMA_VERSION = 1
 
@@ -29,12 +30,58 @@ def _note(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def projection_dict(
-    projection: Projection, source: str, document: int, warnings: tuple[Diagnostic, ...] = ()
+    projection: Projection,
+    source: str,
+    document: int,
+    warnings: tuple[Diagnostic, ...] = (),
+    sensitivity: Sensitivity | None = None,
 ) -> dict[str, Any]:
-    """One projection, as `output.md` defines it."""
+    """One projection, as `output.md` defines it; with `inflation` and `real_` figures when
+    the profile has an inflation rate, and `band` and `sensitivity` when asked for."""
     profile, summary = projection.profile, projection.summary
     factors = summary.factors
-    return {
+    real = None if profile.inflation is None else real_terms(projection, profile.inflation)
+    years: list[dict[str, Any]] = []
+    for index, row in enumerate(projection.years):
+        year: dict[str, Any] = {
+            "year": row.year,
+            "income": _money(row.income),
+            "growth": None if row.growth is None else _rate(row.growth),
+            "state": row.state,
+            "events": [
+                {"kind": event.kind, "name": event.name, "planned": event.planned} for event in row.events
+            ],
+            "rules": list(row.rules),
+        }
+        if real is not None:
+            year["real_income"] = _money(real.incomes[index])
+        if sensitivity is not None:
+            year["band"] = [_money(end) for end in sensitivity.band[index]]
+        years.append(year)
+    totals: dict[str, Any] = {
+        "start_income": _money(summary.start_income),
+        "final_income": _money(summary.final_income),
+        "cagr": _rate(summary.cagr),
+        "cumulative_earnings": _money(summary.cumulative_earnings),
+        "static_peer_cumulative": _money(summary.static_peer_cumulative),
+        "career_capital": _money(summary.career_capital),
+        "factors": {
+            "baseline": factors.baseline,
+            "upskilling": factors.upskilling,
+            "static_contraction": factors.static_contraction,
+            "freelancer_portfolio": factors.freelancer_portfolio,
+        },
+    }
+    if real is not None:
+        totals |= {
+            "real_final_income": _money(real.final_income),
+            "real_cumulative_earnings": _money(real.cumulative_earnings),
+            "real_static_peer_cumulative": _money(real.static_peer_cumulative),
+            "real_career_capital": _money(real.career_capital),
+        }
+    if sensitivity is not None:
+        totals["sensitivity"] = _sensitivity(sensitivity)
+    exported: dict[str, Any] = {
         "source": source,
         "document": document,
         "name": profile.name,
@@ -43,34 +90,31 @@ def projection_dict(
         "as_of": profile.as_of,
         "horizon": profile.horizon,
         "baseline_growth": profile.baseline_growth,
-        "years": [
-            {
-                "year": row.year,
-                "income": _money(row.income),
-                "growth": None if row.growth is None else _rate(row.growth),
-                "state": row.state,
-                "events": [
-                    {"kind": event.kind, "name": event.name, "planned": event.planned} for event in row.events
-                ],
-                "rules": list(row.rules),
-            }
-            for row in projection.years
-        ],
-        "summary": {
-            "start_income": _money(summary.start_income),
-            "final_income": _money(summary.final_income),
-            "cagr": _rate(summary.cagr),
-            "cumulative_earnings": _money(summary.cumulative_earnings),
-            "static_peer_cumulative": _money(summary.static_peer_cumulative),
-            "career_capital": _money(summary.career_capital),
-            "factors": {
-                "baseline": factors.baseline,
-                "upskilling": factors.upskilling,
-                "static_contraction": factors.static_contraction,
-                "freelancer_portfolio": factors.freelancer_portfolio,
-            },
-        },
+    }
+    if profile.inflation is not None:
+        exported["inflation"] = profile.inflation
+    return exported | {
+        "years": years,
+        "summary": totals,
         "warnings": [_note(warning) for warning in warnings],
+    }
+
+
+def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
+    def end(value: End) -> dict[str, float]:
+        return {
+            "value": round(value.value, 6),
+            "final_income": _money(value.final_income),
+            "career_capital": _money(value.career_capital),
+        }
+
+    return {
+        "final_income": [_money(end) for end in sensitivity.final_income],
+        "career_capital": [_money(end) for end in sensitivity.career_capital],
+        "parameters": [
+            {"parameter": swing.parameter, "low": end(swing.low), "high": end(swing.high)}
+            for swing in sensitivity.tornado
+        ],
     }
 
 
@@ -202,12 +246,32 @@ def _six(rate: float) -> str:
     return "0.000000" if text == "-0.000000" else text
 
 
-def csv_rows(projection: Projection, source: str, document: int) -> list[list[str | int]]:
+def csv_header(summary: bool, real: bool = False, sensitivity: bool = False) -> tuple[str, ...]:
+    """The CSV columns: the specified ones, then any that --inflation or --sensitivity add."""
+    if summary:
+        extra: tuple[str, ...] = (
+            ("real_final_income", "real_cumulative_earnings", "real_career_capital") if real else ()
+        )
+        if sensitivity:
+            extra += ("final_income_low", "final_income_high", "career_capital_low", "career_capital_high")
+        return CSV_SUMMARY_COLUMNS + extra
+    return (
+        CSV_COLUMNS + (("real_income",) if real else ()) + (("band_low", "band_high") if sensitivity else ())
+    )
+
+
+def csv_rows(
+    projection: Projection,
+    source: str,
+    document: int,
+    real: bool = False,
+    sensitivity: Sensitivity | None = None,
+) -> list[list[str | int]]:
     """One CSV row per projected year (`--format csv`). (Incomes are always positive, so
     only a growth rate can round to a negative zero.)"""
     profile = projection.profile
     lead: list[str | int] = [source, document, spreadsheet_safe(profile.name), profile.currency]
-    return [
+    rows: list[list[str | int]] = [
         [
             *lead,
             row.year,
@@ -219,12 +283,27 @@ def csv_rows(projection: Projection, source: str, document: int) -> list[list[st
         ]
         for row in projection.years
     ]
+    if real:
+        inflation = profile.inflation
+        deflated = real_terms(projection, inflation).incomes if inflation is not None else None
+        for index, row in enumerate(rows):
+            row.append("" if deflated is None else f"{deflated[index]:.2f}")
+    if sensitivity is not None:
+        for row, (low, high) in zip(rows, sensitivity.band, strict=True):
+            row += [f"{low:.2f}", f"{high:.2f}"]
+    return rows
 
 
-def csv_summary_row(projection: Projection, source: str, document: int) -> list[str | int]:
+def csv_summary_row(
+    projection: Projection,
+    source: str,
+    document: int,
+    real: bool = False,
+    sensitivity: Sensitivity | None = None,
+) -> list[str | int]:
     """One CSV row per profile (`--format csv --summary`)."""
     profile, summary = projection.profile, projection.summary
-    return [
+    row: list[str | int] = [
         source,
         document,
         spreadsheet_safe(profile.name),
@@ -238,6 +317,19 @@ def csv_summary_row(projection: Projection, source: str, document: int) -> list[
         _cents(summary.static_peer_cumulative),
         _cents(summary.career_capital),
     ]
+    if real:
+        if profile.inflation is None:
+            row += ["", "", ""]
+        else:
+            deflated = real_terms(projection, profile.inflation)
+            row += [
+                _cents(deflated.final_income),
+                _cents(deflated.cumulative_earnings),
+                _cents(deflated.career_capital),
+            ]
+    if sensitivity is not None:
+        row += [_cents(end) for end in (*sensitivity.final_income, *sensitivity.career_capital)]
+    return row
 
 
 def rules_document(rules: Rules) -> dict[str, Any]:

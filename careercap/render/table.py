@@ -13,10 +13,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careercap.engine import FACTOR_NAMES, Projection, YearRow
+from careercap.engine import FACTOR_NAMES, Projection, YearRow, real_terms
 
 if TYPE_CHECKING:
     from careercap.comparison import Comparison
+    from careercap.sensitivity import Sensitivity
 from careercap.pipeline import Outcome
 from careercap.render.text import factor, gap_sentence, money, percent, visible
 from careercap.rules import RULE_IDS, SECTIONS, Rules
@@ -44,33 +45,62 @@ def _events(row: YearRow) -> Text:
     return text
 
 
-def trajectory_table(projection: Projection, source: str) -> Table:
-    """One row per year: income, growth, state, the year's learning events, rules applied."""
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+BAR_WIDTH = 12
+
+
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar for value, from zero, the largest value filling `width` cells."""
+    eighths = round(max(value, 0) / largest * width * 8) if largest > 0 else 0
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def trajectory_table(
+    projection: Projection, source: str, band: list[tuple[float, float]] | None = None
+) -> Table:
+    """One row per year: income (with a bar to read at a glance; in as_of-year money too when
+    the profile has an inflation rate; with its range when sensitivity was asked for),
+    growth, state, the year's learning events, rules applied."""
     profile = projection.profile
     title = Text(visible(profile.name), style="bold")
     title.append(f"  {profile.employment}, {profile.as_of}-{profile.final_year}  ", style="")
     title.append(visible(source), style="dim")
+    real = None if profile.inflation is None else real_terms(projection, profile.inflation)
     table = Table(title=title, title_justify="left")
     table.add_column("Year", justify="right")
-    table.add_column(f"Income ({profile.currency})", justify="right")
-    table.add_column("Growth", justify="right")
+    table.add_column(f"Income ({profile.currency})", justify="right", no_wrap=True)
+    if band is not None:
+        table.add_column("Range", justify="right", no_wrap=True)
+    if real is not None:
+        table.add_column(f"In {profile.as_of} money", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, style="cyan")  # the bar
+    table.add_column("Growth", justify="right", no_wrap=True)
     table.add_column("State")
     table.add_column("Learning events")
     table.add_column("Rules applied")
-    for row in projection.years:
-        table.add_row(
-            str(row.year),
-            money(row.income),
+    largest = max(row.income for row in projection.years)
+    for index, row in enumerate(projection.years):
+        cells: list[str | Text] = [str(row.year), money(row.income)]
+        if band is not None:
+            low, high = band[index]
+            cells.append(f"{money(low)} - {money(high)}")
+        if real is not None:
+            cells.append(money(real.incomes[index]))
+        cells += [
+            bar(row.income, largest),
             "" if row.growth is None else percent(row.growth),
             Text(row.state, style=_STATE_STYLE[row.state]),
             _events(row),
             ", ".join(RULE_NAMES[rule] for rule in row.rules),
-        )
+        ]
+        table.add_row(*cells)
     return table
 
 
 def summary_table(projection: Projection) -> Table:
-    """Start, final, CAGR, cumulative, static peer, career capital, and the rule factors."""
+    """Start, final, CAGR, cumulative, static peer, career capital (in as_of-year money too
+    with an inflation rate), and the rule factors."""
     profile, summary = projection.profile, projection.summary
     currency = profile.currency
     first, last = profile.as_of + 1, profile.final_year
@@ -84,19 +114,61 @@ def summary_table(projection: Projection) -> Table:
     table.add_row(f"Cumulative earnings {span}", f"{money(summary.cumulative_earnings)} {currency}")
     table.add_row("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}")
     table.add_row("Career capital", f"{money(summary.career_capital)} {currency}")
+    if profile.inflation is not None:
+        real = real_terms(projection, profile.inflation)
+        money_of = f"in {profile.as_of} money at {percent(profile.inflation)} inflation"
+        table.add_row(f"Final income, {money_of}", f"{money(real.final_income)} {currency}")
+        table.add_row(f"Cumulative earnings, {money_of}", f"{money(real.cumulative_earnings)} {currency}")
+        table.add_row(f"Career capital, {money_of}", f"{money(real.career_capital)} {currency}")
     for index, (field, title) in enumerate(FACTOR_NAMES.items()):
         label = "Final income, by rule" if index == 0 else ""
         table.add_row(label, f"{title} {factor(getattr(summary.factors, field))}")
     return table
 
 
-def projection_view(projection: Projection, source: str) -> RenderableType:
-    """The whole human view of one projection."""
-    return Group(
-        trajectory_table(projection, source),
-        summary_table(projection),
-        Text(CAVEAT, style="dim"),
+def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
+    """Each parameter at the low and the high end of its range, the rest central: where the
+    final income and career capital go, largest swing first."""
+    central = sensitivity.central.summary
+    table = Table(title=Text("Sensitivity: each parameter at the ends of its range", style="bold"),
+                  title_justify="left")  # fmt: skip
+    table.add_column("Parameter")
+    table.add_column("Low end", justify="right")
+    table.add_column(f"Final income ({currency})", justify="right", no_wrap=True)
+    table.add_column("High end", justify="right")
+    table.add_column(f"Final income ({currency})", justify="right", no_wrap=True)
+    table.add_column("Career capital, low to high", justify="right", no_wrap=True)
+    for swing in sensitivity.tornado:
+        table.add_row(
+            swing.parameter,
+            f"{swing.low.value:g}",
+            money(swing.low.final_income),
+            f"{swing.high.value:g}",
+            money(swing.high.final_income),
+            f"{money(swing.low.career_capital)} to {money(swing.high.career_capital)}",
+        )
+    low, high = sensitivity.final_income
+    table.caption = (
+        f"Central final income {money(central.final_income)}; with every parameter at either end "
+        f"of its range, from {money(low)} to {money(high)} (career capital "
+        f"{money(sensitivity.career_capital[0])} to {money(sensitivity.career_capital[1])})."
     )
+    table.caption_justify = "left"
+    return table
+
+
+def projection_view(
+    projection: Projection, source: str, sensitivity: Sensitivity | None = None
+) -> RenderableType:
+    """The whole human view of one projection (with its sensitivity, when asked for)."""
+    parts: list[RenderableType] = [
+        trajectory_table(projection, source, None if sensitivity is None else list(sensitivity.band)),
+        summary_table(projection),
+    ]
+    if sensitivity is not None:
+        parts.append(tornado_table(sensitivity, projection.profile.currency))
+    parts.append(Text(CAVEAT, style="dim"))
+    return Group(*parts)
 
 
 def _difference(difference: float | None, first: float | None) -> str:

@@ -1,0 +1,120 @@
+"""How much a projection moves when the rules' numbers move: pure, built on the engine.
+
+Each parameter is set to the low and the high end of its plausible range (the rules
+file's `sensitivity` section), one at a time for the tornado and all together for the
+band: the lowest and highest income of each year over the central projection and every
+combination of ends.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import NamedTuple
+
+from careercap.engine import Projection, project
+from careercap.profile import Profile
+from careercap.rules import Rules
+
+PARAMETERS = ("growth_premium", "contraction", "multiplier", "window_years", "baseline_growth")
+BASELINE_LIMIT = 0.5  # the profile's own bounds on baseline_growth
+
+
+class End(NamedTuple):
+    """One end of a parameter's range, and where it takes the projection."""
+
+    value: float
+    final_income: float
+    career_capital: float
+
+
+class Swing(NamedTuple):
+    """A row of the tornado: one parameter at its low and its high end, the rest central."""
+
+    parameter: str
+    low: End
+    high: End
+
+
+class Sensitivity(NamedTuple):
+    central: Projection
+    tornado: tuple[Swing, ...]  # largest swing in final income first
+    band: tuple[tuple[float, float], ...]  # lowest and highest income, one pair a year
+    final_income: tuple[float, float]
+    career_capital: tuple[float, float]
+
+
+def _ends(profile: Profile, rules: Rules) -> dict[str, tuple[float, float]]:
+    ranges = rules.sensitivity
+    g, spread = profile.baseline_growth, ranges.baseline_growth
+    return {
+        "growth_premium": ranges.growth_premium,
+        "contraction": ranges.contraction,
+        "multiplier": ranges.multiplier,
+        "window_years": ranges.window_years,
+        "baseline_growth": (max(-BASELINE_LIMIT, g - spread), min(BASELINE_LIMIT, g + spread)),
+    }
+
+
+def _setter(parameter: str) -> Callable[[Profile, Rules, float], tuple[Profile, Rules]]:
+    """How to put one parameter at a value: in the rules, or (baseline growth) the profile."""
+
+    def section(name: str, field: str) -> Callable[[Profile, Rules, float], tuple[Profile, Rules]]:
+        def put(profile: Profile, rules: Rules, value: float) -> tuple[Profile, Rules]:
+            part = getattr(rules, name).model_copy(update={field: value})
+            return profile, rules.model_copy(update={name: part})
+
+        return put
+
+    def window(profile: Profile, rules: Rules, value: float) -> tuple[Profile, Rules]:
+        return profile, rules.model_copy(update={"window_years": int(value)})
+
+    def baseline(profile: Profile, rules: Rules, value: float) -> tuple[Profile, Rules]:
+        return profile.model_copy(update={"baseline_growth": value}), rules
+
+    setters = {
+        "growth_premium": section("upskilling", "growth_premium"),
+        "contraction": section("static", "contraction"),
+        "multiplier": section("freelancer_portfolio", "multiplier"),
+        "window_years": window,
+        "baseline_growth": baseline,
+    }
+    return setters[parameter]
+
+
+def _with(profile: Profile, rules: Rules, values: dict[str, float]) -> Projection:
+    for parameter, value in values.items():
+        profile, rules = _setter(parameter)(profile, rules, value)
+    return project(profile, rules)
+
+
+def sensitivity(profile: Profile, rules: Rules) -> Sensitivity:
+    """The tornado and the band of a profile under the rules' sensitivity ranges."""
+    central = project(profile, rules)
+    ends = _ends(profile, rules)
+    swings = []
+    for parameter in PARAMETERS:
+        low, high = (
+            _with(profile, rules, {parameter: value}) for value in ends[parameter]
+        )  # one at a time, the rest central
+        swings.append(
+            Swing(
+                parameter,
+                End(ends[parameter][0], low.summary.final_income, low.summary.career_capital),
+                End(ends[parameter][1], high.summary.final_income, high.summary.career_capital),
+            )
+        )
+    swings.sort(key=lambda swing: -abs(swing.high.final_income - swing.low.final_income))
+    combinations = [central] + [
+        _with(profile, rules, dict(zip(PARAMETERS, values, strict=True)))
+        for values in itertools.product(*(ends[parameter] for parameter in PARAMETERS))
+    ]
+    band = tuple(
+        (min(incomes), max(incomes))
+        for incomes in zip(*([row.income for row in p.years] for p in combinations), strict=True)
+    )
+    finals = [p.summary.final_income for p in combinations]
+    capitals = [p.summary.career_capital for p in combinations]
+    return Sensitivity(
+        central, tuple(swings), band, (min(finals), max(finals)), (min(capitals), max(capitals))
+    )
