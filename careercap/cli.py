@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -18,6 +18,8 @@ from careercap.errors import CareercapError, Diagnostic, InputError
 from careercap.shell import EXIT_INVALID, CareercapGroup, console
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from careercap.pipeline import Outcome, Overrides
     from careercap.rules import Rules
 
@@ -102,6 +104,15 @@ SensitivityOpt = Annotated[
         "--sensitivity",
         help="Vary each rule parameter over its plausible range: a tornado, and a band for each year.",
     ),
+]
+SvgOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg", metavar="FILE", help="Also save the table as an SVG picture, for reports and slides."
+    ),
+]
+HtmlOpt = Annotated[
+    Path | None, typer.Option("--html", metavar="FILE", help="Also save the table as an HTML page.")
 ]
 RecursiveOpt = Annotated[
     bool, typer.Option("--recursive", "-r", help="Look for profiles in subdirectories of a directory too.")
@@ -195,6 +206,39 @@ def _output_format(chosen: Format | None, output: Path | None) -> str:
     return by_name
 
 
+class _Pictures:
+    """The console a table is printed on, recording when --svg or --html asks for a copy."""
+
+    def __init__(self, svg: Path | None, html: Path | None, output_format: str) -> None:
+        if (svg or html) and output_format != "table":
+            raise typer.BadParameter("--svg and --html save table output", param_hint="'--svg' / '--html'")
+        self.svg, self.html = svg, html
+        self.made: Console | None = None
+
+    def console(self, stream: TextIO | None = None) -> Console:
+        if self.made is None:
+            self.made = console(stream, record=bool(self.svg or self.html))
+        return self.made
+
+    def save(self, title: str) -> None:
+        from careercap.output import output_to
+
+        if self.made is None:
+            return
+        for path, kind in ((self.svg, "svg"), (self.html, "html")):
+            if path is None:
+                continue
+            if kind == "svg":
+                text = self.made.export_svg(title=title, clear=False)
+            else:
+                text = self.made.export_html(clear=False)
+            try:
+                with output_to(str(path)) as stream:
+                    stream.write(text)
+            except OSError as exc:
+                raise typer.BadParameter(f"cannot write {path}: {exc.strerror}") from None
+
+
 def _refuse_overwriting_an_input(output: Path | None, sources: list[str]) -> None:
     if output is None or not output.exists():
         return
@@ -235,6 +279,8 @@ def project(
     ] = False,
     recursive: RecursiveOpt = False,
     with_sensitivity: SensitivityOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
     rules_file: RulesOpt = None,
 ) -> None:
     """Project each profile's income year by year, with the rules that apply.
@@ -249,6 +295,7 @@ def project(
     from careercap.pipeline import Overrides
 
     chosen = _output_format(output_format, output)
+    pictures = _Pictures(svg, html, chosen)
     if summary and chosen in ("json", "jsonl"):
         raise typer.BadParameter("--summary applies to table and csv output", param_hint="'--summary'")
     sources = _sources(profiles, recursive)
@@ -263,7 +310,7 @@ def project(
             errors = write_projections(
                 _outcomes(sources, rules, overrides, with_sensitivity),
                 stream=stream,
-                console=lambda: console(None if output is None else stream),
+                console=lambda: pictures.console(None if output is None else stream),
                 output_format=chosen,
                 layout=Layout(summary, real=inflation is not None, sensitivity=with_sensitivity),
                 rules=rules,
@@ -276,6 +323,7 @@ def project(
         if isinstance(exc, BrokenPipeError) or output is None:
             raise
         raise typer.BadParameter(f"cannot write {output}: {exc.strerror}", param_hint="'--output'") from None
+    pictures.save("careercap project")
     if errors:
         raise typer.Exit(EXIT_INVALID)
 
@@ -290,6 +338,9 @@ def compare(
     output_format: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
     ] = CompareFormat.table,
+    with_sensitivity: SensitivityOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
     rules_file: RulesOpt = None,
 ) -> None:
     """Compare profiles side by side, year by year, and say which rule makes the difference.
@@ -304,10 +355,11 @@ def compare(
     from careercap.render.table import comparison_view
     from careercap.render.text import labels
 
+    pictures = _Pictures(svg, html, output_format.value)
     sources = _sources(profiles, recursive=False, directories=False)
     rules = _rules(rules_file)
     overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth, inflation=inflation)
-    outcomes = [outcome for outcome in _outcomes(sources, rules, overrides) if not outcome.loaded.empty]
+    outcomes = [o for o in _outcomes(sources, rules, overrides, with_sensitivity) if not o.loaded.empty]
     for outcome in outcomes:
         _report(outcome.loaded.errors + outcome.loaded.warnings)
     if any(outcome.projection is None for outcome in outcomes):
@@ -329,12 +381,14 @@ def compare(
     names = labels([p.profile.name for p in projections], [o.loaded.source for o in outcomes])
     if output_format is CompareFormat.json:
         exported = [
-            projection_dict(p, o.loaded.source, o.loaded.document, o.loaded.warnings)
+            projection_dict(p, o.loaded.source, o.loaded.document, o.loaded.warnings, o.sensitivity)
             for p, o in zip(projections, outcomes, strict=True)
         ]
         print(json.dumps(compare_document(comparison, exported, names, rules), indent=2, ensure_ascii=False))
     else:
-        console().print(comparison_view(comparison, names))
+        varied = [o.sensitivity for o in outcomes if o.sensitivity is not None]
+        pictures.console().print(comparison_view(comparison, names, varied or None))
+        pictures.save("careercap compare")
 
 
 @app.command("rules")

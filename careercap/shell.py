@@ -99,9 +99,10 @@ class CareercapGroup(TyperGroup):
         return status
 
 
-def console(stream: IO[str] | None = None) -> Console:
+def console(stream: IO[str] | None = None, record: bool = False) -> Console:
     """A Rich console on `stream` (standard output by default): no colour or control codes
-    off a terminal or when NO_COLOR is set, and a closed pipe left to `exit_status`."""
+    off a terminal or when NO_COLOR is set, and a closed pipe left to `exit_status`. With
+    `record`, what it prints can be saved as SVG or HTML."""
     from rich.console import Console  # noqa: PLC0415 - Rich is needed for tables only
 
     class _Console(Console):
@@ -109,7 +110,7 @@ def console(stream: IO[str] | None = None) -> Console:
             raise BrokenPipeError
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return _Console(file=stream, highlight=False, color_system=None if plain else "auto")
+    return _Console(file=stream, highlight=False, color_system=None if plain else "auto", record=record)
 
 
 def main() -> None:

@@ -247,7 +247,45 @@ def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
     return table
 
 
-def comparison_view(comparison: Comparison, names: list[str]) -> RenderableType:
+def comparison_sensitivity(sensitivities: list[Sensitivity], names: list[str]) -> Table:
+    """Each profile's final income and career capital across the sensitivity ranges."""
+    table = Table(title=Text("Across the sensitivity ranges", style="bold"), title_justify="left")
+    table.add_column("")
+    for name in names:
+        table.add_column(Text(name), justify="right", no_wrap=True)
+    table.add_row(
+        "final income", *(f"{money(s.final_income[0])} to {money(s.final_income[1])}" for s in sensitivities)
+    )
+    table.add_row(
+        "career capital",
+        *(f"{money(s.career_capital[0])} to {money(s.career_capital[1])}" for s in sensitivities),
+    )
+    return table
+
+
+def comparison_real(comparison: Comparison, names: list[str]) -> Table | None:
+    """Final income and cumulative earnings in as_of-year money, for profiles with inflation."""
+    if all(p.profile.inflation is None for p in comparison.projections):
+        return None
+    table = Table(title=Text("In as_of-year money", style="bold"), title_justify="left")
+    table.add_column("")
+    for name in names:
+        table.add_column(Text(name), justify="right", no_wrap=True)
+    reals = [
+        None if p.profile.inflation is None else real_terms(p, p.profile.inflation)
+        for p in comparison.projections
+    ]
+    table.add_row("inflation", *("" if p.profile.inflation is None else percent(p.profile.inflation)
+                                 for p in comparison.projections))  # fmt: skip
+    table.add_row("final income", *("" if r is None else money(r.final_income) for r in reals))
+    table.add_row("cumulative earnings", *("" if r is None else money(r.cumulative_earnings) for r in reals))
+    table.add_row("career capital", *("" if r is None else money(r.career_capital) for r in reals))
+    return table
+
+
+def comparison_view(
+    comparison: Comparison, names: list[str], sensitivities: list[Sensitivity] | None = None
+) -> RenderableType:
     """The whole human view of a comparison; `names` label the profiles."""
     names = [visible(name) for name in names]
     sentences = [
@@ -255,13 +293,17 @@ def comparison_view(comparison: Comparison, names: list[str]) -> RenderableType:
         for gap, name in zip(comparison.gaps, names, strict=True)
         if gap is not None
     ]
-    return Group(
+    parts: list[RenderableType] = [
         comparison_years(comparison, names),
         comparison_summary(comparison, names),
         comparison_factors(comparison, names),
-        Text("\n".join(sentences)),
-        Text(CAVEAT, style="dim"),
-    )
+    ]
+    real = comparison_real(comparison, names)
+    if real is not None:
+        parts.append(real)
+    if sensitivities:
+        parts.append(comparison_sensitivity(sensitivities, names))
+    return Group(*parts, Text("\n".join(sentences)), Text(CAVEAT, style="dim"))
 
 
 def summary_rows_table(outcomes: list[Outcome]) -> Table:
