@@ -391,6 +391,94 @@ def compare(
         pictures.save("careercap compare")
 
 
+class PlanFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+@app.command()
+def plan(
+    profile_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROFILE", help="One profile file, or '-' for standard input.", show_default=False
+        ),
+    ],
+    target: Annotated[
+        float | None,
+        typer.Option(
+            "--target", min=0.01, metavar="INCOME", help="Income to reach (by --by, or the last year)."
+        ),
+    ] = None,
+    by: Annotated[
+        int | None, typer.Option("--by", metavar="YEAR", help="Year by which to reach --target.")
+    ] = None,
+    max_events: Annotated[
+        int, typer.Option("--max-events", min=0, max=10, help="Learning events a plan may add at the most.")
+    ] = 4,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    output_format: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="table for people; json; yaml for the snippet alone.")
+    ] = PlanFormat.table,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Find the smallest learning plan that keeps every year out of static.
+
+    With --target and --by, the plan must also reach that income by that year. Smallest
+    means fewest learning events, then the earliest years; the search is exact.
+
+    Example: careercap plan profiles/finance-clerk.yaml --target 52000 --by 2030
+    """
+    from careercap.comparison import compare as compare_projections
+    from careercap.pipeline import Overrides
+    from careercap.plan import SearchTooLarge, find_plan
+    from careercap.render.export import plan_document
+    from careercap.render.table import comparison_years
+    from careercap.render.text import plan_lines, plan_snippet
+
+    if by is not None and target is None:
+        raise typer.BadParameter("--by goes with --target", param_hint="'--by'")
+    sources = _sources([profile_path], recursive=False, directories=False)
+    rules = _rules(rules_file)
+    overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
+    outcomes = [outcome for outcome in _outcomes(sources, rules, overrides) if not outcome.loaded.empty]
+    for outcome in outcomes:
+        _report(outcome.loaded.errors + outcome.loaded.warnings)
+    if any(outcome.projection is None for outcome in outcomes):
+        raise typer.Exit(EXIT_INVALID)
+    if len(outcomes) != 1:
+        raise typer.BadParameter(f"plan takes one profile, and {profile_path} holds {len(outcomes)}")
+    (outcome,) = outcomes
+    assert outcome.projection is not None
+    profile = outcome.projection.profile
+    if by is not None and not profile.as_of < by <= profile.final_year:
+        raise typer.BadParameter(
+            f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}",
+            param_hint="'--by'",
+        )
+    try:
+        found = find_plan(profile, rules, target=target, by=by, max_events=max_events)
+    except SearchTooLarge as exc:
+        raise typer.BadParameter(
+            f"{exc}: lower --max-events, or shorten --horizon", param_hint="'--max-events'"
+        ) from None
+    source, document = outcome.loaded.source, outcome.loaded.document
+    if output_format is PlanFormat.json:
+        print(json.dumps(plan_document(found, source, document), indent=2, ensure_ascii=False))
+    elif output_format is PlanFormat.yaml:
+        print(plan_snippet(found), end="")
+    else:
+        print("\n".join(plan_lines(found, source)))
+        snippet = plan_snippet(found)
+        if snippet:
+            print("\nAdd to the profile:\n\n" + snippet)
+            comparison = compare_projections([found.baseline, found.projection])
+            console().print(comparison_years(comparison, ["without the plan", "with the plan"]))
+
+
 @app.command("rules")
 def rules_command(
     output_format: Annotated[

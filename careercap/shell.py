@@ -115,11 +115,14 @@ def console(stream: IO[str] | None = None, record: bool = False) -> Console:
 
 def main() -> None:
     """The `careercap` command."""
-    try:
+
+    def build() -> Any:
         from careercap.cli import app  # noqa: PLC0415 - imported here so Ctrl-C at start-up exits 130
 
-        command = typer.main.get_command(app)
-    except KeyboardInterrupt:
-        print("careercap: interrupted", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
-    command.main(prog_name="careercap")
+        return typer.main.get_command(app)
+
+    commands: list[Any] = []
+    status = exit_status(lambda: commands.append(build()))
+    if not commands:
+        sys.exit(status)
+    commands[0].main(prog_name="careercap")

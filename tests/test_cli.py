@@ -99,7 +99,9 @@ def test_table_output_shows_years_events_and_summary(cli: Invoke, write: Write) 
 
 def test_planned_events_are_marked_in_the_table(cli: Invoke) -> None:
     result = cli("project", str(PROFILES / "data-engineer.yaml"), columns=160)
-    assert re.search(r"│ 2027 │ .* │ Databricks Data Engineer Professional \(cert, planned\) +│", result.stdout)
+    assert re.search(
+        r"│ 2027 │ .* │ Databricks Data Engineer Professional \(cert, planned\) +│", result.stdout
+    )
 
 
 def test_command_line_values_override_the_profile(cli: Invoke, write: Write) -> None:
@@ -226,7 +228,7 @@ def test_version(cli: Invoke) -> None:
 
 def test_every_command_has_help_with_an_example(cli: Invoke) -> None:
     names = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-    assert names == ["compare", "explain", "init", "project", "rules", "schema", "validate"]
+    assert names == ["compare", "explain", "init", "plan", "project", "rules", "schema", "validate"]
     for name in names:
         result = cli(name, "--help")
         assert result.exit_code == 0, name

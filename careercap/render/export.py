@@ -12,6 +12,7 @@ from careercap.rules import RULE_IDS, SECTIONS, Rules
 
 if TYPE_CHECKING:
     from careercap.comparison import Comparison
+    from careercap.plan import Plan
     from careercap.sensitivity import End, Sensitivity
 
 SCHEMA_VERSION = 1
@@ -350,4 +351,17 @@ def rules_document(rules: Rules) -> dict[str, Any]:
             }
             for rule_id in RULE_IDS
         ],
+    }
+
+
+def plan_document(plan: Plan, source: str, document: int) -> dict[str, Any]:
+    """`careercap plan --format json`."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "additions": [{"kind": addition.kind, "year": addition.year} for addition in plan.additions],
+        "reached": plan.reached,
+        "target": plan.target,
+        "by": plan.by,
+        "projection": projection_dict(plan.projection, source, document),
+        "baseline": projection_dict(plan.baseline, source, document),
     }

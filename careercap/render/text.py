@@ -11,6 +11,7 @@ from careercap.engine import FACTOR_NAMES
 if TYPE_CHECKING:
     from careercap.comparison import Gap
     from careercap.explain import Explanation
+    from careercap.plan import Plan
 
 # C0 and C1 control characters (and DEL): shown as escapes so that a profile cannot move
 # the cursor, clear the screen or change colours in someone's terminal.
@@ -82,3 +83,54 @@ def explanation_lines(explanation: Explanation, source: str) -> list[str]:
     if explanation.hints:
         lines += ["", "Within reach:", *(f"- {visible(hint)}" for hint in explanation.hints)]
     return lines
+
+
+def plan_snippet(plan: Plan) -> str:
+    """The additions as YAML to paste into the profile (into its lists, where it has them)."""
+    profile = plan.baseline.profile
+    lines: list[str] = []
+    for kind, key, date, existing in (
+        ("certification", "certifications", "earned", profile.certifications),
+        ("skill", "skills", "acquired", profile.skills),
+    ):
+        added = [addition for addition in plan.additions if addition.kind == kind]
+        if not added:
+            continue
+        if existing:
+            lines.append(f"# add to the {key} list already in the profile:")
+        lines.append(f"{key}:")
+        for number, addition in enumerate(added, 1):
+            lines += [f"  - name: New {kind} {number}", f"    {date}: {addition.year}"]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def plan_lines(plan: Plan, source: str) -> list[str]:
+    """What the plan asks for and what it achieves, in words."""
+    profile = plan.baseline.profile
+    span = f"{profile.as_of + 1}-{profile.final_year}"
+    goal = "keep every year out of static"
+    if plan.target is not None:
+        goal += f" and reach {money(plan.target)} {profile.currency} by {plan.by or profile.final_year}"
+    heading = f"{visible(profile.name)} ({visible(source)}): a plan to {goal}"
+    if not plan.reached:
+        most = plan.max_events
+        return [
+            heading,
+            "",
+            f"No plan of at most {most} learning events in {span} does that "
+            f"(--max-events {most + 1} would look further).",
+        ]
+    if not plan.additions:
+        return [heading, "", "Nothing to add: the profile does that already."]
+    count = len(plan.additions)
+    events = "1 learning event" if count == 1 else f"{count} learning events"
+    before, after = plan.baseline.summary, plan.projection.summary
+    steps = [f"a {addition.kind} in {addition.year}" for addition in plan.additions]
+    listed = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
+    return [
+        heading,
+        "",
+        f"The smallest plan: {events}, {listed}.",
+        f"Final income {money(before.final_income)} -> {money(after.final_income)} {profile.currency}; "
+        f"career capital {money(before.career_capital)} -> {money(after.career_capital)} {profile.currency}.",
+    ]

@@ -1,0 +1,286 @@
+"""Planning ahead: plan, --sensitivity, --inflation and pictures."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careercap.engine import project
+from careercap.loader import load
+from careercap.plan import Addition, find_plan, with_additions
+from careercap.profile import Profile
+from careercap.rules import Rules, default_rules
+from careercap.sensitivity import sensitivity
+from tests.conftest import PROFILES, Invoke
+
+Write = Callable[..., str]
+RULES = default_rules()
+
+
+def profile(**fields: Any) -> Profile:
+    return Profile.model_validate({"name": "P", "income": 50000, "as_of": 2025, "horizon": 4} | fields)
+
+
+def works(p: Profile, additions: tuple[Addition, ...], target: float | None, by: int | None) -> bool:
+    rows = project(with_additions(p, additions), RULES).years
+    if any(row.state == "static" for row in rows[1:]):
+        return False
+    return target is None or {row.year: row.income for row in rows}[by or p.final_year] >= target
+
+
+def brute_force_best(
+    p: Profile, target: float | None, by: int | None, most: int
+) -> tuple[Addition, ...] | None:
+    """Every multiset of additions, found independently of plan.py's ordering."""
+    options = [
+        Addition(kind, year)
+        for year in range(p.as_of + 1, p.final_year + 1)
+        for kind in ("skill", "certification")
+    ]
+    best: tuple[Any, ...] | None = None
+    for size in range(most + 1):
+        for combo in itertools.combinations_with_replacement(options, size):
+            if not works(p, combo, target, by):
+                continue
+            ordered = tuple(sorted(combo, key=lambda a: (a.year, a.kind != "skill")))
+            key = (size, tuple(a.year for a in ordered), tuple(a.kind != "skill" for a in ordered))
+            if best is None or key < best[0]:
+                best = (key, ordered)
+        if best is not None:
+            return best[1]  # type: ignore[no-any-return]
+    return None
+
+
+SMALL_PROFILES = [
+    profile(),  # static throughout
+    profile(certifications=[{"name": "a", "earned": 2024}]),
+    profile(skills=[{"name": "a", "acquired": 2023}], baseline_growth=-0.02),
+    profile(employment="freelancer", skills=["a", "b"]),
+    profile(horizon=3, certifications=[{"name": "a", "earned": 2025}, {"name": "b", "earned": 2025}]),
+]
+
+
+@pytest.mark.parametrize("p", SMALL_PROFILES)
+@pytest.mark.parametrize("target_factor", [None, 1.05, 1.12, 1.6])
+def test_the_plan_is_the_smallest_and_earliest_that_works(p: Profile, target_factor: float | None) -> None:
+    target = None if target_factor is None else p.income * target_factor
+    found = find_plan(p, RULES, target=target, max_events=3)
+    expected = brute_force_best(p, target, None, 3)
+    if expected is None:
+        assert not found.reached
+        assert found.additions == ()
+    else:
+        assert found.reached
+        assert found.additions == expected
+        assert works(p, found.additions, target, None)  # verified by projecting with the additions
+
+
+def test_a_plan_with_a_target_by_a_year_reaches_it_then() -> None:
+    p = profile(horizon=5)
+    found = find_plan(p, RULES, target=55500, by=2028, max_events=4)  # upskilling 2026-2028 reaches 55,693
+    assert found.reached
+    incomes = {row.year: row.income for row in project(with_additions(p, found.additions), RULES).years}
+    assert incomes[2028] >= 55500
+    assert all(row.state != "static" for row in found.projection.years[1:])
+
+
+def test_plan_command_prints_the_snippet_and_both_trajectories(cli: Invoke) -> None:
+    result = cli("plan", str(PROFILES / "finance-clerk.yaml"), columns=120)
+    assert result.exit_code == 0
+    assert "The smallest plan: 2 learning events, a skill in 2026 and a skill in 2028." in result.stdout
+    assert (
+        "  - name: New skill 1\n    acquired: 2026\n  - name: New skill 2\n    acquired: 2028\n"
+        in result.stdout
+    )
+    assert re.search(r"│ 2030 │ +41,018\.23 │ static +│ +54,307\.59 │ maintaining │", result.stdout)
+
+
+def test_plan_json_has_the_additions_and_both_projections(cli: Invoke) -> None:
+    document = json.loads(cli("plan", str(PROFILES / "finance-clerk.yaml"), "-f", "json").stdout)
+    assert document["additions"] == [{"kind": "skill", "year": 2026}, {"kind": "skill", "year": 2028}]
+    assert document["reached"] is True
+    assert document["baseline"]["summary"]["final_income"] == 41018.23
+    assert [row["state"] for row in document["projection"]["years"][1:]] == ["maintaining"] * 5
+
+
+def test_the_yaml_snippet_pasted_into_the_profile_gives_the_plans_projection(
+    cli: Invoke, write: Write
+) -> None:
+    original = (PROFILES / "finance-clerk.yaml").read_text(encoding="utf-8")
+    snippet = cli("plan", str(PROFILES / "finance-clerk.yaml"), "-f", "yaml").stdout
+    items = "".join(line + "\n" for line in snippet.splitlines() if line.startswith("  "))
+    planned = write("planned.yaml", original.replace("  - Excel\n", "  - Excel\n" + items))
+    result = json.loads(cli("project", planned, "-f", "json").stdout)["projections"][0]
+    assert result["summary"]["final_income"] == 54307.59
+
+
+def test_an_unreachable_target_is_said_clearly(cli: Invoke) -> None:
+    result = cli("plan", str(PROFILES / "finance-clerk.yaml"), "--target", "100000", "--by", "2028")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "No plan of at most 4 learning events in 2026-2030 does that (--max-events 5 would look further)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--by", "2028"], "--by goes with --target"),
+        (["--target", "60000", "--by", "2040"], "2040 is outside the projected years 2026-2030"),
+    ],
+)
+def test_plan_usage_errors(cli: Invoke, args: list[str], message: str) -> None:
+    result = cli("plan", str(PROFILES / "finance-clerk.yaml"), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_search_too_large_says_so(cli: Invoke, write: Write) -> None:
+    result = cli(
+        "plan", write("p.yaml", "name: P\nincome: 1\nas_of: 2025\nhorizon: 50\n"), "--max-events", "6"
+    )
+    assert result.exit_code == 2
+    assert "more than 200,000 plans to try: lower --max-events, or shorten --horizon" in result.stderr
+
+
+# Sensitivity --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(PROFILES.glob("*.yaml")), ids=lambda path: path.stem)
+def test_the_ends_of_each_range_bracket_the_central_value(path: Path) -> None:
+    (loaded,) = load(str(path))
+    assert loaded.profile is not None
+    result = sensitivity(loaded.profile, RULES)
+    central = result.central.summary.final_income
+    for swing in result.tornado:
+        low, high = sorted((swing.low.final_income, swing.high.final_income))
+        assert low - 0.005 <= central <= high + 0.005, swing.parameter
+    for row, (low, high) in zip(result.central.years, result.band, strict=True):
+        assert low <= row.income <= high
+
+
+def test_the_band_collapses_when_every_range_is_zero() -> None:
+    p = profile(certifications=[{"name": "a", "earned": 2026}, {"name": "b", "earned": 2027}])
+    ranges = RULES.sensitivity.model_copy(
+        update={
+            "growth_premium": (0.22, 0.22),
+            "contraction": (0.09, 0.09),
+            "multiplier": (1.7, 1.7),
+            "window_years": (3, 3),
+            "baseline_growth": 0.0,
+        }
+    )
+    result = sensitivity(p, RULES.model_copy(update={"sensitivity": ranges}))
+    assert all(
+        low == high == row.income for row, (low, high) in zip(result.central.years, result.band, strict=True)
+    )
+    assert all(swing.low.final_income == swing.high.final_income for swing in result.tornado)
+
+
+def test_sensitivity_ranges_come_from_the_rules_file(cli: Invoke, write: Write) -> None:
+    rules = write("rules.yaml", "sensitivity:\n  growth_premium: [0.22, 0.22]\n")
+    a = write("a.yaml", "name: A\nincome: 100000\nas_of: 2025\nhorizon: 1\n"
+                        "certifications: [{name: x, earned: 2025}, {name: y, earned: 2025}]\n")  # fmt: skip
+    document = json.loads(cli("project", a, "--sensitivity", "--rules", rules, "-f", "json").stdout)
+    (swing,) = [s for s in document["projections"][0]["summary"]["sensitivity"]["parameters"]
+                if s["parameter"] == "growth_premium"]  # fmt: skip
+    assert swing["low"]["final_income"] == swing["high"]["final_income"] == 103660.0
+
+
+def test_sensitivity_in_json_csv_and_the_table(cli: Invoke) -> None:
+    path = str(PROFILES / "freelancer.yaml")
+    projection = json.loads(cli("project", path, "--sensitivity", "-f", "json").stdout)["projections"][0]
+    assert projection["years"][0]["band"] == [60000.0, 60000.0]
+    low, high = projection["years"][-1]["band"]
+    assert low < projection["years"][-1]["income"] < high
+    assert projection["summary"]["sensitivity"]["parameters"][0]["parameter"] == "multiplier"
+    rows = cli("project", path, "--sensitivity", "-f", "csv").stdout.splitlines()
+    assert rows[0].endswith(",band_low,band_high")
+    assert rows[-1].endswith(f",{low:.2f},{high:.2f}")
+    table = cli("project", path, "--sensitivity", columns=160).stdout
+    assert "Sensitivity: each parameter at the ends of its range" in table
+    assert f"{low:,.2f} - {high:,.2f}" in table
+
+
+# Real money ---------------------------------------------------------------------------
+
+
+def test_real_figures_follow_the_formula(cli: Invoke) -> None:
+    path = str(PROFILES / "data-engineer.yaml")
+    projection = json.loads(cli("project", path, "--inflation", "0.025", "-f", "json").stdout)["projections"][
+        0
+    ]
+    assert projection["inflation"] == 0.025
+    for row in projection["years"]:
+        assert (
+            row["real_income"] == round(row["income"] / 1.025 ** (row["year"] - 2025), 2)
+            or abs(row["real_income"] - row["income"] / 1.025 ** (row["year"] - 2025)) <= 0.01
+        )
+    summary = projection["summary"]
+    assert abs(summary["real_final_income"] - 101632.3146 / 1.025**5) <= 0.01
+    assert (
+        abs(summary["real_cumulative_earnings"] - sum(r["real_income"] for r in projection["years"][1:]))
+        <= 0.05
+    )
+
+
+def test_a_profiles_own_inflation_is_used(cli: Invoke, write: Write) -> None:
+    path = write("p.yaml", "name: P\nincome: 1000\nas_of: 2025\nhorizon: 1\ninflation: 0.1\n")
+    projection = json.loads(cli("project", path, "-f", "json").stdout)["projections"][0]
+    assert abs(projection["years"][1]["real_income"] - projection["years"][1]["income"] / 1.1) <= 0.01
+
+
+def test_real_money_in_the_table_and_csv(cli: Invoke) -> None:
+    path = str(PROFILES / "data-engineer.yaml")
+    table = cli("project", path, "--inflation", "0.025", columns=160).stdout
+    assert "In 2025 money" in table
+    assert re.search(r"Final income, in 2025 money at \+2\.50 % inflation +89,828\.16 USD", table)
+    rows = cli("project", path, "--inflation", "0.025", "-f", "csv").stdout.splitlines()
+    assert rows[0].endswith(",real_income")
+    assert rows[-1].endswith(",89828.16")
+
+
+# Pictures -----------------------------------------------------------------------------
+
+
+def test_the_table_shows_a_bar_for_each_year(cli: Invoke) -> None:
+    table = cli("project", str(PROFILES / "freelancer.yaml"), columns=160).stdout
+    bars = re.findall(r"│ 20\d\d │ +[\d,.]+ │ ([█▏▎▍▌▋▊▉]+) +│", table)
+    assert len(bars) == 5
+    assert bars[-1] == "█" * 12  # the largest income fills the column
+    assert len(bars[0]) < len(bars[2])  # the portfolio step shows
+
+
+def test_svg_and_html_save_the_table(cli: Invoke, write: Write) -> None:
+    result = cli("project", str(PROFILES / "freelancer.yaml"), "--svg", "out.svg", "--html", "out.html")
+    assert result.exit_code == 0
+    svg = ET.parse("out.svg").getroot()  # well-formed XML
+    text = "".join(svg.itertext()).replace("\xa0", " ")  # Rich writes spaces as no-break spaces
+    assert "110,408.08" in text
+    assert "Amara Okafor" in text
+    assert "110,408.08" in Path("out.html").read_text(encoding="utf-8")
+
+
+def test_compare_saves_an_svg(cli: Invoke, write: Write) -> None:
+    result = cli("compare", str(PROFILES / "finance-clerk.yaml"), str(PROFILES / "finance-clerk-with-plan.yaml"),
+                 "--svg", "cmp.svg")  # fmt: skip
+    assert result.exit_code == 0
+    assert "55,186.51" in "".join(ET.parse("cmp.svg").getroot().itertext())
+
+
+def test_pictures_are_of_tables_only(cli: Invoke, write: Write) -> None:
+    result = cli("project", str(PROFILES / "freelancer.yaml"), "-f", "csv", "--svg", "out.svg")
+    assert result.exit_code == 2
+    assert "--svg and --html save table output" in result.stderr
+    assert not Path("out.svg").exists()
+
+
+def test_rules_model_accepts_the_packaged_sensitivity_section() -> None:
+    assert Rules.model_validate(RULES.model_dump()).sensitivity.window_years == (2, 4)
