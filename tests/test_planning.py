@@ -206,7 +206,7 @@ def test_sensitivity_in_json_csv_and_the_table(cli: Invoke) -> None:
     assert rows[-1].endswith(f",{low:.2f},{high:.2f}")
     table = cli("project", path, "--sensitivity", columns=160).stdout
     assert "Sensitivity: each parameter at the ends of its range" in table
-    assert f"{low:,.2f} - {high:,.2f}" in table
+    assert f"{low:,.0f} - {high:,.0f}" in table
 
 
 # Real money ---------------------------------------------------------------------------

@@ -28,6 +28,11 @@ RULE_NAMES = {
     "static_contraction": "static contraction",
     "freelancer_portfolio": "freelancer portfolio",
 }
+RULE_CELLS = {  # the rules applied in a year, as short as a table cell wants them
+    "upskilling": "upskilling",
+    "static_contraction": "contraction",
+    "freelancer_portfolio": "portfolio",
+}
 CAVEAT = (
     "The rules are point estimates from secondary reporting of observational studies: "
     "an illustration, not a forecast. `careercap rules` shows the evidence."
@@ -59,9 +64,9 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
 def trajectory_table(
     projection: Projection, source: str, band: list[tuple[float, float]] | None = None
 ) -> Table:
-    """One row per year: income (with a bar to read at a glance; in as_of-year money too when
-    the profile has an inflation rate; with its range when sensitivity was asked for),
-    growth, state, the year's learning events, rules applied."""
+    """One row per year: income (in as_of-year money too when the profile has an inflation
+    rate; with its range when sensitivity was asked for; else with a bar to read the
+    trajectory at a glance), growth, state, the year's learning events, rules applied."""
     profile = projection.profile
     title = Text(visible(profile.name), style="bold")
     title.append(f"  {profile.employment}, {profile.as_of}-{profile.final_year}  ", style="")
@@ -74,9 +79,11 @@ def trajectory_table(
         table.add_column("Range", justify="right", no_wrap=True)
     if real is not None:
         table.add_column(f"In {profile.as_of} money", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True, style="cyan")  # the bar
+    with_bar = band is None and real is None  # beside a range or real money, no room for it
+    if with_bar:
+        table.add_column("", no_wrap=True, style="cyan")
     table.add_column("Growth", justify="right", no_wrap=True)
-    table.add_column("State")
+    table.add_column("State", min_width=11)
     table.add_column("Learning events")
     table.add_column("Rules applied")
     largest = max(row.income for row in projection.years)
@@ -84,15 +91,16 @@ def trajectory_table(
         cells: list[str | Text] = [str(row.year), money(row.income)]
         if band is not None:
             low, high = band[index]
-            cells.append(f"{money(low)} - {money(high)}")
+            cells.append(f"{low:,.0f} - {high:,.0f}")  # a range needs no cents
         if real is not None:
             cells.append(money(real.incomes[index]))
+        if with_bar:
+            cells.append(bar(row.income, largest))
         cells += [
-            bar(row.income, largest),
             "" if row.growth is None else percent(row.growth),
             Text(row.state, style=_STATE_STYLE[row.state]),
             _events(row),
-            ", ".join(RULE_NAMES[rule] for rule in row.rules),
+            ", ".join(RULE_CELLS[rule] for rule in row.rules),
         ]
         table.add_row(*cells)
     return table
@@ -129,24 +137,20 @@ def summary_table(projection: Projection) -> Table:
 def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
     """Each parameter at the low and the high end of its range, the rest central: where the
     final income and career capital go, largest swing first."""
-    central = sensitivity.central.summary
     table = Table(title=Text("Sensitivity: each parameter at the ends of its range", style="bold"),
                   title_justify="left")  # fmt: skip
-    table.add_column("Parameter")
-    table.add_column("Low end", justify="right")
+    table.add_column("Parameter", no_wrap=True)
+    table.add_column("Ends", justify="right", no_wrap=True)
     table.add_column(f"Final income ({currency})", justify="right", no_wrap=True)
-    table.add_column("High end", justify="right")
-    table.add_column(f"Final income ({currency})", justify="right", no_wrap=True)
-    table.add_column("Career capital, low to high", justify="right", no_wrap=True)
+    table.add_column(f"Career capital ({currency})", justify="right", no_wrap=True)
     for swing in sensitivity.tornado:
         table.add_row(
             swing.parameter,
-            f"{swing.low.value:g}",
-            money(swing.low.final_income),
-            f"{swing.high.value:g}",
-            money(swing.high.final_income),
-            f"{money(swing.low.career_capital)} to {money(swing.high.career_capital)}",
+            f"{swing.low.value:g} to {swing.high.value:g}",
+            f"{swing.low.final_income:,.0f} to {swing.high.final_income:,.0f}",
+            f"{swing.low.career_capital:,.0f} to {swing.high.career_capital:,.0f}",
         )
+    central = sensitivity.central.summary
     low, high = sensitivity.final_income
     table.caption = (
         f"Central final income {money(central.final_income)}; with every parameter at either end "
