@@ -15,6 +15,31 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 EXAMPLES = sorted(PROFILES.glob("*.yaml"))
 
+# The model spec's two worked examples, as profiles.
+PROFILE_A = """\
+name: Profile A
+income: 100000
+as_of: 2025
+horizon: 5
+baseline_growth: 0.03
+certifications:
+  - {name: first certification, earned: 2024-03-15}
+  - {name: second certification, earned: 2025-06}
+skills: [an undated skill]
+"""
+PROFILE_B = """\
+name: Profile B
+employment: freelancer
+income: 60000
+as_of: 2025
+horizon: 4
+baseline_growth: 0.02
+skills:
+  - prompt engineering
+  - {name: AI ethics review, acquired: 2024}
+  - {name: Vector search, acquired: 2027}
+"""
+
 # A fixed width and no colour, so that Rich output is the same on every terminal.
 TERMINAL = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 

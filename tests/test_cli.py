@@ -14,21 +14,7 @@ import typer
 
 from careercap import __version__
 from careercap.cli import app
-from tests.conftest import PROFILES, ROOT, Invoke
-
-PROFILE_A = """\
-name: Profile A
-income: 100000
-as_of: 2025
-horizon: 5
-baseline_growth: 0.03
-certifications:
-  - name: First cert
-    earned: 2024-03-15
-  - name: Second cert
-    earned: 2025-06
-skills: [an undated skill]
-"""
+from tests.conftest import PROFILE_A, PROFILES, ROOT, Invoke
 
 Write = Callable[..., str]
 
@@ -64,7 +50,7 @@ def test_json_output_matches_the_worked_example_to_the_cent(cli: Invoke, write: 
         (2030, 97160.52, -0.030948, "static", ["static_contraction"]),
     ]
     assert projection["years"][0]["events"] == [
-        {"kind": "certification", "name": "Second cert", "planned": False}
+        {"kind": "certification", "name": "second certification", "planned": False}
     ]
     summary = projection["summary"]
     assert {key: value for key, value in summary.items() if key != "factors"} == {
@@ -89,7 +75,7 @@ def test_table_output_shows_years_events_and_summary(cli: Invoke, write: Write) 
     bar = "[█▏▎▍▌▋▊▉ ]+"  # the trend column
     assert re.search(rf"│ 2026 │   103,660\.00 │ {bar} │ \+3\.66 % │ upskilling  │", result.stdout)
     assert re.search(rf"│ 2028 │   103,465\.50 │ {bar} │ -3\.09 % │ static      │", result.stdout)
-    assert "Second cert (cert)" in result.stdout
+    assert "second certification (cert)" in result.stdout
     assert re.search(r"^ Final income \(2030\) +97,160\.52 USD $", result.stdout, re.M)
     assert re.search(r"^ Career capital +55,869\.49 USD $", result.stdout, re.M)
     assert re.search(r"^ +static years ×0\.8328 $", result.stdout, re.M)

@@ -12,33 +12,9 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES, PROFILES, Invoke
+from tests.conftest import EXAMPLES, PROFILE_A, PROFILE_B, PROFILES, Invoke
 
 Write = Callable[..., str]
-
-PROFILE_A = """\
-name: Profile A
-income: 100000
-as_of: 2025
-horizon: 5
-baseline_growth: 0.03
-certifications:
-  - {name: first certification, earned: 2024-03-15}
-  - {name: second certification, earned: 2025-06}
-skills: [an undated skill]
-"""
-PROFILE_B = """\
-name: Profile B
-employment: freelancer
-income: 60000
-as_of: 2025
-horizon: 4
-baseline_growth: 0.02
-skills:
-  - prompt engineering
-  - {name: AI ethics review, acquired: 2024}
-  - {name: Vector search, acquired: 2027}
-"""
 
 
 def incomes(cli: Invoke, profile: str, *args: str) -> list[float]:
