@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from careercap import __version__
-from careercap.errors import CareercapError, Diagnostic, InputError
+from careercap.errors import CareercapError, Diagnostic, InputError, Location
 from careercap.shell import EXIT_INVALID, CareercapGroup, console
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from careercap.engine import Projection
     from careercap.pipeline import Outcome, Overrides
     from careercap.rules import Rules
 
@@ -189,6 +190,21 @@ def _outcomes(
         raise typer.BadParameter(str(exc), param_hint="'PROFILE'") from None
 
 
+def _every_one_valid(
+    paths: list[str], rules: Rules, overrides: Overrides, with_sensitivity: bool = False
+) -> tuple[list[Outcome], list[Projection]]:
+    """Every profile of the named files, projected; all or nothing: if one is invalid, the
+    problems are reported and the command exits 1."""
+    sources = _sources(paths, recursive=False, directories=False)
+    outcomes = [o for o in _outcomes(sources, rules, overrides, with_sensitivity) if not o.loaded.empty]
+    for outcome in outcomes:
+        _report(outcome.loaded.errors + outcome.loaded.warnings)
+    projections = [outcome.projection for outcome in outcomes if outcome.projection is not None]
+    if len(projections) < len(outcomes):
+        raise typer.Exit(EXIT_INVALID)
+    return outcomes, projections
+
+
 def _output_format(chosen: Format | None, output: Path | None) -> str:
     if chosen is not None:
         return chosen.value
@@ -356,26 +372,17 @@ def compare(
     from careercap.render.text import labels
 
     pictures = _Pictures(svg, html, output_format.value)
-    sources = _sources(profiles, recursive=False, directories=False)
     rules = _rules(rules_file)
     overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth, inflation=inflation)
-    outcomes = [o for o in _outcomes(sources, rules, overrides, with_sensitivity) if not o.loaded.empty]
-    for outcome in outcomes:
-        _report(outcome.loaded.errors + outcome.loaded.warnings)
-    if any(outcome.projection is None for outcome in outcomes):
-        raise typer.Exit(EXIT_INVALID)
+    outcomes, projections = _every_one_valid(profiles, rules, overrides, with_sensitivity)
     if len(outcomes) < 2:
         raise typer.BadParameter(f"compare needs at least two profiles, and found {len(outcomes)}")
-    projections = [outcome.projection for outcome in outcomes if outcome.projection is not None]
-    first = outcomes[0].loaded
     for outcome, projection in zip(outcomes[1:], projections[1:], strict=True):
         currency, first_currency = projection.profile.currency, projections[0].profile.currency
         if currency != first_currency:
-            print(
-                f"{outcome.loaded.source}: error: currency {currency} differs from {first_currency} of "
-                f"{first.source}; careercap does not convert currencies",
-                file=sys.stderr,
-            )
+            where = Location(outcome.loaded.source)
+            message = f"currency {currency} differs from {first_currency} of {outcomes[0].loaded.source}"
+            _report([Diagnostic(where, message + "; careercap does not convert currencies")])
             raise typer.Exit(EXIT_INVALID)
     comparison = compare_projections(projections)
     names = labels([p.profile.name for p in projections], [o.loaded.source for o in outcomes])
@@ -441,19 +448,13 @@ def plan(
 
     if by is not None and target is None:
         raise typer.BadParameter("--by goes with --target", param_hint="'--by'")
-    sources = _sources([profile_path], recursive=False, directories=False)
     rules = _rules(rules_file)
     overrides = Overrides(as_of=as_of, horizon=horizon, baseline_growth=baseline_growth)
-    outcomes = [outcome for outcome in _outcomes(sources, rules, overrides) if not outcome.loaded.empty]
-    for outcome in outcomes:
-        _report(outcome.loaded.errors + outcome.loaded.warnings)
-    if any(outcome.projection is None for outcome in outcomes):
-        raise typer.Exit(EXIT_INVALID)
+    outcomes, projections = _every_one_valid([profile_path], rules, overrides)
     if len(outcomes) != 1:
         raise typer.BadParameter(f"plan takes one profile, and {profile_path} holds {len(outcomes)}")
-    (outcome,) = outcomes
-    assert outcome.projection is not None
-    profile = outcome.projection.profile
+    profile = projections[0].profile
+    outcome = outcomes[0]
     if by is not None and not profile.as_of < by <= profile.final_year:
         raise typer.BadParameter(
             f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}",
