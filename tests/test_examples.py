@@ -49,3 +49,13 @@ def test_the_freelancer_example_is_the_specs_worked_example_b() -> None:
         385972.10,
         163975.01,
     )
+
+
+@pytest.mark.parametrize("profile", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_the_factors_multiply_back_to_the_final_income_within_a_cent(profile: Path) -> None:
+    projection = json.loads(expected_path(profile, "json").read_text(encoding="utf-8"))["projections"][0]
+    summary = projection["summary"]
+    product = summary["start_income"]
+    for value in summary["factors"].values():
+        product *= value
+    assert abs(product - summary["final_income"]) <= 0.01

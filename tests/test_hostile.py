@@ -202,7 +202,7 @@ def test_a_file_that_cannot_be_read_exits_2(
     def refuse(path: str, flags: int, *args: object) -> int:
         if str(path) == str(profile):
             raise PermissionError(13, "Permission denied")
-        return real_open(path, flags, *args)  # type: ignore[arg-type]
+        return real_open(path, flags, *args)
 
     monkeypatch.setattr(os, "open", refuse)
     result = cli("project", str(profile))

@@ -54,7 +54,7 @@ def brute_force_best(
             if best is None or key < best[0]:
                 best = (key, ordered)
         if best is not None:
-            return best[1]  # type: ignore[no-any-return]
+            return best[1]
     return None
 
 
