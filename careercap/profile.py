@@ -136,10 +136,6 @@ class Profile(BaseModel):
         return self
 
     @property
-    def start_year(self) -> int:
-        return self.as_of
-
-    @property
     def final_year(self) -> int:
         return self.as_of + self.horizon
 

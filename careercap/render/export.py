@@ -119,18 +119,6 @@ def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
     }
 
 
-def project_document(
-    rules: Rules, projections: list[dict[str, Any]], errors: list[Diagnostic]
-) -> dict[str, Any]:
-    """The whole `project --format json` document."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "rules": rules.parameters(),
-        "projections": projections,
-        "errors": [error.as_dict() for error in errors],
-    }
-
-
 def compare_document(
     comparison: Comparison, profiles: list[dict[str, Any]], labels: list[str], rules: Rules
 ) -> dict[str, Any]:
