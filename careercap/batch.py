@@ -121,7 +121,9 @@ class _Table(_Writer):
         if self.summary:
             self.rows.append(outcome)
         else:
-            view = self.table.projection_view(outcome.projection, outcome.loaded.source, outcome.sensitivity)
+            view = self.table.projection_view(
+                outcome.projection, outcome.loaded.source, outcome.sensitivity, self.terminal.width
+            )
             self.terminal.print(view)
 
     def end(self, errors: list[Diagnostic]) -> None:

@@ -234,6 +234,8 @@ class _Pictures:
     def console(self, stream: TextIO | None = None) -> Console:
         if self.made is None:
             self.made = console(stream, record=bool(self.svg or self.html))
+            if (self.svg or self.html) and not self.made.is_terminal:
+                self.made.width = max(self.made.width, 100)  # a picture is not bound to a terminal
         return self.made
 
     def save(self, title: str) -> None:

@@ -61,8 +61,12 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
+BAR_FROM_WIDTH = 100
+"""Terminals narrower than this get no trend bar: the learning events need the room."""
+
+
 def trajectory_table(
-    projection: Projection, source: str, band: list[tuple[float, float]] | None = None
+    projection: Projection, source: str, band: list[tuple[float, float]] | None = None, width: int = 100
 ) -> Table:
     """One row per year: income (in as_of-year money too when the profile has an inflation
     rate; with its range when sensitivity was asked for; else with a bar to read the
@@ -73,17 +77,18 @@ def trajectory_table(
     title.append(visible(source), style="dim")
     real = None if profile.inflation is None else real_terms(projection, profile.inflation)
     table = Table(title=title, title_justify="left")
-    table.add_column("Year", justify="right")
+    table.add_column("Year", justify="right", no_wrap=True)
     table.add_column(f"Income ({profile.currency})", justify="right", no_wrap=True)
     if band is not None:
         table.add_column("Range", justify="right", no_wrap=True)
     if real is not None:
         table.add_column(f"In {profile.as_of} money", justify="right", no_wrap=True)
-    with_bar = band is None and real is None  # beside a range or real money, no room for it
+    # Beside a range or real money, or on a narrow terminal, there is no room for the bar.
+    with_bar = band is None and real is None and width >= BAR_FROM_WIDTH
     if with_bar:
         table.add_column("", no_wrap=True, style="cyan")
     table.add_column("Growth", justify="right", no_wrap=True)
-    table.add_column("State", min_width=11)
+    table.add_column("State", no_wrap=True)
     table.add_column("Learning events")
     table.add_column("Rules applied")
     largest = max(row.income for row in projection.years)
@@ -162,11 +167,13 @@ def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
 
 
 def projection_view(
-    projection: Projection, source: str, sensitivity: Sensitivity | None = None
+    projection: Projection, source: str, sensitivity: Sensitivity | None = None, width: int = 100
 ) -> RenderableType:
-    """The whole human view of one projection (with its sensitivity, when asked for)."""
+    """The whole human view of one projection (with its sensitivity, when asked for), for a
+    terminal `width` columns wide."""
+    band = None if sensitivity is None else list(sensitivity.band)
     parts: list[RenderableType] = [
-        trajectory_table(projection, source, None if sensitivity is None else list(sensitivity.band)),
+        trajectory_table(projection, source, band, width),
         summary_table(projection),
     ]
     if sensitivity is not None:
@@ -189,12 +196,12 @@ def comparison_years(comparison: Comparison, names: list[str]) -> Table:
     currency = comparison.projections[0].profile.currency
     states = [{row.year: row.state for row in projection.years} for projection in comparison.projections]
     table = Table(title=Text(f"Income by year ({currency})", style="bold"), title_justify="left")
-    table.add_column("Year", justify="right")
+    table.add_column("Year", justify="right", no_wrap=True)
     for index, name in enumerate(names):
-        table.add_column(Text(name), justify="right", no_wrap=True)
-        table.add_column("State")
+        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
+        table.add_column("State", no_wrap=True)
         if index:
-            table.add_column(Text(f"vs {names[0]}"), justify="right", no_wrap=True)
+            table.add_column(Text(f"vs {names[0]}"), justify="right", overflow="fold")
     for column in comparison.years:
         cells: list[str | Text] = [str(column.year)]
         for index, income in enumerate(column.incomes):
@@ -214,9 +221,9 @@ def comparison_summary(comparison: Comparison, names: list[str]) -> Table:
     table = Table(title=Text("Summary", style="bold"), title_justify="left")
     table.add_column("")
     for index, name in enumerate(names):
-        table.add_column(Text(name), justify="right", no_wrap=True)
+        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
         if index:
-            table.add_column(Text(f"vs {names[0]}"), justify="right", no_wrap=True)
+            table.add_column(Text(f"vs {names[0]}"), justify="right", overflow="fold")
     rows = {
         "final_income": "Final income",
         "cagr": "CAGR",
@@ -256,7 +263,7 @@ def comparison_sensitivity(sensitivities: list[Sensitivity], names: list[str]) -
     table = Table(title=Text("Across the sensitivity ranges", style="bold"), title_justify="left")
     table.add_column("")
     for name in names:
-        table.add_column(Text(name), justify="right", no_wrap=True)
+        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
     table.add_row(
         "final income", *(f"{money(s.final_income[0])} to {money(s.final_income[1])}" for s in sensitivities)
     )
@@ -274,7 +281,7 @@ def comparison_real(comparison: Comparison, names: list[str]) -> Table | None:
     table = Table(title=Text("In as_of-year money", style="bold"), title_justify="left")
     table.add_column("")
     for name in names:
-        table.add_column(Text(name), justify="right", no_wrap=True)
+        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
     reals = [
         None if p.profile.inflation is None else real_terms(p, p.profile.inflation)
         for p in comparison.projections
