@@ -235,3 +235,21 @@ def test_a_reader_that_stops_early_ends_the_run_quietly_with_141(tmp_path: Path,
         stderr = process.stderr.read()
         status = process.wait(timeout=60)
     assert (status, stderr) == (141, b"")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["project", str(PROFILES / "data-engineer.yaml")],
+        ["project", str(PROFILES / "freelancer.yaml"), "--sensitivity"],
+        ["compare", str(PROFILES / "finance-clerk.yaml"), str(PROFILES / "finance-clerk-with-plan.yaml")],
+    ],
+    ids=["project", "sensitivity", "compare"],
+)
+def test_tables_fit_an_80_column_terminal(cli: Invoke, command: list[str]) -> None:
+    result = cli(*command, columns=80)
+    assert result.exit_code == 0
+    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 80
+    rows = re.findall(r"^│ (\d{4}) │", result.stdout, re.M)
+    assert rows == [str(year) for year in range(int(rows[0]), int(rows[0]) + len(rows))]  # every year, whole
+    assert re.search(r"│ (upskilling|maintaining|static) +│", result.stdout)
