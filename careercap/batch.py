@@ -155,9 +155,10 @@ def write_projections(
     for outcome in outcomes:
         report(outcome.loaded.errors + outcome.loaded.warnings)
         if outcome.loaded.errors:
-            if fail_fast:
-                raise StoppedAtError
             errors.append(outcome.loaded.errors[0])
+            if fail_fast:
+                writer.end(errors)  # what went to standard output stays whole (json closes)
+                raise StoppedAtError
         if outcome.projection is not None:
             writer.add(outcome)
         if outcome.loaded.source == "-":

@@ -343,3 +343,12 @@ def test_broken_pipe_with_csv_exits_141(tmp_path: Path) -> None:
         stderr = process.stderr.read()
         status = process.wait(timeout=60)
     assert (status, stderr) == (141, b"")
+
+
+def test_fail_fast_on_standard_output_leaves_valid_json(cli: Invoke, write: Write) -> None:
+    stream = write("s.yaml", person("A") + "---\nname: Bad\n---\n" + person("C"))
+    result = cli("project", stream, "-f", "json", "--fail-fast")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert [p["name"] for p in document["projections"]] == ["A"]
+    assert [e["message"] for e in document["errors"]] == ["income: is required"]
