@@ -191,17 +191,27 @@ def _difference(difference: float | None, first: float | None) -> str:
     return f"{difference:+,.2f}{share}"
 
 
+def _profiles_table(
+    title: str, names: list[str], first: str = "", *, states: bool = False, against: bool = False
+) -> Table:
+    """A table with a column per profile (and its state, and its difference from the first
+    profile, when asked), after a first column headed `first`."""
+    table = Table(title=Text(title, style="bold"), title_justify="left")
+    table.add_column(first, justify="right" if first else "left", no_wrap=bool(first))
+    for index, name in enumerate(names):
+        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
+        if states:
+            table.add_column("State", no_wrap=True)
+        if against and index:
+            table.add_column(Text(f"vs {names[0]}"), justify="right", overflow="fold")
+    return table
+
+
 def comparison_years(comparison: Comparison, names: list[str]) -> Table:
     """One row per calendar year: each profile's income and state, and its difference."""
     currency = comparison.projections[0].profile.currency
     states = [{row.year: row.state for row in projection.years} for projection in comparison.projections]
-    table = Table(title=Text(f"Income by year ({currency})", style="bold"), title_justify="left")
-    table.add_column("Year", justify="right", no_wrap=True)
-    for index, name in enumerate(names):
-        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
-        table.add_column("State", no_wrap=True)
-        if index:
-            table.add_column(Text(f"vs {names[0]}"), justify="right", overflow="fold")
+    table = _profiles_table(f"Income by year ({currency})", names, "Year", states=True, against=True)
     for column in comparison.years:
         cells: list[str | Text] = [str(column.year)]
         for index, income in enumerate(column.incomes):
@@ -218,12 +228,7 @@ def comparison_years(comparison: Comparison, names: list[str]) -> Table:
 
 def comparison_summary(comparison: Comparison, names: list[str]) -> Table:
     """Final income, CAGR, cumulative earnings and career capital, with differences."""
-    table = Table(title=Text("Summary", style="bold"), title_justify="left")
-    table.add_column("")
-    for index, name in enumerate(names):
-        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
-        if index:
-            table.add_column(Text(f"vs {names[0]}"), justify="right", overflow="fold")
+    table = _profiles_table("Summary", names, against=True)
     rows = {
         "final_income": "Final income",
         "cagr": "CAGR",
@@ -248,10 +253,7 @@ def comparison_summary(comparison: Comparison, names: list[str]) -> Table:
 
 def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
     """The factors by which each rule moved each profile's final income."""
-    table = Table(title=Text("Final income, by rule", style="bold"), title_justify="left")
-    table.add_column("")
-    for name in names:
-        table.add_column(Text(name), justify="right")
+    table = _profiles_table("Final income, by rule", names)
     table.add_row("start income", *(money(p.summary.start_income) for p in comparison.projections))
     for field, title in FACTOR_NAMES.items():
         table.add_row(title, *(factor(getattr(p.summary.factors, field)) for p in comparison.projections))
@@ -260,10 +262,7 @@ def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
 
 def comparison_sensitivity(sensitivities: list[Sensitivity], names: list[str]) -> Table:
     """Each profile's final income and career capital across the sensitivity ranges."""
-    table = Table(title=Text("Across the sensitivity ranges", style="bold"), title_justify="left")
-    table.add_column("")
-    for name in names:
-        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
+    table = _profiles_table("Across the sensitivity ranges", names)
     table.add_row(
         "final income", *(f"{money(s.final_income[0])} to {money(s.final_income[1])}" for s in sensitivities)
     )
@@ -278,10 +277,7 @@ def comparison_real(comparison: Comparison, names: list[str]) -> Table | None:
     """Final income and cumulative earnings in as_of-year money, for profiles with inflation."""
     if all(p.profile.inflation is None for p in comparison.projections):
         return None
-    table = Table(title=Text("In as_of-year money", style="bold"), title_justify="left")
-    table.add_column("")
-    for name in names:
-        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
+    table = _profiles_table("In as_of-year money", names)
     reals = [
         None if p.profile.inflation is None else real_terms(p, p.profile.inflation)
         for p in comparison.projections
