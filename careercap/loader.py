@@ -44,27 +44,13 @@ class Loaded(NamedTuple):
         return self.profile is None and not self.errors
 
 
-def _check_regular(source: str) -> None:
-    try:
-        info = os.stat(source)
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{source}: is a directory, not a profile file")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{source}: is not a regular file")
-
-
 def read_bytes(source: str) -> bytes:
     """The bytes of a (small) file such as a rules file."""
-    _check_regular(source)
-    try:
-        with open(source, "rb") as handle:
+    with _open_regular(source) as handle:
+        try:
             return handle.read()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+        except OSError as exc:
+            raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
 
 
 def expand(paths: list[str], *, recursive: bool = False) -> list[str]:
@@ -77,7 +63,7 @@ def expand(paths: list[str], *, recursive: bool = False) -> list[str]:
             sources.extend(_profiles_in(path, recursive))
         else:
             if path != STDIN:
-                _check_regular(path)
+                _open_regular(path).close()  # refuse now what cannot be read, before any output
             sources.append(path)
     return sources
 
