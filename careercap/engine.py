@@ -176,14 +176,20 @@ _RULE_OF_STATE: dict[State, tuple[str, ...]] = {
 }
 
 
+def static_peer_incomes(profile: Profile, rates: dict[State, float]) -> list[float]:
+    """A peer with the same start whose skills stay static: income in each projected year."""
+    static_growth = 1 + rates["static"]
+    return [profile.income * static_growth**k for k in range(1, profile.horizon + 1)]
+
+
 def _summary(
     profile: Profile, rows: list[YearRow], rates: dict[State, float], states: dict[str, int], portfolio: float
 ) -> Summary:
     g, horizon, start = profile.baseline_growth, profile.horizon, profile.income
     final = rows[-1].income
     cumulative = sum(row.income for row in rows[1:])
+    static_peer = sum(static_peer_incomes(profile, rates))
     static_growth = 1 + rates["static"]
-    static_peer = sum(start * static_growth**k for k in range(1, horizon + 1))
     factors = Factors(
         baseline=(1 + g) ** horizon,
         upskilling=((1 + rates["upskilling"]) / (1 + g)) ** states["upskilling"],
@@ -218,7 +224,7 @@ def real_terms(projection: Projection, inflation: float) -> RealTerms:
     as_of = profile.as_of
     deflators = [(1 + inflation) ** (row.year - as_of) for row in projection.years]
     incomes = tuple(row.income / deflator for row, deflator in zip(projection.years, deflators, strict=True))
-    static_growth = 1 + rates["static"]
-    static_peer = sum(profile.income * static_growth**k / deflators[k] for k in range(1, profile.horizon + 1))
+    peer = static_peer_incomes(profile, rates)
+    static_peer = sum(income / deflator for income, deflator in zip(peer, deflators[1:], strict=True))
     cumulative = sum(incomes[1:])
     return RealTerms(inflation, incomes, incomes[-1], cumulative, static_peer, cumulative - static_peer)
