@@ -42,7 +42,6 @@ class _Writer:
         self.console = console  # made only by the table writer: Rich is not needed for the rest
         self.rules = rules
         self.layout = layout
-        self.summary = layout.summary
 
     def begin(self) -> None:
         """Anything that comes before the first projection."""
@@ -70,13 +69,15 @@ class _Csv(_Writer):
 
         self.export = export
         self.writer = csv.writer(self.stream, lineterminator="\r\n")
-        self.writer.writerow(export.csv_header(self.summary, self.layout.real, self.layout.sensitivity))
+        self.writer.writerow(
+            export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
+        )
 
     def add(self, outcome: Outcome) -> None:
         assert outcome.projection is not None
         source, document = outcome.loaded.source, outcome.loaded.document
         real, varied = self.layout.real, outcome.sensitivity
-        if self.summary:
+        if self.layout.summary:
             self.writer.writerow(
                 self.export.csv_summary_row(outcome.projection, source, document, real, varied)
             )
@@ -118,7 +119,7 @@ class _Table(_Writer):
 
     def add(self, outcome: Outcome) -> None:
         assert outcome.projection is not None
-        if self.summary:
+        if self.layout.summary:
             self.rows.append(outcome)
         else:
             view = self.table.projection_view(
