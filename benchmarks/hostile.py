@@ -22,7 +22,7 @@ HOSTILE = ROOT / "tests" / "hostile"
 
 PURE = (
     "import sys, careercap.yamltext as y; y._Parser = y.PurePythonParser; "
-    "from careercap.shell import main; sys.argv = ['careercap', *sys.argv[1:]]; main()"
+    "from careercap.cli import main; sys.argv = ['careercap', *sys.argv[1:]]; main()"
 )
 
 

@@ -19,28 +19,33 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _PUBLIC = {
-    "Loaded": "careercap.loader",
-    "load": "careercap.loader",
-    "Profile": "careercap.profile",
-    "Projection": "careercap.engine",
-    "project": "careercap.engine",
-    "Rules": "careercap.rules",
-    "default_rules": "careercap.rules",
-    "load_rules": "careercap.rules",
-    "compare": "careercap.comparison",
+    "Loaded": "careercap.reading.profiles",
+    "load": "careercap.reading.profiles",
+    "Profile": "careercap.core.profile",
+    "Projection": "careercap.core.engine",
+    "project": "careercap.core.engine",
+    "Result": "careercap.core.result",
+    "result_of": "careercap.core.result",
+    "Rules": "careercap.core.rules",
+    "default_rules": "careercap.reading.rules",
+    "load_rules": "careercap.reading.rules",
+    "compare": "careercap.core.comparison",
 }
 
 if TYPE_CHECKING:
-    from careercap.comparison import compare
-    from careercap.engine import Projection, project
-    from careercap.loader import Loaded, load
-    from careercap.profile import Profile
-    from careercap.rules import Rules, default_rules, load_rules
+    from careercap.core.comparison import compare
+    from careercap.core.engine import Projection, project
+    from careercap.core.profile import Profile
+    from careercap.core.result import Result, result_of
+    from careercap.core.rules import Rules
+    from careercap.reading.profiles import Loaded, load
+    from careercap.reading.rules import default_rules, load_rules
 
 __all__ = [
     "Loaded",
     "Profile",
     "Projection",
+    "Result",
     "Rules",
     "__version__",
     "compare",
@@ -48,6 +53,7 @@ __all__ = [
     "load",
     "load_rules",
     "project",
+    "result_of",
 ]
 
 

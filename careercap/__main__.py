@@ -1,3 +1,3 @@
-from careercap.shell import main
+from careercap.cli import main
 
 main()

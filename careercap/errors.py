@@ -1,7 +1,9 @@
-"""One error type for everything a user can get wrong.
+"""The errors a user can meet, at every layer.
 
-The core raises `CareercapError` carrying where the problem is; only the CLI turns it
-into a line on standard error and an exit code.
+`CareercapError` carries located diagnostics: something in a profile or rules file is
+wrong (exit 1). `UsageError` is about what was asked for: an option's value, a file that
+cannot be read or written (exit 2). Every layer raises them; only the command line turns
+them into lines on standard error and an exit status.
 """
 
 from __future__ import annotations
@@ -54,8 +56,27 @@ class CareercapError(Exception):
         self.diagnostics = (diagnostic, *more)
 
 
-class InputError(Exception):
-    """An input that cannot be read at all (missing file, a directory, no permission).
+class UsageError(Exception):
+    """Something asked for cannot be done; `option` names the option or argument at fault,
+    as help shows it (`'--rules'`), where one is."""
 
-    The CLI reports it as a usage error (exit 2): nothing in the file is at fault.
-    """
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.option = option
+
+    def about(self, option: str) -> UsageError:
+        """The same error, blamed on `option` unless it names one already."""
+        if self.option is not None:
+            return self
+        return type(self)(self.message, option)
+
+
+class InputError(UsageError):
+    """An input that cannot be read at all (missing file, a directory, no permission):
+    nothing in the file is at fault."""
+
+
+class Invalid(Exception):
+    """At least one profile was invalid, and its problems have been reported: the run
+    ends with exit status 1 once everything it could do is done."""

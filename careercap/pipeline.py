@@ -1,15 +1,32 @@
-"""The one path every command takes: sources -> loaded documents -> projections."""
+"""The one path every command takes: paths and options -> loaded documents -> results.
+
+Each function here is what one command asks of careercap, in the command's own terms;
+problems in the input are handed to `report` as they arise (the command line prints
+them), and a run with an invalid profile ends in `Invalid` once everything it can do
+is done.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from careercap.engine import Projection, project
-from careercap.loader import Loaded, load
-from careercap.profile import Profile
-from careercap.rules import Rules
-from careercap.sensitivity import Sensitivity, sensitivity
+from careercap.core.comparison import Comparison, compare
+from careercap.core.engine import project
+from careercap.core.explain import Explanation, explain
+from careercap.core.plan import Plan, PlanError, find_plan
+from careercap.core.profile import Profile
+from careercap.core.result import Result, result_of
+from careercap.core.rules import Rules
+from careercap.core.sensitivity import sensitivity
+from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError
+from careercap.reading.files import expand, read_bytes
+from careercap.reading.profiles import Loaded, load
+from careercap.reading.rules import default_rules, load_rules
+
+Report = Callable[[Sequence[Diagnostic]], None]
+PROFILES = "'PROFILE'"  # the argument that names the profiles, as help shows it
 
 
 class Overrides(NamedTuple):
@@ -26,26 +43,181 @@ class Overrides(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """One document's result: its projection, or (in `loaded`) why there is none."""
+    """One document's outcome: its result, or (in `loaded`) why there is none."""
 
     loaded: Loaded
-    projection: Projection | None
-    sensitivity: Sensitivity | None = None
+    result: Result | None
+
+
+def rules_from(path: str | None) -> Rules:
+    """The defaults, or the defaults with the user's rules file laid over them."""
+    if path is None:
+        return default_rules()
+    try:
+        return load_rules(read_bytes(path), path)
+    except InputError as exc:
+        raise exc.about("'--rules'") from None
+
+
+def sources_of(paths: list[str], *, recursive: bool = False, directories: bool = True) -> list[str]:
+    """The files to read. Anything missing or unreadable is a usage error, before any output;
+    a directory without profiles is a warning."""
+    if not directories:
+        for path in paths:
+            if os.path.isdir(path):
+                raise InputError(f"{path}: is a directory; give profile files", PROFILES)
+    try:
+        return expand(paths, recursive=recursive)
+    except InputError as exc:
+        raise exc.about(PROFILES) from None
+
+
+def empty_directories(paths: list[str], sources: list[str]) -> list[Diagnostic]:
+    """A warning for each directory named that holds no profile."""
+    return [
+        Diagnostic(Location(path), "no *.yaml or *.yml files here", "warning")
+        for path in paths
+        if os.path.isdir(path) and not any(source.startswith(path) for source in sources)
+    ]
 
 
 def project_sources(
     sources: Iterable[str], *, rules: Rules, overrides: Overrides, with_sensitivity: bool = False
 ) -> Iterator[Outcome]:
     """Project every document of every source, in order; bad documents come back with errors.
-    With `with_sensitivity`, each projection comes with its tornado and band."""
-    for source in sources:
-        for loaded in load(source):
-            if loaded.profile is None:
-                yield Outcome(loaded, None)
-                continue
-            profile = overrides.apply(loaded.profile)
-            if with_sensitivity:
-                varied = sensitivity(profile, rules)
-                yield Outcome(loaded, varied.central, varied)
-            else:
-                yield Outcome(loaded, project(profile, rules))
+    With `with_sensitivity`, each result comes with its tornado and band."""
+    try:
+        for source in sources:
+            for loaded in load(source):
+                if loaded.profile is None:
+                    yield Outcome(loaded, None)
+                    continue
+                profile = overrides.apply(loaded.profile)
+                if with_sensitivity:
+                    varied = sensitivity(profile, rules)
+                    projection, spread = varied.central, varied
+                else:
+                    projection, spread = project(profile, rules), None
+                yield Outcome(
+                    loaded, result_of(loaded.source, loaded.document, projection, loaded.warnings, spread)
+                )
+    except InputError as exc:  # a file that vanished or became unreadable since the start
+        raise exc.about(PROFILES) from None
+
+
+def every_one_valid(
+    paths: list[str], rules: Rules, overrides: Overrides, report: Report, with_sensitivity: bool = False
+) -> list[Result]:
+    """Every profile of the named files (not directories), projected: all or nothing. If
+    one is invalid, every problem is reported and Invalid raised."""
+    sources = sources_of(paths, directories=False)
+    outcomes = [
+        outcome
+        for outcome in project_sources(
+            sources, rules=rules, overrides=overrides, with_sensitivity=with_sensitivity
+        )
+        if not outcome.loaded.empty
+    ]
+    for outcome in outcomes:
+        report(outcome.loaded.errors + outcome.loaded.warnings)
+    results = [outcome.result for outcome in outcomes if outcome.result is not None]
+    if len(results) < len(outcomes):
+        raise Invalid
+    return results
+
+
+def compare_profiles(
+    paths: list[str], rules: Rules, overrides: Overrides, report: Report, with_sensitivity: bool = False
+) -> Comparison:
+    """`careercap compare`: every profile of the files, side by side."""
+    results = every_one_valid(paths, rules, overrides, report, with_sensitivity)
+    if len(results) < 2:
+        raise UsageError(f"compare needs at least two profiles, and found {len(results)}")
+    return compare(results)
+
+
+def explain_profiles(
+    paths: list[str], rules: Rules, overrides: Overrides, report: Report
+) -> Iterator[tuple[Result, Explanation]]:
+    """`careercap explain`: each valid profile of the files with why its years are as they
+    are, as it comes; Invalid at the end if any was not valid."""
+    sources = sources_of(paths, directories=False)
+    invalid = False
+    for outcome in project_sources(sources, rules=rules, overrides=overrides):
+        report(outcome.loaded.errors + outcome.loaded.warnings)
+        invalid = invalid or bool(outcome.loaded.errors)
+        if outcome.result is not None:
+            yield outcome.result, explain(outcome.result.projection, rules)
+    if invalid:
+        raise Invalid
+
+
+class Planned(NamedTuple):
+    """A plan for one profile, with the profile's result and, when the plan adds anything,
+    the comparison of its trajectory without and with the plan."""
+
+    result: Result
+    plan: Plan
+    comparison: Comparison | None
+
+
+def plan_profile(
+    path: str,
+    rules: Rules,
+    overrides: Overrides,
+    report: Report,
+    *,
+    target: float | None,
+    by: int | None,
+    max_events: int,
+) -> Planned:
+    """`careercap plan`: the smallest plan for the one profile in `path`."""
+    if by is not None and target is None:
+        raise UsageError("--by goes with --target", "'--by'")
+    results = every_one_valid([path], rules, overrides, report)
+    if len(results) != 1:
+        raise UsageError(f"plan takes one profile, and {path} holds {len(results)}")
+    found = results[0]
+    try:
+        plan = find_plan(found.projection.profile, rules, target=target, by=by, max_events=max_events)
+    except PlanError as exc:
+        option = "--" + exc.parameter.replace("_", "-")
+        hint = ": lower --max-events, or shorten --horizon" if exc.parameter == "max_events" else ""
+        raise UsageError(f"{exc}{hint}", f"'{option}'") from None
+    comparison = None
+    if plan.additions:
+        comparison = compare(
+            [
+                result_of(found.source, found.document, plan.baseline),
+                result_of(found.source, found.document, plan.projection),
+            ]
+        )
+    return Planned(found, plan, comparison)
+
+
+class Checked(NamedTuple):
+    """What `careercap validate` found."""
+
+    sources: int
+    profiles: int  # documents checked (empty ones are not counted)
+    errors: list[Diagnostic]
+    warnings: list[Diagnostic]
+
+
+def validate_sources(sources: list[str], each: Callable[[Loaded], None]) -> Checked:
+    """Load every document of every source without projecting it; `each` sees every one as
+    it is loaded."""
+    errors: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    checked = 0
+    try:
+        for source in sources:
+            for loaded in load(source):
+                each(loaded)
+                errors += loaded.errors
+                warnings += loaded.warnings
+                if not loaded.empty:
+                    checked += 1
+    except InputError as exc:
+        raise exc.about(PROFILES) from None
+    return Checked(len(sources), checked, errors, warnings)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from careercap.cli import app
+from careercap.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from careercap.cli import app
+from careercap.cli.app import app
 from tests.conftest import EXAMPLES, ROOT, TERMINAL
 
 EXPECTED = Path(__file__).parent / "expected"

@@ -17,9 +17,9 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from careercap.engine import project
-from careercap.loader import load_stream
-from careercap.rules import default_rules
+from careercap.core.engine import project
+from careercap.reading.profiles import load_stream
+from careercap.reading.rules import default_rules
 
 SEEDS = [path.read_bytes() for path in sorted((Path(__file__).parent.parent / "profiles").glob("*.yaml"))]
 SEEDS += [path.read_bytes() for path in sorted((Path(__file__).parent / "hostile").glob("*.yaml"))]

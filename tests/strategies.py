@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from careercap.profile import Profile
+from careercap.core.profile import Profile
 
 YEARS = st.integers(min_value=2015, max_value=2040)
 NAMES = st.text(alphabet="abcdefghij -_", min_size=1, max_size=12).filter(lambda name: name.strip())

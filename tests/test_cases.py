@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from careercap.documents import Document
-from careercap.engine import project
-from careercap.profile import Profile
-from careercap.rules import default_rules
-from careercap.yamltext import parse
+from careercap.reading.documents import Document
+from careercap.core.engine import project
+from careercap.core.profile import Profile
+from careercap.reading.rules import default_rules
+from careercap.reading.yamlvalues import parse
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 

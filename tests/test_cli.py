@@ -13,7 +13,7 @@ import pytest
 import typer
 
 from careercap import __version__
-from careercap.cli import app
+from careercap.cli.app import app
 from tests.conftest import PROFILE_A, PROFILES, ROOT, Invoke
 
 Write = Callable[..., str]
@@ -78,7 +78,7 @@ def test_table_output_shows_years_events_and_summary(cli: Invoke, write: Write) 
     assert "second certification (cert)" in result.stdout
     assert re.search(r"^ Final income \(2030\) +97,160\.52 USD $", result.stdout, re.M)
     assert re.search(r"^ Career capital +55,869\.49 USD $", result.stdout, re.M)
-    assert re.search(r"^ +static years ×0\.8328 $", result.stdout, re.M)
+    assert re.search(r"^ +static contraction ×0\.8328 $", result.stdout, re.M)
     assert "point estimates from secondary reporting" in result.stdout
     assert result.stderr == ""
 

@@ -56,7 +56,7 @@ def test_the_table_names_the_factor_that_explains_the_gap(cli: Invoke) -> None:
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert (
-        "finance-clerk-with-plan ends 34.5 % above finance-clerk: static years ×1.0000 against finance-clerk's ×0.7553."
+        "finance-clerk-with-plan ends 34.5 % above finance-clerk: static contraction ×1.0000 against finance-clerk's ×0.7553."
         in text
     )
     assert re.search(

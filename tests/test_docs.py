@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careercap.cli import app
+from careercap.cli.app import app
 from tests.conftest import ROOT, TERMINAL
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from careercap.engine import learning_events, portfolio_step_year, project, state_rates
-from careercap.profile import Profile
-from careercap.rules import Rules, default_rules
+from careercap.core.engine import learning_events, portfolio_step_year, project, state_rates
+from careercap.core.profile import Profile
+from careercap.core.rules import Rules
+from careercap.reading.rules import default_rules
 
 RULES = default_rules()
 STATIC = 0.91 ** (1 / 3) - 1  # three static years compound to a 9 % fall

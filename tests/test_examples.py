@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careercap.loader import load
+from careercap.reading.profiles import load
 from tests.conftest import EXAMPLES
 from tests.expected_output import FORMATS, expected_path, run_example
 

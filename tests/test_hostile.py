@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import careercap.yamltext
+import careercap.reading.yamlvalues
 from tests.conftest import Invoke
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -101,7 +101,7 @@ def test_hostile_input_with_the_pure_python_parser(
     cli: Invoke, hostile: None, monkeypatch: pytest.MonkeyPatch, name: str, status: int
 ) -> None:
     """PyYAML without libyaml words syntax errors its own way, but never recurses."""
-    monkeypatch.setattr(careercap.yamltext, "_Parser", careercap.yamltext.PurePythonParser)
+    monkeypatch.setattr(careercap.reading.yamlvalues, "Parser", careercap.reading.yamlvalues.PurePythonParser)
     result = cli("project", name, "--format", "csv")
     assert result.exit_code == status
     if status:
@@ -113,7 +113,7 @@ def test_hostile_input_with_the_pure_python_parser(
 def test_deep_flow_nesting_is_refused_by_the_depth_limit_in_pure_python(
     cli: Invoke, hostile: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(careercap.yamltext, "_Parser", careercap.yamltext.PurePythonParser)
+    monkeypatch.setattr(careercap.reading.yamlvalues, "Parser", careercap.reading.yamlvalues.PurePythonParser)
     result = cli("project", "deep-flow.yaml")
     assert result.stderr == "deep-flow.yaml:3:39: error: lists and mappings are nested more than 32 deep\n"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careercap.loader import Loaded, load, load_text
+from careercap.reading.profiles import Loaded, load, load_text
 
 MINIMAL = "name: Ada\nincome: 50000\nas_of: 2025\n"
 

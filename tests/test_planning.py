@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 
-from careercap.engine import project
-from careercap.loader import load
-from careercap.plan import Addition, find_plan, with_additions
-from careercap.profile import Profile
-from careercap.rules import Rules, default_rules
-from careercap.sensitivity import sensitivity
+from careercap.core.engine import project
+from careercap.reading.profiles import load
+from careercap.core.plan import Addition, find_plan, with_additions
+from careercap.core.profile import Profile
+from careercap.core.rules import Rules
+from careercap.reading.rules import default_rules
+from careercap.core.sensitivity import sensitivity
 from tests.conftest import PROFILES, Invoke
 
 Write = Callable[..., str]

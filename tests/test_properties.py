@@ -7,10 +7,11 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careercap.comparison import compare
-from careercap.engine import project, state_rates
-from careercap.profile import Profile
-from careercap.rules import default_rules
+from careercap.core.comparison import compare
+from careercap.core.engine import project, state_rates
+from careercap.core.profile import Profile
+from careercap.core.result import result_of
+from careercap.reading.rules import default_rules
 from tests.strategies import YEARS, profile_data, profiles
 
 RULES = default_rules()
@@ -31,7 +32,7 @@ def test_factors_multiply_back_to_full_precision_at_any_income(profile: Profile)
 @given(profiles())
 def test_comparing_a_profile_with_itself_shows_no_difference(profile: Profile) -> None:
     projection = project(profile, RULES)
-    comparison = compare([projection, projection])
+    comparison = compare([result_of("a.yaml", 1, projection), result_of("a.yaml", 2, projection)])
     assert all(column.differences == (0.0, 0.0) for column in comparison.years)
     assert all(values == (0.0, 0.0) for values in comparison.differences.values())
     (gap,) = comparison.gaps[1:]
@@ -81,7 +82,7 @@ def test_a_skill_already_held_can_complete_the_portfolio_and_remove_the_step() -
 @given(profiles(), profiles())
 def test_differences_are_the_shown_figures_subtracted(first: Profile, second: Profile) -> None:
     a, b = project(first, RULES), project(second, RULES)
-    comparison = compare([a, b])
+    comparison = compare([result_of("a.yaml", 1, a), result_of("b.yaml", 1, b)])
     incomes_a = {row.year: round(row.income, 2) for row in a.years}
     incomes_b = {row.year: round(row.income, 2) for row in b.years}
     for column in comparison.years:

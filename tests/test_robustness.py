@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from careercap.cli import app
+from careercap.cli.app import app
 from tests.conftest import TERMINAL
 from tests.fuzz import fuzz
 from tests.strategies import profile_data

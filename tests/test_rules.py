@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from careercap.errors import CareercapError
-from careercap.rules import Rules, _default_data, default_rules, load_rules
+from careercap.core.rules import Rules
+from careercap.reading.rules import default_rules, load_rules, packaged_data
 
 
 def test_the_packaged_rules_validate_to_the_rules_careercap_uses() -> None:
-    validated = Rules.model_validate(_default_data())
+    validated = Rules.model_validate(packaged_data())
     assert validated == default_rules()
     assert validated.parameters() == default_rules().parameters()
     assert isinstance(default_rules().upskilling.growth_premium, float)

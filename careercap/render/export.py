@@ -1,53 +1,46 @@
-"""Machine-readable output (schema version 1): plain dicts, ready for `json.dumps`."""
+"""Machine-readable output (schema version 1): JSON documents as plain dicts and their
+text, and CSV rows."""
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
 
-from careercap.engine import Projection, real_terms
+from careercap.core.result import Result, result_of
+from careercap.core.rounding import cents, six
+from careercap.core.rules import RULES, Rules
 from careercap.errors import Diagnostic
-from careercap.render.text import gap_sentence
-from careercap.rules import RULE_IDS, SECTIONS, Rules
+from careercap.render.text import gap_sentence, labels
 
 if TYPE_CHECKING:
-    from careercap.comparison import Comparison
-    from careercap.plan import Plan
-    from careercap.sensitivity import End, Sensitivity
+    from careercap.core.comparison import Comparison
+    from careercap.core.plan import Plan
+    from careercap.core.sensitivity import End, Sensitivity
 
 SCHEMA_VERSION = 1
 
 
-def _money(amount: float) -> float:
-    return round(amount, 2) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0
-
-
-def _rate(rate: float) -> float:
-    return round(rate, 6) + 0.0
+def json_text(document: Any) -> str:
+    """A whole JSON document as careercap prints it: indented, text as written, a final newline."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _note(diagnostic: Diagnostic) -> dict[str, Any]:
     return {"line": diagnostic.where.line, "column": diagnostic.where.column, "message": diagnostic.message}
 
 
-def projection_dict(
-    projection: Projection,
-    source: str,
-    document: int,
-    warnings: tuple[Diagnostic, ...] = (),
-    sensitivity: Sensitivity | None = None,
-) -> dict[str, Any]:
+def projection_dict(result: Result) -> dict[str, Any]:
     """One projection, as `output.md` defines it; with `inflation` and `real_` figures when
     the profile has an inflation rate, and `band` and `sensitivity` when asked for."""
+    projection, real, sensitivity = result.projection, result.real, result.sensitivity
     profile, summary = projection.profile, projection.summary
     factors = summary.factors
-    real = None if profile.inflation is None else real_terms(projection, profile.inflation)
     years: list[dict[str, Any]] = []
     for index, row in enumerate(projection.years):
         year: dict[str, Any] = {
             "year": row.year,
-            "income": _money(row.income),
-            "growth": None if row.growth is None else _rate(row.growth),
+            "income": cents(row.income),
+            "growth": None if row.growth is None else six(row.growth),
             "state": row.state,
             "events": [
                 {"kind": event.kind, "name": event.name, "planned": event.planned} for event in row.events
@@ -55,17 +48,17 @@ def projection_dict(
             "rules": list(row.rules),
         }
         if real is not None:
-            year["real_income"] = _money(real.incomes[index])
+            year["real_income"] = cents(real.incomes[index])
         if sensitivity is not None:
-            year["band"] = [_money(end) for end in sensitivity.band[index]]
+            year["band"] = [cents(end) for end in sensitivity.band[index]]
         years.append(year)
     totals: dict[str, Any] = {
-        "start_income": _money(summary.start_income),
-        "final_income": _money(summary.final_income),
-        "cagr": _rate(summary.cagr),
-        "cumulative_earnings": _money(summary.cumulative_earnings),
-        "static_peer_cumulative": _money(summary.static_peer_cumulative),
-        "career_capital": _money(summary.career_capital),
+        "start_income": cents(summary.start_income),
+        "final_income": cents(summary.final_income),
+        "cagr": six(summary.cagr),
+        "cumulative_earnings": cents(summary.cumulative_earnings),
+        "static_peer_cumulative": cents(summary.static_peer_cumulative),
+        "career_capital": cents(summary.career_capital),
         "factors": {
             "baseline": factors.baseline,
             "upskilling": factors.upskilling,
@@ -75,16 +68,16 @@ def projection_dict(
     }
     if real is not None:
         totals |= {
-            "real_final_income": _money(real.final_income),
-            "real_cumulative_earnings": _money(real.cumulative_earnings),
-            "real_static_peer_cumulative": _money(real.static_peer_cumulative),
-            "real_career_capital": _money(real.career_capital),
+            "real_final_income": cents(real.final_income),
+            "real_cumulative_earnings": cents(real.cumulative_earnings),
+            "real_static_peer_cumulative": cents(real.static_peer_cumulative),
+            "real_career_capital": cents(real.career_capital),
         }
     if sensitivity is not None:
         totals["sensitivity"] = _sensitivity(sensitivity)
     exported: dict[str, Any] = {
-        "source": source,
-        "document": document,
+        "source": result.source,
+        "document": result.document,
         "name": profile.name,
         "employment": profile.employment,
         "currency": profile.currency,
@@ -97,7 +90,7 @@ def projection_dict(
     return exported | {
         "years": years,
         "summary": totals,
-        "warnings": [_note(warning) for warning in warnings],
+        "warnings": [_note(warning) for warning in result.warnings],
     }
 
 
@@ -105,13 +98,13 @@ def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
     def end(value: End) -> dict[str, float]:
         return {
             "value": round(value.value, 6),
-            "final_income": _money(value.final_income),
-            "career_capital": _money(value.career_capital),
+            "final_income": cents(value.final_income),
+            "career_capital": cents(value.career_capital),
         }
 
     return {
-        "final_income": [_money(end) for end in sensitivity.final_income],
-        "career_capital": [_money(end) for end in sensitivity.career_capital],
+        "final_income": [cents(end) for end in sensitivity.final_income],
+        "career_capital": [cents(end) for end in sensitivity.career_capital],
         "parameters": [
             {"parameter": swing.parameter, "low": end(swing.low), "high": end(swing.high)}
             for swing in sensitivity.tornado
@@ -119,22 +112,21 @@ def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
     }
 
 
-def compare_document(
-    comparison: Comparison, profiles: list[dict[str, Any]], labels: list[str], rules: Rules
-) -> dict[str, Any]:
-    """The whole `compare --format json` document; `profiles` are the projections' dicts."""
+def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
+    """The whole `compare --format json` document."""
+    names = labels(comparison.results)
 
     def rounded(field: str, values: tuple[float, ...]) -> list[float]:
-        return [_rate(value) if field == "cagr" else _money(value) for value in values]
+        return [six(value) if field == "cagr" else cents(value) for value in values]
 
     return {
         "schema_version": SCHEMA_VERSION,
         "rules": rules.parameters(),
-        "profiles": profiles,
+        "profiles": [projection_dict(result) for result in comparison.results],
         "years": [
             {
                 "year": column.year,
-                "incomes": [None if income is None else _money(income) for income in column.incomes],
+                "incomes": [None if income is None else cents(income) for income in column.incomes],
                 "differences": list(column.differences),
             }
             for column in comparison.years
@@ -151,9 +143,9 @@ def compare_document(
                 "value": gap.value,
                 "first_value": gap.first_value,
                 "final_income_ratio": gap.ratio,
-                "text": gap_sentence(gap, label, labels[0]),
+                "text": gap_sentence(gap, name, names[0]),
             }
-            for gap, label in zip(comparison.gaps, labels, strict=True)
+            for gap, name in zip(comparison.gaps, names, strict=True)
         ],
     }
 
@@ -249,17 +241,13 @@ def csv_header(summary: bool, real: bool = False, sensitivity: bool = False) -> 
     )
 
 
-def csv_rows(
-    projection: Projection,
-    source: str,
-    document: int,
-    real: bool = False,
-    sensitivity: Sensitivity | None = None,
-) -> list[list[str | int]]:
-    """One CSV row per projected year (`--format csv`). (Incomes are always positive, so
-    only a growth rate can round to a negative zero.)"""
+def csv_rows(result: Result, real: bool = False) -> list[list[str | int]]:
+    """One CSV row per projected year (`--format csv`), with the real-money column when
+    `real` asks for it. (Incomes are always positive, so only a growth rate can round to a
+    negative zero.)"""
+    projection, sensitivity = result.projection, result.sensitivity
     profile = projection.profile
-    lead: list[str | int] = [source, document, spreadsheet_safe(profile.name), profile.currency]
+    lead: list[str | int] = [result.source, result.document, spreadsheet_safe(profile.name), profile.currency]
     rows: list[list[str | int]] = [
         [
             *lead,
@@ -273,28 +261,20 @@ def csv_rows(
         for row in projection.years
     ]
     if real:
-        inflation = profile.inflation
-        deflated = real_terms(projection, inflation).incomes if inflation is not None else None
         for index, row in enumerate(rows):
-            row.append("" if deflated is None else f"{deflated[index]:.2f}")
+            row.append("" if result.real is None else f"{result.real.incomes[index]:.2f}")
     if sensitivity is not None:
         for row, (low, high) in zip(rows, sensitivity.band, strict=True):
             row += [f"{low:.2f}", f"{high:.2f}"]
     return rows
 
 
-def csv_summary_row(
-    projection: Projection,
-    source: str,
-    document: int,
-    real: bool = False,
-    sensitivity: Sensitivity | None = None,
-) -> list[str | int]:
+def csv_summary_row(result: Result, real: bool = False) -> list[str | int]:
     """One CSV row per profile (`--format csv --summary`)."""
-    profile, summary = projection.profile, projection.summary
+    profile, summary, sensitivity = result.projection.profile, result.projection.summary, result.sensitivity
     row: list[str | int] = [
-        source,
-        document,
+        result.source,
+        result.document,
         spreadsheet_safe(profile.name),
         profile.currency,
         profile.as_of,
@@ -307,10 +287,10 @@ def csv_summary_row(
         _cents(summary.career_capital),
     ]
     if real:
-        if profile.inflation is None:
+        deflated = result.real
+        if deflated is None:
             row += ["", "", ""]
         else:
-            deflated = real_terms(projection, profile.inflation)
             row += [
                 _cents(deflated.final_income),
                 _cents(deflated.cumulative_earnings),
@@ -330,14 +310,14 @@ def rules_document(rules: Rules) -> dict[str, Any]:
         "evidence": rules.evidence,
         "rules": [
             {
-                "id": rule_id,
-                "parameters": parameters[SECTIONS[rule_id]],
-                "finding": rules.rule(rule_id).finding,
-                "source": rules.rule(rule_id).source,
-                "interpretation": rules.rule(rule_id).interpretation,
-                "evidence": rules.rule(rule_id).evidence,
+                "id": rule.id,
+                "parameters": parameters[rule.section],
+                "finding": rules.rule(rule.id).finding,
+                "source": rules.rule(rule.id).source,
+                "interpretation": rules.rule(rule.id).interpretation,
+                "evidence": rules.rule(rule.id).evidence,
             }
-            for rule_id in RULE_IDS
+            for rule in RULES
         ],
     }
 
@@ -350,6 +330,19 @@ def plan_document(plan: Plan, source: str, document: int) -> dict[str, Any]:
         "reached": plan.reached,
         "target": plan.target,
         "by": plan.by,
-        "projection": projection_dict(plan.projection, source, document),
-        "baseline": projection_dict(plan.baseline, source, document),
+        "projection": projection_dict(result_of(source, document, plan.projection)),
+        "baseline": projection_dict(result_of(source, document, plan.baseline)),
+    }
+
+
+def validate_document(
+    profiles: int, errors: list[Diagnostic], warnings: list[Diagnostic], valid: bool
+) -> dict[str, Any]:
+    """`careercap validate --format json`: every problem found, for editors and scripts."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "valid": valid,
+        "profiles": profiles,
+        "errors": [error.as_dict() for error in errors],
+        "warnings": [warning.as_dict() for warning in warnings],
     }

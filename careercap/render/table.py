@@ -13,26 +13,16 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careercap.engine import FACTOR_NAMES, Projection, YearRow, real_terms
+from careercap.core.engine import YearRow
+from careercap.core.result import Result
+from careercap.core.rules import LABELS, RULE, RULES, Rules
+from careercap.render.text import factor, gap_sentence, labels, money, percent, visible
 
 if TYPE_CHECKING:
-    from careercap.comparison import Comparison
-    from careercap.sensitivity import Sensitivity
-from careercap.pipeline import Outcome
-from careercap.render.text import factor, gap_sentence, money, percent, visible
-from careercap.rules import RULE_IDS, SECTIONS, Rules
+    from careercap.core.comparison import Comparison
+    from careercap.core.sensitivity import Sensitivity
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
-RULE_NAMES = {
-    "upskilling": "upskilling",
-    "static_contraction": "static contraction",
-    "freelancer_portfolio": "freelancer portfolio",
-}
-RULE_CELLS = {  # the rules applied in a year, as short as a table cell wants them
-    "upskilling": "upskilling",
-    "static_contraction": "contraction",
-    "freelancer_portfolio": "portfolio",
-}
 CAVEAT = (
     "The rules are point estimates from secondary reporting of observational studies: "
     "an illustration, not a forecast. `careercap rules` shows the evidence."
@@ -65,17 +55,16 @@ BAR_FROM_WIDTH = 100
 """Terminals narrower than this get no trend bar: the learning events need the room."""
 
 
-def trajectory_table(
-    projection: Projection, source: str, band: list[tuple[float, float]] | None = None, width: int = 100
-) -> Table:
+def trajectory_table(result: Result, width: int = 100) -> Table:
     """One row per year: income (in as_of-year money too when the profile has an inflation
     rate; with its range when sensitivity was asked for; else with a bar to read the
     trajectory at a glance), growth, state, the year's learning events, rules applied."""
+    projection, real = result.projection, result.real
+    band = None if result.sensitivity is None else result.sensitivity.band
     profile = projection.profile
     title = Text(visible(profile.name), style="bold")
     title.append(f"  {profile.employment}, {profile.as_of}-{profile.final_year}  ", style="")
-    title.append(visible(source), style="dim")
-    real = None if profile.inflation is None else real_terms(projection, profile.inflation)
+    title.append(visible(result.source), style="dim")
     table = Table(title=title, title_justify="left")
     table.add_column("Year", justify="right", no_wrap=True)
     table.add_column(f"Income ({profile.currency})", justify="right", no_wrap=True)
@@ -105,16 +94,16 @@ def trajectory_table(
             "" if row.growth is None else percent(row.growth),
             Text(row.state, style=_STATE_STYLE[row.state]),
             _events(row),
-            ", ".join(RULE_CELLS[rule] for rule in row.rules),
+            ", ".join(RULE[rule].short for rule in row.rules),
         ]
         table.add_row(*cells)
     return table
 
 
-def summary_table(projection: Projection) -> Table:
+def summary_table(result: Result) -> Table:
     """Start, final, CAGR, cumulative, static peer, career capital (in as_of-year money too
     with an inflation rate), and the rule factors."""
-    profile, summary = projection.profile, projection.summary
+    profile, summary, real = result.projection.profile, result.projection.summary, result.real
     currency = profile.currency
     first, last = profile.as_of + 1, profile.final_year
     span = str(first) if first == last else f"{first}-{last}"
@@ -127,13 +116,12 @@ def summary_table(projection: Projection) -> Table:
     table.add_row(f"Cumulative earnings {span}", f"{money(summary.cumulative_earnings)} {currency}")
     table.add_row("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}")
     table.add_row("Career capital", f"{money(summary.career_capital)} {currency}")
-    if profile.inflation is not None:
-        real = real_terms(projection, profile.inflation)
-        money_of = f"in {profile.as_of} money at {percent(profile.inflation)} inflation"
+    if real is not None:
+        money_of = f"in {profile.as_of} money at {percent(real.inflation)} inflation"
         table.add_row(f"Final income, {money_of}", f"{money(real.final_income)} {currency}")
         table.add_row(f"Cumulative earnings, {money_of}", f"{money(real.cumulative_earnings)} {currency}")
         table.add_row(f"Career capital, {money_of}", f"{money(real.career_capital)} {currency}")
-    for index, (field, title) in enumerate(FACTOR_NAMES.items()):
+    for index, (field, title) in enumerate(LABELS.items()):
         label = "Final income, by rule" if index == 0 else ""
         table.add_row(label, f"{title} {factor(getattr(summary.factors, field))}")
     return table
@@ -166,18 +154,12 @@ def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
     return table
 
 
-def projection_view(
-    projection: Projection, source: str, sensitivity: Sensitivity | None = None, width: int = 100
-) -> RenderableType:
-    """The whole human view of one projection (with its sensitivity, when asked for), for a
+def projection_view(result: Result, width: int = 100) -> RenderableType:
+    """The whole human view of one result (with its sensitivity, when asked for), for a
     terminal `width` columns wide."""
-    band = None if sensitivity is None else list(sensitivity.band)
-    parts: list[RenderableType] = [
-        trajectory_table(projection, source, band, width),
-        summary_table(projection),
-    ]
-    if sensitivity is not None:
-        parts.append(tornado_table(sensitivity, projection.profile.currency))
+    parts: list[RenderableType] = [trajectory_table(result, width), summary_table(result)]
+    if result.sensitivity is not None:
+        parts.append(tornado_table(result.sensitivity, result.projection.profile.currency))
     parts.append(Text(CAVEAT, style="dim"))
     return Group(*parts)
 
@@ -255,7 +237,7 @@ def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
     """The factors by which each rule moved each profile's final income."""
     table = _profiles_table("Final income, by rule", names)
     table.add_row("start income", *(money(p.summary.start_income) for p in comparison.projections))
-    for field, title in FACTOR_NAMES.items():
+    for field, title in LABELS.items():
         table.add_row(title, *(factor(getattr(p.summary.factors, field)) for p in comparison.projections))
     return table
 
@@ -275,26 +257,21 @@ def comparison_sensitivity(sensitivities: list[Sensitivity], names: list[str]) -
 
 def comparison_real(comparison: Comparison, names: list[str]) -> Table | None:
     """Final income and cumulative earnings in as_of-year money, for profiles with inflation."""
-    if all(p.profile.inflation is None for p in comparison.projections):
+    reals = [result.real for result in comparison.results]
+    if all(real is None for real in reals):
         return None
     table = _profiles_table("In as_of-year money", names)
-    reals = [
-        None if p.profile.inflation is None else real_terms(p, p.profile.inflation)
-        for p in comparison.projections
-    ]
-    table.add_row("inflation", *("" if p.profile.inflation is None else percent(p.profile.inflation)
-                                 for p in comparison.projections))  # fmt: skip
+    table.add_row("inflation", *("" if r is None else percent(r.inflation) for r in reals))
     table.add_row("final income", *("" if r is None else money(r.final_income) for r in reals))
     table.add_row("cumulative earnings", *("" if r is None else money(r.cumulative_earnings) for r in reals))
     table.add_row("career capital", *("" if r is None else money(r.career_capital) for r in reals))
     return table
 
 
-def comparison_view(
-    comparison: Comparison, names: list[str], sensitivities: list[Sensitivity] | None = None
-) -> RenderableType:
-    """The whole human view of a comparison; `names` label the profiles."""
-    names = [visible(name) for name in names]
+def comparison_view(comparison: Comparison) -> RenderableType:
+    """The whole human view of a comparison."""
+    sensitivities = [r.sensitivity for r in comparison.results if r.sensitivity is not None]
+    names = [visible(name) for name in labels(comparison.results)]
     sentences = [
         gap_sentence(gap, name, names[0])
         for gap, name in zip(comparison.gaps, names, strict=True)
@@ -313,7 +290,7 @@ def comparison_view(
     return Group(*parts, Text("\n".join(sentences)), Text(CAVEAT, style="dim"))
 
 
-def summary_rows_table(outcomes: list[Outcome]) -> Table:
+def summary_rows_table(results: list[Result]) -> Table:
     """One row per profile: the summary figures only (`project --summary`)."""
     table = Table(title=Text("Summary", style="bold"), title_justify="left")
     table.add_column("Source", overflow="fold", min_width=16)
@@ -322,13 +299,11 @@ def summary_rows_table(outcomes: list[Outcome]) -> Table:
     table.add_column("", no_wrap=True)  # the currency
     for heading in ("Final\nincome", "CAGR", "Career\ncapital"):
         table.add_column(heading, justify="right", no_wrap=True)
-    for outcome in outcomes:
-        projection = outcome.projection
-        assert projection is not None
-        profile, summary = projection.profile, projection.summary
-        source = outcome.loaded.source
-        if outcome.loaded.document > 1:
-            source += f" #{outcome.loaded.document}"
+    for result in results:
+        profile, summary = result.projection.profile, result.projection.summary
+        source = result.source
+        if result.document > 1:
+            source += f" #{result.document}"
         table.add_row(
             Text(visible(source)),
             Text(visible(profile.name)),
@@ -350,9 +325,9 @@ def rules_view(rules: Rules, source: str) -> RenderableType:
         Text(f"window_years {rules.window_years}: a year's state looks at the learning events "
              f"of the {rules.window_years} years ending with it"),
     ]  # fmt: skip
-    for rule_id in RULE_IDS:
-        rule = rules.rule(rule_id)
-        numbers = ", ".join(f"{name} {value:g}" for name, value in parameters[SECTIONS[rule_id]].items())
+    for each in RULES:
+        rule = rules.rule(each.id)
+        numbers = ", ".join(f"{name} {value:g}" for name, value in parameters[each.section].items())
         table = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
@@ -364,7 +339,7 @@ def rules_view(rules: Rules, source: str) -> RenderableType:
         ):
             if text:
                 table.add_row(label, Text(visible(text)))
-        parts += [Text(""), Text.assemble((RULE_NAMES[rule_id], "bold"), f"  {numbers}"), table]
+        parts += [Text(""), Text.assemble((each.label, "bold"), f"  {numbers}"), table]
     if rules.evidence:
         parts += [Text(""), Text.assemble(("Overall: ", "bold"), visible(rules.evidence))]
     return Group(*parts)

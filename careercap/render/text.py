@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from careercap.engine import FACTOR_NAMES
+from careercap.core.rounding import cents
+from careercap.core.rules import LABELS
 
 if TYPE_CHECKING:
-    from careercap.comparison import Gap
-    from careercap.explain import Explanation
-    from careercap.plan import Plan
+    from careercap.core.comparison import Gap
+    from careercap.core.explain import Explanation
+    from careercap.core.plan import Plan
+    from careercap.core.result import Result
 
 # C0 and C1 control characters (and DEL): shown as escapes so that a profile cannot move
 # the cursor, clear the screen or change colours in someone's terminal.
@@ -24,20 +27,22 @@ def visible(text: str) -> str:
 
 
 def money(amount: float) -> str:
-    return f"{round(amount, 2) + 0.0:,.2f}"  # + 0.0 turns a rounded -0.0 into 0.0
+    return f"{cents(amount):,.2f}"
 
 
 def percent(rate: float) -> str:
-    return f"{round(rate * 100, 2) + 0.0:+.2f} %"
+    return f"{cents(rate * 100):+.2f} %"
 
 
 def factor(value: float) -> str:
     return f"×{value:.4f}"
 
 
-def labels(names: list[str], sources: list[str]) -> list[str]:
+def labels(results: Sequence[Result]) -> list[str]:
     """Profile names for headings and sentences. Where two are the same (one person, two
     plans), the file names tell them apart, without `.yaml`; a number where even that fails."""
+    names = [result.projection.profile.name for result in results]
+    sources = [result.source for result in results]
 
     def stem(source: str) -> str:
         base = os.path.basename(source)
@@ -58,9 +63,7 @@ def gap_sentence(gap: Gap, name: str, first_name: str) -> str:
     if gap.factor == "start_income":
         why = f"starting income {money(gap.value)} against {first_name}'s {money(gap.first_value)}"
     else:
-        why = (
-            f"{FACTOR_NAMES[gap.factor]} {factor(gap.value)} against {first_name}'s {factor(gap.first_value)}"
-        )
+        why = f"{LABELS[gap.factor]} {factor(gap.value)} against {first_name}'s {factor(gap.first_value)}"
     return f"{name} ends {abs(change) * 100:.1f} % {direction} {first_name}: {why}."
 
 
@@ -134,3 +137,26 @@ def plan_lines(plan: Plan, source: str) -> list[str]:
         f"Final income {money(before.final_income)} -> {money(after.final_income)} {profile.currency}; "
         f"career capital {money(before.career_capital)} -> {money(after.career_capital)} {profile.currency}.",
     ]
+
+
+def plan_text(plan: Plan, source: str) -> str:
+    """`careercap plan` in words, and the snippet to add to the profile when there is one."""
+    text = "".join(line + "\n" for line in plan_lines(plan, source))
+    snippet = plan_snippet(plan)
+    if snippet:
+        text += "\nAdd to the profile:\n\n" + snippet + "\n"
+    return text
+
+
+def _many(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def valid_line(source: str, document: int, name: str) -> str:
+    """`careercap validate --verbose`: one valid profile."""
+    return f"{source}: document {document} ({visible(name)}): valid"
+
+
+def validation_line(profiles: int, files: int, failed: bool) -> str:
+    """`careercap validate --verbose`: what was checked, and the verdict."""
+    return f"{_many(profiles, 'profile')} in {_many(files, 'file')}: {'failed' if failed else 'all valid'}"

@@ -6,21 +6,17 @@ profile or the diagnostics that say what is wrong and where.
 
 from __future__ import annotations
 
-import errno
 import io
-import os
-import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
-from careercap.documents import Document, LineProblem, split_documents, stream_chunks
-from careercap.errors import CareercapError, Diagnostic, InputError, Location
-from careercap.profile import Certification, Profile, Skill
-from careercap.validation import validate
-from careercap.yamltext import parse
-
-STDIN = "-"
+from careercap.core.profile import Certification, Profile, Skill
+from careercap.errors import CareercapError, Diagnostic, Location
+from careercap.reading.diagnostics import validate
+from careercap.reading.documents import Document, LineProblem, split_documents, stream_chunks
+from careercap.reading.files import STDIN, open_regular
+from careercap.reading.yamlvalues import parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
     (): [*Profile.model_fields, "salary"],
@@ -42,45 +38,6 @@ class Loaded(NamedTuple):
     def empty(self) -> bool:
         """An empty document: skipped with a warning, not an error."""
         return self.profile is None and not self.errors
-
-
-def read_bytes(source: str) -> bytes:
-    """The bytes of a (small) file such as a rules file."""
-    with _open_regular(source) as handle:
-        try:
-            return handle.read()
-        except OSError as exc:
-            raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
-
-
-def expand(paths: list[str], *, recursive: bool = False) -> list[str]:
-    """The profile files named by the arguments: a file as given, a directory's `*.yaml`
-    and `*.yml` files sorted by name (and its subdirectories' with `recursive`), `-` as is.
-    Raises InputError for anything missing or unreadable, before any work is done."""
-    sources: list[str] = []
-    for path in paths:
-        if path != STDIN and os.path.isdir(path):
-            sources.extend(_profiles_in(path, recursive))
-        else:
-            if path != STDIN:
-                _open_regular(path).close()  # refuse now what cannot be read, before any output
-            sources.append(path)
-    return sources
-
-
-def _profiles_in(directory: str, recursive: bool) -> list[str]:
-    try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError as exc:
-        raise InputError(f"{directory}: cannot be read ({exc.strerror})") from None
-    found: list[str] = []
-    for entry in entries:
-        if entry.is_dir():
-            if recursive:
-                found.extend(_profiles_in(entry.path, recursive))
-        elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-            found.append(entry.path)
-    return found
 
 
 def load_document(document: Document) -> Loaded:
@@ -137,24 +94,5 @@ def load(source: str) -> Iterator[Loaded]:
     if source == STDIN:
         yield from load_stream(sys.stdin.buffer, source)
         return
-    with _open_regular(source) as handle:
+    with open_regular(source) as handle:
         yield from load_stream(handle, source)
-
-
-def _open_regular(source: str) -> BinaryIO:
-    """The file opened for reading, once it is known to be a regular file. (Opened without
-    blocking, so that a FIFO is refused instead of waiting for a writer.)"""
-    try:
-        descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except OSError as exc:
-        if exc.errno == errno.EISDIR:
-            raise InputError(f"{source}: is a directory, not a profile file") from None
-        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
-    mode = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(descriptor)
-        what = "is a directory, not a profile file" if stat.S_ISDIR(mode) else "is not a regular file"
-        raise InputError(f"{source}: {what}")
-    return os.fdopen(descriptor, "rb")

@@ -11,19 +11,15 @@ import csv
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from careercap.errors import Diagnostic
-from careercap.loader import Loaded
+from careercap.core.result import Result
+from careercap.core.rules import Rules
+from careercap.errors import Diagnostic, Invalid
 from careercap.pipeline import Outcome
-from careercap.rules import Rules
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 FORMATS = ("table", "json", "jsonl", "csv")
-
-
-class StoppedAtError(Exception):
-    """`--fail-fast` met an invalid profile."""
 
 
 class Layout(NamedTuple):
@@ -46,26 +42,16 @@ class _Writer:
     def begin(self) -> None:
         """Anything that comes before the first projection."""
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, result: Result) -> None:
         raise NotImplementedError
 
     def end(self, errors: list[Diagnostic]) -> None:
         """Anything that comes after the last projection."""
 
-    @staticmethod
-    def exported(outcome: Outcome) -> dict[str, object]:
-        from careercap.render.export import projection_dict  # noqa: PLC0415 - as in `begin`
-
-        loaded: Loaded = outcome.loaded
-        assert outcome.projection is not None
-        return projection_dict(
-            outcome.projection, loaded.source, loaded.document, loaded.warnings, outcome.sensitivity
-        )
-
 
 class _Csv(_Writer):
     def begin(self) -> None:
-        from careercap.render import export  # noqa: PLC0415 - each format imports its own renderer
+        from careercap.render import export
 
         self.export = export
         self.writer = csv.writer(self.stream, lineterminator="\r\n")
@@ -73,37 +59,32 @@ class _Csv(_Writer):
             export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
         )
 
-    def add(self, outcome: Outcome) -> None:
-        assert outcome.projection is not None
-        source, document = outcome.loaded.source, outcome.loaded.document
-        real, varied = self.layout.real, outcome.sensitivity
+    def add(self, result: Result) -> None:
         if self.layout.summary:
-            self.writer.writerow(
-                self.export.csv_summary_row(outcome.projection, source, document, real, varied)
-            )
+            self.writer.writerow(self.export.csv_summary_row(result, self.layout.real))
         else:
-            self.writer.writerows(self.export.csv_rows(outcome.projection, source, document, real, varied))
+            self.writer.writerows(self.export.csv_rows(result, self.layout.real))
 
 
 class _Jsonl(_Writer):
     def begin(self) -> None:
-        from careercap.render.export import jsonl_line  # noqa: PLC0415 - as in _Csv
+        from careercap.render.export import jsonl_line, projection_dict
 
-        self.line = jsonl_line
+        self.line, self.exported = jsonl_line, projection_dict
 
-    def add(self, outcome: Outcome) -> None:
-        self.stream.write(self.line(self.exported(outcome)))
+    def add(self, result: Result) -> None:
+        self.stream.write(self.line(self.exported(result)))
 
 
 class _Json(_Writer):
     def begin(self) -> None:
-        from careercap.render.export import JsonWriter  # noqa: PLC0415 - as in _Csv
+        from careercap.render.export import JsonWriter, projection_dict
 
-        self.document = JsonWriter(self.rules)
+        self.document, self.exported = JsonWriter(self.rules), projection_dict
         self.stream.write(self.document.begin())
 
-    def add(self, outcome: Outcome) -> None:
-        self.stream.write(self.document.item(self.exported(outcome)))
+    def add(self, result: Result) -> None:
+        self.stream.write(self.document.item(self.exported(result)))
 
     def end(self, errors: list[Diagnostic]) -> None:
         self.stream.write(self.document.end(errors))
@@ -111,21 +92,17 @@ class _Json(_Writer):
 
 class _Table(_Writer):
     def begin(self) -> None:
-        from careercap.render import table  # noqa: PLC0415 - Rich only where a table is asked for
+        from careercap.render import table
 
         self.table = table
         self.terminal = self.console()
-        self.rows: list[Outcome] = []
+        self.rows: list[Result] = []
 
-    def add(self, outcome: Outcome) -> None:
-        assert outcome.projection is not None
+    def add(self, result: Result) -> None:
         if self.layout.summary:
-            self.rows.append(outcome)
+            self.rows.append(result)
         else:
-            view = self.table.projection_view(
-                outcome.projection, outcome.loaded.source, outcome.sensitivity, self.terminal.width
-            )
-            self.terminal.print(view)
+            self.terminal.print(self.table.projection_view(result, self.terminal.width))
 
     def end(self, errors: list[Diagnostic]) -> None:
         if self.rows:
@@ -149,7 +126,7 @@ def write_projections(
     """Write every projection; return the first error of each invalid profile.
 
     Diagnostics go to `report` as they arise. With `fail_fast`, the first invalid profile
-    raises StoppedAtError once its errors are reported."""
+    raises Invalid once its errors are reported."""
     writer = _WRITERS[output_format](stream, console, rules, layout)
     errors: list[Diagnostic] = []
     writer.begin()
@@ -159,9 +136,9 @@ def write_projections(
             errors.append(outcome.loaded.errors[0])
             if fail_fast:
                 writer.end(errors)  # what went to standard output stays whole (json closes)
-                raise StoppedAtError
-        if outcome.projection is not None:
-            writer.add(outcome)
+                raise Invalid
+        if outcome.result is not None:
+            writer.add(outcome.result)
         if outcome.loaded.source == "-":
             stream.flush()  # reading a pipe: let the output follow the input
     writer.end(errors)

@@ -5,7 +5,7 @@ parser's events (libyaml's when it is installed) and becomes plain dicts, lists,
 and None. Every scalar stays the text as written; only a plain `null`, `~` or empty value
 becomes None (the YAML 1.2 core schema's nulls), and a mapping's key with such a value is
 left out, so that "not given" reads the same everywhere. The field types in
-`careercap.scalars` read numbers and dates from the text.
+`careercap.core.fields` read numbers and dates from the text.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any, NamedTuple, Protocol
 import yaml
 from yaml import events as ev
 
-from careercap.documents import Document
 from careercap.errors import CareercapError
+from careercap.reading.documents import Document
 
 
 class PurePythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
@@ -30,9 +30,9 @@ class PurePythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
 
 
 try:  # libyaml's parser, when PyYAML was built with it (much faster)
-    from yaml._yaml import CParser as _Parser
+    from yaml._yaml import CParser as Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = PurePythonParser  # type: ignore[assignment,misc]  # same events, not the same class
+    Parser = PurePythonParser  # type: ignore[assignment,misc]  # same events, not the same class
 
 
 MAX_VALUES = 10_000
@@ -98,7 +98,7 @@ class _Builder:
 
     def build(self) -> Any:
         try:  # the pure-Python parser checks the characters as soon as it is made
-            parser = _Parser(self.document.text)
+            parser = Parser(self.document.text)
         except yaml.reader.ReaderError:
             raise self.unreadable() from None
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from careercap.profile import Profile
+from careercap.core.profile import Profile
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 

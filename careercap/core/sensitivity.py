@@ -9,14 +9,15 @@ combination of ends.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from typing import NamedTuple
 
-from careercap.engine import Projection, project
-from careercap.profile import Profile
-from careercap.rules import Rules
+from careercap.core.engine import Projection, project
+from careercap.core.profile import Profile
+from careercap.core.rules import RULES, Rules
 
-PARAMETERS = ("growth_premium", "contraction", "multiplier", "window_years", "baseline_growth")
+PARAMETERS = (*(rule.parameter for rule in RULES), "window_years", "baseline_growth")
+"""The parameters varied: each rule's, then the window and the profile's baseline growth."""
+_SECTION_OF = {rule.parameter: rule.section for rule in RULES}
 BASELINE_LIMIT = 0.5  # the profile's own bounds on baseline_growth
 
 
@@ -56,35 +57,21 @@ def _ends(profile: Profile, rules: Rules) -> dict[str, tuple[float, float]]:
     }
 
 
-def _setter(parameter: str) -> Callable[[Profile, Rules, float], tuple[Profile, Rules]]:
-    """How to put one parameter at a value: in the rules, or (baseline growth) the profile."""
-
-    def section(name: str, field: str) -> Callable[[Profile, Rules, float], tuple[Profile, Rules]]:
-        def put(profile: Profile, rules: Rules, value: float) -> tuple[Profile, Rules]:
-            part = getattr(rules, name).model_copy(update={field: value})
-            return profile, rules.model_copy(update={name: part})
-
-        return put
-
-    def window(profile: Profile, rules: Rules, value: float) -> tuple[Profile, Rules]:
-        return profile, rules.model_copy(update={"window_years": int(value)})
-
-    def baseline(profile: Profile, rules: Rules, value: float) -> tuple[Profile, Rules]:
+def _put(profile: Profile, rules: Rules, parameter: str, value: float) -> tuple[Profile, Rules]:
+    """Profile and rules with one parameter at a value: a rule's, the window, or (baseline
+    growth) the profile's."""
+    if parameter == "baseline_growth":
         return profile.model_copy(update={"baseline_growth": value}), rules
-
-    setters = {
-        "growth_premium": section("upskilling", "growth_premium"),
-        "contraction": section("static", "contraction"),
-        "multiplier": section("freelancer_portfolio", "multiplier"),
-        "window_years": window,
-        "baseline_growth": baseline,
-    }
-    return setters[parameter]
+    if parameter == "window_years":
+        return profile, rules.model_copy(update={"window_years": int(value)})
+    section = _SECTION_OF[parameter]
+    part = getattr(rules, section).model_copy(update={parameter: value})
+    return profile, rules.model_copy(update={section: part})
 
 
 def _with(profile: Profile, rules: Rules, values: dict[str, float]) -> Projection:
     for parameter, value in values.items():
-        profile, rules = _setter(parameter)(profile, rules, value)
+        profile, rules = _put(profile, rules, parameter, value)
     return project(profile, rules)
 
 

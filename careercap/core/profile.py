@@ -13,8 +13,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from careercap.scalars import Date, Integer, Number, PartialDate, Text, Year
-from careercap.validation import EMPTY_ITEM
+from careercap.core.fields import EMPTY_ITEM, Date, Integer, Number, PartialDate, Text, Year
 
 Employment = Literal["employee", "freelancer"]
 

@@ -1,13 +1,14 @@
 """Why each rule fired or did not, year by year, and what is within reach: pure, like the
-engine, whose projection it reads (states and rates are never worked out twice)."""
+engine, whose projection it only puts into words (the engine records each year's window
+and the skills held, so nothing is worked out twice)."""
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
-from careercap.engine import Event, Projection, learning_events
-from careercap.profile import Profile
-from careercap.rules import Rules
+from careercap.core.engine import Event, Projection, YearRow
+from careercap.core.rules import Rules
 
 
 class YearReason(NamedTuple):
@@ -36,30 +37,29 @@ def _listed(names: list[str]) -> str:
     return f" ({', '.join(names)})" if names else ""
 
 
-def _in_window(events: list[Event], year: int, window: int) -> list[Event]:
-    return [event for event in events if year - window < event.year <= year]
+def _certifications(events: tuple[Event, ...]) -> list[Event]:
+    return [event for event in events if event.kind == "certification"]
 
 
-def _year_reason(year: int, state: str, events: list[Event], rules: Rules) -> str:
+def _year_reason(row: YearRow, rules: Rules) -> str:
     window = rules.window_years
-    span = _span(year - window + 1, year)
-    inside = _in_window(events, year, window)
-    certifications = [event for event in inside if event.kind == "certification"]
+    span = _span(row.year - window + 1, row.year)
+    certifications = _certifications(row.window)
     needed = rules.upskilling.min_certifications
-    if state == "upskilling":
+    if row.state == "upskilling":
         names = _listed([event.name for event in certifications])
         return f"{_count(len(certifications), 'certification')} in {span}{names} >= {needed}"
-    if state == "static":
+    if row.state == "static":
         return f"no learning event in {span}"
-    names = _listed([event.name for event in inside])
+    names = _listed([event.name for event in row.window])
     return (
-        f"{_count(len(inside), 'learning event')} in {span}{names}, "
+        f"{_count(len(row.window), 'learning event')} in {span}{names}, "
         f"{_count(len(certifications), 'certification')} < {needed}"
     )
 
 
-def _held(profile: Profile, year: int) -> list[str]:
-    return [skill.name for skill in profile.skills if skill.year is None or skill.year <= year]
+def _skills(row: YearRow) -> str:
+    return f"{_count(len(row.held), 'distinct skill')}{_listed(list(row.held))}"
 
 
 def _portfolio(projection: Projection, rules: Rules) -> str:
@@ -67,33 +67,27 @@ def _portfolio(projection: Projection, rules: Rules) -> str:
     if profile.employment != "freelancer":
         return "not for an employee"
     needed, multiplier = rules.freelancer_portfolio.min_skills, rules.freelancer_portfolio.multiplier
-
-    def skills(year: int) -> str:
-        names = _held(profile, year)
-        return f"{_count(len(names), 'distinct skill')}{_listed(names)}"
-
-    if len(_held(profile, profile.as_of)) >= needed:
+    first, last = projection.years[0], projection.years[-1]
+    if len(first.held) >= needed:
         return (
-            f"{skills(profile.as_of)} held in {profile.as_of} >= {needed}: "
+            f"{_skills(first)} held in {first.year} >= {needed}: "
             "the stated revenue already reflects the portfolio, so there is no step"
         )
-    for row in projection.years[1:]:
+    for before, row in itertools.pairwise(projection.years):
         if "freelancer_portfolio" in row.rules:
-            before = len(_held(profile, row.year - 1))
             return (
-                f"{skills(row.year)} held at the end of {row.year} >= {needed}, {before} the year before: "
-                f"revenue ×{multiplier:g} in {row.year}"
+                f"{_skills(row)} held at the end of {row.year} >= {needed}, "
+                f"{len(before.held)} the year before: revenue ×{multiplier:g} in {row.year}"
             )
-    return f"{skills(profile.final_year)} by {profile.final_year} < {needed}: no step"
+    return f"{_skills(last)} by {last.year} < {needed}: no step"
 
 
-def _upskilling_hints(projection: Projection, events: list[Event], rules: Rules) -> list[str]:
+def _upskilling_hints(projection: Projection, rules: Rules) -> list[str]:
     """Maintaining years one certification short of upskilling."""
     window, needed = rules.window_years, rules.upskilling.min_certifications
     hints = []
     for row in projection.years[1:]:
-        inside = [event for event in _in_window(events, row.year, window) if event.kind == "certification"]
-        if row.state == "maintaining" and len(inside) == needed - 1:
+        if row.state == "maintaining" and len(_certifications(row.window)) == needed - 1:
             first = max(projection.profile.as_of + 1, row.year - window + 1)
             hints.append(
                 f"one more certification in {_span(first, row.year)} would make {row.year} an upskilling year"
@@ -101,7 +95,7 @@ def _upskilling_hints(projection: Projection, events: list[Event], rules: Rules)
     return hints
 
 
-def _static_hints(projection: Projection, events: list[Event], rules: Rules) -> list[str]:
+def _static_hints(projection: Projection, rules: Rules) -> list[str]:
     """Each run of static projected years: why, and what would have kept its first year out."""
     profile, window = projection.profile, rules.window_years
     runs: list[list[int]] = []
@@ -116,7 +110,7 @@ def _static_hints(projection: Projection, events: list[Event], rules: Rules) -> 
     for run in runs:
         first, last = run[0], run[-1]
         if last == profile.final_year:
-            before = [event.year for event in events if event.year < first]
+            before = [event.year for event in projection.events if event.year < first]
             since = f"after {max(before)}" if before else "on record"
             found = f"no learning event {since}: static from {first} on"
         else:
@@ -129,9 +123,9 @@ def _static_hints(projection: Projection, events: list[Event], rules: Rules) -> 
 def _portfolio_hints(projection: Projection, rules: Rules) -> list[str]:
     """A freelancer who does not reach the portfolio within the horizon."""
     profile, needed = projection.profile, rules.freelancer_portfolio.min_skills
-    if profile.employment != "freelancer" or len(_held(profile, profile.as_of)) >= needed:
+    if profile.employment != "freelancer" or len(projection.years[0].held) >= needed:
         return []
-    missing = needed - len(_held(profile, profile.final_year))
+    missing = needed - len(projection.years[-1].held)
     if missing <= 0:
         return []
     more = "one more distinct skill" if missing == 1 else f"{missing} more distinct skills"
@@ -143,21 +137,20 @@ def _portfolio_hints(projection: Projection, rules: Rules) -> list[str]:
 
 def explain(projection: Projection, rules: Rules) -> Explanation:
     """Why each year of the projection is in its state, and what is within reach."""
-    events = learning_events(projection.profile)
     multiplier = rules.freelancer_portfolio.multiplier
     years = tuple(
         YearReason(
             row.year,
             row.state,
             row.growth,
-            _year_reason(row.year, row.state, events, rules)
+            _year_reason(row, rules)
             + (f", and the portfolio step ×{multiplier:g}" if "freelancer_portfolio" in row.rules else ""),
         )
         for row in projection.years
     )
     hints = (
-        _upskilling_hints(projection, events, rules)
-        + _static_hints(projection, events, rules)
+        _upskilling_hints(projection, rules)
+        + _static_hints(projection, rules)
         + _portfolio_hints(projection, rules)
     )
     return Explanation(projection, years, _portfolio(projection, rules), tuple(hints))

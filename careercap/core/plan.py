@@ -13,13 +13,12 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from careercap.engine import Projection, project
-from careercap.profile import Certification, Profile, Skill
-from careercap.rules import Rules
-from careercap.scalars import PartialDate
+from careercap.core.engine import Projection, project
+from careercap.core.fields import PartialDate
+from careercap.core.profile import Certification, Profile, Skill
+from careercap.core.rules import Rules
 
 Kind = Literal["skill", "certification"]
-KINDS: tuple[Kind, ...] = ("skill", "certification")  # the preferred kind first
 BUDGET = 200_000
 """Plans tried at the most before the search gives up and says so."""
 
@@ -40,8 +39,12 @@ class Plan(NamedTuple):
     tried: int
 
 
-class SearchTooLarge(Exception):
-    """The search would try more plans than the budget allows."""
+class PlanError(ValueError):
+    """What was asked of the planner cannot be searched: `parameter` names the argument."""
+
+    def __init__(self, message: str, parameter: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
 
 
 def _candidates(years: range, size: int) -> Iterator[tuple[Addition, ...]]:
@@ -101,7 +104,10 @@ def find_plan(
     max_events: int = 4,
     budget: int = BUDGET,
 ) -> Plan:
-    """The smallest plan of at most `max_events` events, or reached=False if none works."""
+    """The smallest plan of at most `max_events` events, or reached=False if none works.
+    Raises PlanError for a year `by` outside the projection, or a search too large."""
+    if by is not None and not profile.as_of < by <= profile.final_year:
+        raise PlanError(f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}", "by")
     baseline = project(profile, rules)
     years = range(profile.as_of + 1, profile.final_year + 1)
     tried = 0
@@ -109,7 +115,7 @@ def find_plan(
         for additions in _candidates(years, size):
             tried += 1
             if tried > budget:
-                raise SearchTooLarge(f"more than {budget:,} plans to try")
+                raise PlanError(f"more than {budget:,} plans to try", "max_events")
             planned = project(with_additions(profile, additions), rules) if additions else baseline
             if _works(planned, target, by):
                 return Plan(additions, True, planned, baseline, target, by, max_events, tried)

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from careercap.profile import Profile
-from careercap.rules import Rules
+from careercap.core.profile import Profile
+from careercap.core.rules import RULES, Rules
 
 State = Literal["upskilling", "maintaining", "static"]
-STATES: tuple[State, ...] = ("upskilling", "maintaining", "static")
-FACTOR_NAMES = {  # each factor of the final income, as people read it
-    "baseline": "baseline growth",
-    "upskilling": "upskilling years",
-    "static_contraction": "static years",
-    "freelancer_portfolio": "freelancer portfolio",
-}
 
 
 class Event(NamedTuple):
@@ -31,7 +24,10 @@ class Event(NamedTuple):
 
 
 class YearRow(NamedTuple):
-    """One calendar year of a trajectory. `growth` is None on the first row."""
+    """One calendar year of a trajectory. `growth` is None on the first row.
+
+    `window` holds the learning events of the year's window (the years that decide its
+    state), by year; `held`, the distinct skills held at the end of the year."""
 
     year: int
     income: float
@@ -39,10 +35,13 @@ class YearRow(NamedTuple):
     state: State
     events: tuple[Event, ...]
     rules: tuple[str, ...]
+    window: tuple[Event, ...]
+    held: tuple[str, ...]
 
 
 class Factors(NamedTuple):
-    """How each rule moved the final income: start x all four = final (up to rounding)."""
+    """How each rule moved the final income: start x all four = final (up to rounding).
+    The fields are the rules' ids (see `careercap.core.rules.RULES`), after the baseline."""
 
     baseline: float
     upskilling: float
@@ -70,6 +69,7 @@ class Projection(NamedTuple):
     rates: dict[State, float]
     years: tuple[YearRow, ...]
     summary: Summary
+    events: tuple[Event, ...]  # every dated learning event, certifications first, as written
 
 
 def state_rates(baseline_growth: float, rules: Rules) -> dict[State, float]:
@@ -129,6 +129,21 @@ def portfolio_step_year(profile: Profile, rules: Rules) -> int | None:
     return None
 
 
+def _held_by_year(profile: Profile, years: range) -> list[tuple[str, ...]]:
+    """The names of the distinct skills held at the end of each year, in the order written."""
+    skills = [(skill.name, skill.year) for skill in profile.skills]
+    if all(year is None for _, year in skills):  # the usual case: every skill long held
+        names = tuple(name for name, _ in skills)
+        return [names] * len(years)
+    return [tuple(name for name, held in skills if held is None or held <= year) for year in years]
+
+
+def _window(by_year: dict[int, list[Event]], year: int, window: int) -> tuple[Event, ...]:
+    if not by_year:
+        return ()
+    return tuple(event for y in range(year - window + 1, year + 1) for event in by_year.get(y, ()))
+
+
 def project(profile: Profile, rules: Rules) -> Projection:
     """The profile's income trajectory under the rules."""
     rates = state_rates(profile.baseline_growth, rules)
@@ -141,6 +156,7 @@ def project(profile: Profile, rules: Rules) -> Projection:
     step_year = portfolio_step_year(profile, rules)
     multiplier = rules.freelancer_portfolio.multiplier
     window = rules.window_years
+    held = _held_by_year(profile, range(profile.as_of, profile.final_year + 1))
 
     # The window's counts slide one year at a time: add the year entering, drop the one leaving.
     first = profile.as_of
@@ -149,9 +165,20 @@ def project(profile: Profile, rules: Rules) -> Projection:
     window_events = sum(any_events.get(y, 0) for y in in_window)
     state = _state(window_certifications, window_events, rules)
     income = profile.income
-    rows = [YearRow(first, income, None, state, tuple(by_year.get(first, ())), ())]
+    rows = [
+        YearRow(
+            first,
+            income,
+            None,
+            state,
+            tuple(by_year.get(first, ())),
+            (),
+            _window(by_year, first, window),
+            held[0],
+        )
+    ]
     counts = {"upskilling": 0, "maintaining": 0, "static": 0}
-    for year in range(first + 1, profile.final_year + 1):
+    for index, year in enumerate(range(first + 1, profile.final_year + 1), 1):
         window_certifications += certifications.get(year, 0) - certifications.get(year - window, 0)
         window_events += any_events.get(year, 0) - any_events.get(year - window, 0)
         state = _state(window_certifications, window_events, rules)
@@ -163,16 +190,24 @@ def project(profile: Profile, rules: Rules) -> Projection:
             income *= multiplier
             applied = (*applied, "freelancer_portfolio")
         rows.append(
-            YearRow(year, income, income / previous - 1, state, tuple(by_year.get(year, ())), applied)
+            YearRow(
+                year,
+                income,
+                income / previous - 1,
+                state,
+                tuple(by_year.get(year, ())),
+                applied,
+                _window(by_year, year, window),
+                held[index],
+            )
         )
     steps = 0 if step_year is None else 1
-    return Projection(profile, rates, tuple(rows), _summary(profile, rows, rates, counts, multiplier**steps))
+    summary = _summary(profile, rows, rates, counts, multiplier**steps)
+    return Projection(profile, rates, tuple(rows), summary, tuple(events))
 
 
-_RULE_OF_STATE: dict[State, tuple[str, ...]] = {
-    "upskilling": ("upskilling",),
-    "maintaining": (),
-    "static": ("static_contraction",),
+_RULE_OF_STATE: dict[str, tuple[str, ...]] = {"maintaining": ()} | {
+    rule.state: (rule.id,) for rule in RULES if rule.state is not None
 }
 
 

@@ -11,15 +11,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from careercap.documents import Document
+from careercap.core.fields import EMPTY_ITEM
 from careercap.errors import Diagnostic
-from careercap.yamltext import Marks, Path, marks
+from careercap.reading.documents import Document
+from careercap.reading.yamlvalues import Marks, Path, marks
 
 M = TypeVar("M", bound=BaseModel)
 
 MAX_SHOWN = 20
 """Problems reported for one document at the most: a generated file can hold thousands."""
-EMPTY_ITEM = "is an empty list item: fill it in, or remove its '-' line"
 
 _BOUNDS = {
     "greater_than": ("gt", "must be greater than {}"),

@@ -7,15 +7,15 @@ Differences are taken against the first projection, between the figures as shown
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from careercap.engine import Factors, Projection
+from careercap.core.engine import Factors, Projection
+from careercap.core.result import Result
+from careercap.core.rounding import cents, six
+from careercap.errors import CareercapError, Diagnostic, Location
 
 SUMMARY_FIELDS = ("final_income", "cagr", "cumulative_earnings", "career_capital")
-
-
-def cents(amount: float) -> float:
-    return round(amount, 2) + 0.0
 
 
 class YearColumn(NamedTuple):
@@ -36,11 +36,15 @@ class Gap(NamedTuple):
 
 
 class Comparison(NamedTuple):
-    projections: tuple[Projection, ...]
+    results: tuple[Result, ...]
     years: tuple[YearColumn, ...]
     summary: dict[str, tuple[float, ...]]
     differences: dict[str, tuple[float, ...]]
     gaps: tuple[Gap | None, ...]  # None for the first profile
+
+    @property
+    def projections(self) -> tuple[Projection, ...]:
+        return tuple(result.projection for result in self.results)
 
 
 def _difference(value: float | None, first: float | None) -> float | None:
@@ -66,10 +70,25 @@ def _gap(projection: Projection, first: Projection) -> Gap:
     return Gap(ratio, factor, value, first_value)
 
 
-def compare(projections: list[Projection]) -> Comparison:
-    """Compare projections (two or more) year by year and in summary, against the first."""
-    if len(projections) < 2:
+def _one_currency(results: Sequence[Result]) -> None:
+    first = results[0]
+    for other in results[1:]:
+        currency, first_currency = other.projection.profile.currency, first.projection.profile.currency
+        if currency != first_currency:
+            message = (
+                f"currency {currency} differs from {first_currency} of {first.source}; "
+                "careercap does not convert currencies"
+            )
+            raise CareercapError(Diagnostic(Location(other.source), message))
+
+
+def compare(results: Sequence[Result]) -> Comparison:
+    """Compare projections (two or more, in one currency) year by year and in summary,
+    against the first. Raises CareercapError, at the profile, if a currency differs."""
+    if len(results) < 2:
         raise ValueError("a comparison needs at least two projections")
+    _one_currency(results)
+    projections = [result.projection for result in results]
     by_year = [{row.year: row.income for row in projection.years} for projection in projections]
     calendar = sorted(set().union(*by_year))
     years = []
@@ -80,11 +99,9 @@ def compare(projections: list[Projection]) -> Comparison:
     differences = {}
     for field, values in summary.items():
         if field == "cagr":
-            differences[field] = tuple(
-                round(round(value, 6) - round(values[0], 6), 6) + 0.0 for value in values
-            )
+            differences[field] = tuple(six(six(value) - six(values[0])) for value in values)
         else:
             differences[field] = tuple(cents(cents(value) - cents(values[0])) for value in values)
     first = projections[0]
     gaps = (None, *(_gap(projection, first) for projection in projections[1:]))
-    return Comparison(tuple(projections), tuple(years), summary, differences, gaps)
+    return Comparison(tuple(results), tuple(years), summary, differences, gaps)

@@ -1,4 +1,4 @@
-"""Field types for values read from YAML.
+"""The types of the model's fields, for values read from YAML.
 
 The loader hands every scalar over as the text written in the file (only a plain `null`,
 `~` or empty value becomes None). Each field type here reads that text by the YAML 1.2
@@ -24,6 +24,7 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 
 YEAR_MIN, YEAR_MAX = 1950, 2100
+EMPTY_ITEM = "is an empty list item: fill it in, or remove its '-' line"
 
 
 def _describe(value: object) -> str:

@@ -1,23 +1,23 @@
 """How careercap meets the shell: exit statuses, one-line usage errors, quiet pipes,
 Ctrl-C, and consoles that stay plain where colour is not wanted.
 
-`main` is the console script. It imports the rest of careercap only once it runs, so
-that even an interrupt during start-up ends with exit status 130 and no traceback.
+Every way out of the process is mapped to an exit status here, and every error a
+command meets becomes lines on standard error here (`guarded`), so that the commands only
+translate options and call below.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, runtime_checkable
 
 import typer
-
-# Typer carries its own copy of click from 0.29 on; its exception types live there.
-from typer._click.core import Context as ClickContext  # no public alias exists
-from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
+
+from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,6 +29,16 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE: careercap itself failed
 class OutputClosed(Exception):
     """Standard output was closed early. Not an OSError, so that Typer (which exits 1 on
     EPIPE) lets it through to `exit_status`."""
+
+
+@runtime_checkable
+class _CommandLineError(Protocol):
+    """What Click's exceptions (and Typer's, which are public only in part) have in common:
+    a message to show and an exit status."""
+
+    exit_code: int
+
+    def format_message(self) -> str: ...
 
 
 def _stdout_gone() -> int:
@@ -44,21 +54,15 @@ def exit_status(run: Callable[[], Any]) -> int:
     try:
         status = run()
         sys.stdout.flush()
-    except ClickException as exc:
-        context = getattr(exc, "ctx", None)
-        if type(exc).__name__ == "NoArgsIsHelpError":
-            return EXIT_USAGE  # Typer has shown the help already
-        where = context.command_path if context is not None else "careercap"
-        print(f"{where}: error: {exc.format_message()}", file=sys.stderr)
-        if context is not None:
-            print(f"Try '{where} --help' for help.", file=sys.stderr)
-        return exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
         print("careercap: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except (BrokenPipeError, OutputClosed):
         return _stdout_gone()
-    except Exception as exc:  # a bug in careercap: one line rather than a traceback
+    except Exception as exc:
+        if isinstance(exc, _CommandLineError):
+            return _usage(exc)
+        # A bug in careercap: one line rather than a traceback.
         if os.environ.get("CAREERCAP_DEBUG"):
             raise
         print(
@@ -70,14 +74,55 @@ def exit_status(run: Callable[[], Any]) -> int:
     return status if isinstance(status, int) else EXIT_OK
 
 
+def _usage(exc: _CommandLineError) -> int:
+    """`careercap project: error: ...` and where to find help, for an error in the options."""
+    context: typer.Context | None = getattr(exc, "ctx", None)
+    where = context.command_path if context is not None else "careercap"
+    print(f"{where}: error: {exc.format_message()}", file=sys.stderr)
+    if context is not None:
+        print(f"Try '{where} --help' for help.", file=sys.stderr)
+    return exc.exit_code
+
+
+def report(diagnostics: Sequence[Diagnostic]) -> None:
+    """Problems with the input, one line each on standard error, as they arise."""
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """A command whose errors end as careercap's: located problems reported with exit 1,
+    usage errors as Typer's (exit 2, naming the option), a closed pipe quietly."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:
+            raise OutputClosed from None
+        except CareercapError as exc:
+            report(exc.diagnostics)
+            raise typer.Exit(EXIT_INVALID) from None
+        except Invalid:
+            raise typer.Exit(EXIT_INVALID) from None
+        except UsageError as exc:
+            raise typer.BadParameter(exc.message, param_hint=exc.option) from None
+
+    return run
+
+
 class CareercapGroup(TyperGroup):
     """Typer's group, with careercap's one-line usage errors and exit statuses."""
 
-    def invoke(self, ctx: ClickContext) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            raise OutputClosed from None
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:
+            ctx.get_help()  # Typer prints the help as it makes it
+            raise typer.Exit(EXIT_USAGE)
+        return super().parse_args(ctx, args)
 
     def main(
         self,
@@ -103,7 +148,7 @@ def console(stream: IO[str] | None = None, record: bool = False) -> Console:
     """A Rich console on `stream` (standard output by default): no colour or control codes
     off a terminal or when NO_COLOR is set, and a closed pipe left to `exit_status`. With
     `record`, what it prints can be saved as SVG or HTML."""
-    from rich.console import Console  # noqa: PLC0415 - Rich is needed for tables only
+    from rich.console import Console
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:  # Rich would exit 1; careercap exits 141
@@ -111,18 +156,3 @@ def console(stream: IO[str] | None = None, record: bool = False) -> Console:
 
     plain = bool(os.environ.get("NO_COLOR"))
     return _Console(file=stream, highlight=False, color_system=None if plain else "auto", record=record)
-
-
-def main() -> None:
-    """The `careercap` command."""
-
-    def build() -> Any:
-        from careercap.cli import app  # noqa: PLC0415 - imported here so Ctrl-C at start-up exits 130
-
-        return typer.main.get_command(app)
-
-    commands: list[Any] = []
-    status = exit_status(lambda: commands.append(build()))
-    if not commands:
-        sys.exit(status)
-    commands[0].main(prog_name="careercap")

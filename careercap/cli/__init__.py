@@ -1,0 +1,26 @@
+"""The command line: the process boundary (entry point, exit statuses, signals, the
+console) and the Typer commands, each a thin translation of options into one call below."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def main() -> None:
+    """The `careercap` command. The commands are imported only once the process boundary
+    is in place, so that even an interrupt during start-up ends with exit status 130."""
+    from careercap.cli.boundary import exit_status
+
+    def build() -> Any:
+        import typer
+
+        from careercap.cli.app import app
+
+        return typer.main.get_command(app)
+
+    commands: list[Any] = []
+    status = exit_status(lambda: commands.append(build()))
+    if not commands:
+        sys.exit(status)
+    commands[0].main(prog_name="careercap")

@@ -1,0 +1,384 @@
+"""The commands: each translates its options, calls one function of the pipeline, and
+hands the result to a renderer and the one output path.
+
+Commands import the rest of careercap when they run, not here: start-up time is most of
+what a one-profile run costs, and each command needs only part of the package.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careercap import __version__
+from careercap.cli.boundary import CareercapGroup, guarded, report
+from careercap.cli.options import (
+    AsOfOpt,
+    CompareFormat,
+    Format,
+    GrowthOpt,
+    HorizonOpt,
+    HtmlOpt,
+    InflationOpt,
+    PlanFormat,
+    ProfileFilesArg,
+    ProfilesArg,
+    RecursiveOpt,
+    RulesOpt,
+    SensitivityOpt,
+    SvgOpt,
+)
+from careercap.errors import Invalid, UsageError
+
+if TYPE_CHECKING:
+    from careercap.reading.profiles import Loaded
+
+app = typer.Typer(
+    name="careercap",
+    cls=CareercapGroup,
+    help=(
+        "Project what a skill profile is worth: income trajectories under the micro-specialization rules."
+        "\n\nExample: careercap project profiles/data-engineer.yaml"
+    ),
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careercap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """The options that come before a command (the app's help text is set above)."""
+
+
+def _name(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+@app.command()
+@guarded
+def project(
+    profiles: ProfilesArg,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    inflation: InflationOpt = None,
+    output_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json, jsonl or csv for programs. Default: by --output's extension.",
+            show_default=False,
+        ),
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="One row per profile instead of one per year.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+        ),
+    ] = None,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first invalid profile; write no --output file.")
+    ] = False,
+    recursive: RecursiveOpt = False,
+    with_sensitivity: SensitivityOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Project each profile's income year by year, with the rules that apply.
+
+    Profiles stream through: csv, jsonl and json output begin at once, and an invalid
+    profile is reported while the others are still projected.
+
+    Example: careercap project profiles/ --format csv -o cohort.csv
+    """
+    from careercap import pipeline
+    from careercap.cli.batch import Layout, write_projections
+    from careercap.cli.output import Pictures, format_of, output_to, refuse_overwriting
+
+    target = _name(output)
+    chosen = format_of(None if output_format is None else output_format.value, target)
+    pictures = Pictures(_name(svg), _name(html), chosen)
+    if summary and chosen in ("json", "jsonl"):
+        raise UsageError("--summary applies to table and csv output", "'--summary'")
+    sources = pipeline.sources_of(profiles, recursive=recursive)
+    report(pipeline.empty_directories(profiles, sources))
+    refuse_overwriting(target, sources)
+    rules = pipeline.rules_from(_name(rules_file))
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    # What is loaded by now lives until the process ends: keep the garbage collector from
+    # scanning it again and again while thousands of profiles stream through (~10 % faster).
+    gc.freeze()
+    with output_to(target) as stream:
+        errors = write_projections(
+            pipeline.project_sources(
+                sources, rules=rules, overrides=overrides, with_sensitivity=with_sensitivity
+            ),
+            stream=stream,
+            console=lambda: pictures.console(None if target is None else stream),
+            output_format=chosen,
+            layout=Layout(summary, real=inflation is not None, sensitivity=with_sensitivity),
+            rules=rules,
+            fail_fast=fail_fast,
+            report=report,
+        )
+    pictures.save("careercap project")
+    if errors:
+        raise Invalid
+
+
+@app.command()
+@guarded
+def compare(
+    profiles: ProfileFilesArg,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    inflation: InflationOpt = None,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = CompareFormat.table,
+    with_sensitivity: SensitivityOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Compare profiles side by side, year by year, and say which rule makes the difference.
+
+    Differences are against the first profile. Every document of every file takes part.
+
+    Example: careercap compare now.yaml with-plan.yaml
+    """
+    from careercap import pipeline
+    from careercap.cli.output import Pictures, write_json
+
+    pictures = Pictures(_name(svg), _name(html), output_format.value)
+    rules = pipeline.rules_from(_name(rules_file))
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    comparison = pipeline.compare_profiles(profiles, rules, overrides, report, with_sensitivity)
+    if output_format is CompareFormat.json:
+        from careercap.render.export import compare_document
+
+        write_json(compare_document(comparison, rules))
+    else:
+        from careercap.render.table import comparison_view
+
+        pictures.show(comparison_view(comparison), "careercap compare")
+
+
+@app.command()
+@guarded
+def plan(
+    profile_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROFILE", help="One profile file, or '-' for standard input.", show_default=False
+        ),
+    ],
+    target: Annotated[
+        float | None,
+        typer.Option(
+            "--target", min=0.01, metavar="INCOME", help="Income to reach (by --by, or the last year)."
+        ),
+    ] = None,
+    by: Annotated[
+        int | None, typer.Option("--by", metavar="YEAR", help="Year by which to reach --target.")
+    ] = None,
+    max_events: Annotated[
+        int, typer.Option("--max-events", min=0, max=10, help="Learning events a plan may add at the most.")
+    ] = 4,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    output_format: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="table for people; json; yaml for the snippet alone.")
+    ] = PlanFormat.table,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Find the smallest learning plan that keeps every year out of static.
+
+    With --target and --by, the plan must also reach that income by that year. Smallest
+    means fewest learning events, then the earliest years; the search is exact.
+
+    Example: careercap plan profiles/finance-clerk.yaml --target 52000 --by 2030
+    """
+    from careercap import pipeline
+    from careercap.cli.output import show, write_json, write_text
+    from careercap.render import text
+
+    rules = pipeline.rules_from(_name(rules_file))
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
+    planned = pipeline.plan_profile(
+        profile_path, rules, overrides, report, target=target, by=by, max_events=max_events
+    )
+    found, source, document = planned.plan, planned.result.source, planned.result.document
+    if output_format is PlanFormat.json:
+        from careercap.render.export import plan_document
+
+        write_json(plan_document(found, source, document))
+    elif output_format is PlanFormat.yaml:
+        write_text(text.plan_snippet(found))
+    else:
+        write_text(text.plan_text(found, source))
+        if planned.comparison is not None:
+            from careercap.render.table import comparison_years
+
+            show(comparison_years(planned.comparison, ["without the plan", "with the plan"]))
+
+
+@app.command("rules")
+@guarded
+def rules_command(
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = CompareFormat.table,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Show the rules: parameters, findings, sources, readings and evidence.
+
+    Each rule comes with the finding it rests on, the source as the article names it, how
+    careercap reads it, and how strong the evidence is. With --rules, the rules in force.
+
+    Example: careercap rules --rules cautious.yaml
+    """
+    from careercap import pipeline
+    from careercap.cli.output import show, write_json
+
+    rules = pipeline.rules_from(_name(rules_file))
+    if output_format is CompareFormat.json:
+        from careercap.render.export import rules_document
+
+        write_json(rules_document(rules))
+    else:
+        from careercap.render.table import rules_view
+
+        source = "the defaults" if rules_file is None else f"the defaults, with {rules_file}"
+        show(rules_view(rules, source))
+
+
+@app.command()
+@guarded
+def explain(
+    profiles: ProfileFilesArg,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Say year by year why each rule fired or did not, and what is within reach.
+
+    Example: careercap explain profiles/data-engineer.yaml
+    """
+    from careercap import pipeline
+    from careercap.cli.output import write_lines
+    from careercap.render.text import explanation_lines
+
+    rules = pipeline.rules_from(_name(rules_file))
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
+    for index, (result, explanation) in enumerate(
+        pipeline.explain_profiles(profiles, rules, overrides, report)
+    ):
+        write_lines(([""] if index else []) + explanation_lines(explanation, result.source))
+
+
+@app.command()
+@guarded
+def validate(
+    profiles: ProfilesArg,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List what was checked.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table (lines for people) or json for editors.")
+    ] = CompareFormat.table,
+    recursive: RecursiveOpt = False,
+) -> None:
+    """Check profiles without projecting them: silent when all is well.
+
+    Each problem is a FILE:LINE:COLUMN line on standard error; warnings (a repeated
+    skill, a renewed certification) fail only with --strict.
+
+    Example: careercap validate profiles/ --strict
+    """
+    from careercap import pipeline
+    from careercap.cli.output import write_json, write_lines
+    from careercap.render import text
+
+    as_lines = output_format is CompareFormat.table
+    sources = pipeline.sources_of(profiles, recursive=recursive)
+    report(pipeline.empty_directories(profiles, sources))
+
+    def each(loaded: Loaded) -> None:
+        if as_lines:
+            report(loaded.errors + loaded.warnings)
+            if verbose and loaded.profile is not None:
+                write_lines([text.valid_line(loaded.source, loaded.document, loaded.profile.name)])
+
+    checked = pipeline.validate_sources(sources, each)
+    failed = bool(checked.errors) or (strict and bool(checked.warnings))
+    if not as_lines:
+        from careercap.render.export import validate_document
+
+        write_json(validate_document(checked.profiles, checked.errors, checked.warnings, valid=not failed))
+    elif verbose:
+        write_lines([text.validation_line(checked.profiles, checked.sources, failed)])
+    if failed:
+        raise Invalid
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Print the profile's JSON Schema, for editors that check YAML as it is typed.
+
+    Example: careercap schema > careercap.schema.json
+    """
+    from careercap.cli.output import write_json
+    from careercap.render.schema import profile_schema
+
+    write_json(profile_schema())
+
+
+@app.command()
+@guarded
+def init(
+    path: Annotated[
+        str, typer.Argument(help="Where to write the profile; '-' prints it.", show_default=True)
+    ] = "profile.yaml",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter profile, valid as written, to fill in.
+
+    Example: careercap init me.yaml
+    """
+    import datetime as dt
+    import os
+
+    from careercap.cli.output import write_text
+    from careercap.render.starter import starter_profile
+
+    text = starter_profile(dt.date.today().year, "profile.yaml" if path == "-" else path)
+    if path == "-":
+        write_text(text)
+        return
+    if os.path.exists(path) and not force:
+        raise UsageError(f"{path} exists; give --force to overwrite it", "'PATH'")
+    write_text(text, path, "'PATH'")
+    print(f"wrote {path}; fill it in, then run: careercap project {path}", file=sys.stderr)

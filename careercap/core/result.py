@@ -1,0 +1,35 @@
+"""One projected document, as every renderer takes it."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from careercap.core.engine import Projection, RealTerms, real_terms
+from careercap.core.sensitivity import Sensitivity
+from careercap.errors import Diagnostic
+
+
+class Result(NamedTuple):
+    """A projection with where it came from and what is computed from it, once: its
+    money in as_of-year money when the profile has an inflation rate, and its
+    sensitivity when that was asked for."""
+
+    source: str  # as the user named it; "-" for standard input
+    document: int  # 1-based, within the source
+    projection: Projection
+    warnings: tuple[Diagnostic, ...] = ()
+    sensitivity: Sensitivity | None = None
+    real: RealTerms | None = None
+
+
+def result_of(
+    source: str,
+    document: int,
+    projection: Projection,
+    warnings: tuple[Diagnostic, ...] = (),
+    sensitivity: Sensitivity | None = None,
+) -> Result:
+    """The result of a projection, with its real-money figures worked out here and only here."""
+    inflation = projection.profile.inflation
+    real = None if inflation is None else real_terms(projection, inflation)
+    return Result(source, document, projection, warnings, sensitivity, real)

@@ -1,0 +1,122 @@
+"""The rules: the model's parameters as models, and the one table that names each rule.
+
+Reading a rules file is `careercap.reading.rules`; this module only says what rules are.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from careercap.core.fields import Integer, Number, Text
+
+
+class Rule(NamedTuple):
+    """One rule, by every name it goes by."""
+
+    id: str  # in JSON and CSV, as the output spec has it; also its factor's name
+    section: str  # the rules file's section
+    label: str  # as people read it: tables, explanations, messages
+    short: str  # in a narrow table cell
+    state: str | None  # the state of a year in which it applies, if it is a state's rule
+    parameter: str  # the parameter --sensitivity varies
+
+
+RULES = (
+    Rule("upskilling", "upskilling", "upskilling", "upskilling", "upskilling", "growth_premium"),
+    Rule("static_contraction", "static", "static contraction", "contraction", "static", "contraction"),
+    Rule(
+        "freelancer_portfolio",
+        "freelancer_portfolio",
+        "freelancer portfolio",
+        "portfolio",
+        None,
+        "multiplier",
+    ),
+)
+"""The rules, in the order output lists them."""
+RULE = {rule.id: rule for rule in RULES}
+BASELINE = "baseline"
+"""The id of the factor that is no rule: the baseline growth every profile has."""
+LABELS = {BASELINE: "baseline growth", **{rule.id: rule.label for rule in RULES}}
+"""Each factor of the final income (baseline and the rules), as people read it."""
+
+
+# Built on first use only: the packaged rules are constructed without validation (the test
+# suite validates them), so a run without --rules never pays for these schemas.
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class RuleText(BaseModel):
+    """What every section of the rules file may say about where its numbers come from."""
+
+    model_config = _CONFIG
+
+    finding: Text | None = Field(default=None, description="The finding, as reported.")
+    source: Text | None = Field(default=None, description="The source, as the article names it.")
+    interpretation: Text | None = Field(default=None, description="How careercap turns it into a rule.")
+    evidence: Text | None = Field(default=None, description="How strong the evidence for it is.")
+
+
+class Upskilling(RuleText):
+    min_certifications: Integer = Field(
+        ge=1, description="Certifications in a window that make it upskilling."
+    )
+    growth_premium: Number = Field(ge=0, le=5, description="Extra growth, as a share of |baseline growth|.")
+
+
+class Static(RuleText):
+    contraction: Number = Field(ge=0, lt=1, description="Fall in wages over one static window.")
+
+
+class FreelancerPortfolio(RuleText):
+    min_skills: Integer = Field(ge=1, description="Distinct skills that make a portfolio.")
+    multiplier: Number = Field(ge=1, le=10, description="Revenue multiplier when the portfolio is reached.")
+
+
+Range = tuple[Number, Number]
+
+
+class SensitivityRanges(BaseModel):
+    """The low and high end of each parameter for --sensitivity."""
+
+    model_config = _CONFIG
+
+    growth_premium: Range = Field(description="Low and high growth premium.")
+    contraction: Range = Field(description="Low and high static contraction.")
+    multiplier: Range = Field(description="Low and high portfolio multiplier.")
+    window_years: tuple[Integer, Integer] = Field(description="Shortest and longest window, in years.")
+    baseline_growth: Number = Field(ge=0, le=0.5, description="Plus or minus this much baseline growth.")
+
+    @field_validator("growth_premium", "contraction", "multiplier", "window_years")
+    @classmethod
+    def _ends_in_order(cls, ends: tuple[float, float]) -> tuple[float, float]:
+        if ends[0] > ends[1]:
+            raise ValueError(f"the low end {ends[0]:g} is above the high end {ends[1]:g}")
+        return ends
+
+
+class Rules(BaseModel):
+    """Every parameter of the projection model."""
+
+    model_config = _CONFIG
+
+    evidence: Text | None = Field(default=None, description="How strong the evidence behind the rules is.")
+    window_years: Integer = Field(ge=1, le=10, description="Years in a state's window, ending with the year.")
+    upskilling: Upskilling
+    static: Static
+    freelancer_portfolio: FreelancerPortfolio
+    sensitivity: SensitivityRanges
+
+    def rule(self, rule_id: str) -> RuleText:
+        """The section of a rule, by its id in RULES."""
+        section: RuleText = getattr(self, RULE[rule_id].section)
+        return section
+
+    def parameters(self) -> dict[str, Any]:
+        """The numbers alone, in the rules file's shape (for machine-readable output)."""
+        numbers: dict[str, Any] = {"window_years": self.window_years}
+        for rule in RULES:
+            numbers[rule.section] = self.rule(rule.id).model_dump(exclude=set(RuleText.model_fields))
+        return numbers

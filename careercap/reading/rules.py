@@ -1,0 +1,104 @@
+"""Rules files: the packaged rules.yaml, and a user's partial override laid over it."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from careercap.core.fields import parse_integer, parse_number
+from careercap.core.rules import FreelancerPortfolio, Rules, SensitivityRanges, Static, Upskilling
+from careercap.errors import CareercapError
+from careercap.reading.diagnostics import validate
+from careercap.reading.documents import Document, decode
+from careercap.reading.yamlvalues import parse
+
+KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
+    (): list(Rules.model_fields),
+    ("upskilling",): list(Upskilling.model_fields),
+    ("static",): list(Static.model_fields),
+    ("freelancer_portfolio",): list(FreelancerPortfolio.model_fields),
+    ("sensitivity",): list(SensitivityRanges.model_fields),
+}
+"""The keys a rules file may hold, by section: for suggestions when one is misspelt."""
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read(document: Document) -> dict[str, Any]:
+    data = parse(document)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise document.error("a rules file must be a mapping such as 'window_years: 3'", 0, 0)
+    return data
+
+
+PACKAGED = Path(__file__).parent.parent / "rules.yaml"
+
+
+@functools.cache
+def packaged_data() -> dict[str, Any]:
+    """The packaged rules.yaml as plain values, every number still the text written."""
+    return _read(Document("rules.yaml", 1, 0, PACKAGED.read_text(encoding="utf-8")))
+
+
+T = TypeVar("T", int, float)
+
+
+def _pair(ends: list[str], parse: Callable[[str], T]) -> tuple[T, T]:
+    low, high = ends
+    return parse(low), parse(high)
+
+
+@functools.cache
+def default_rules() -> Rules:
+    """The rules shipped with careercap (read as the model would, but not validated at run
+    time: a test checks that validating them gives the very same rules)."""
+    data = packaged_data()
+
+    def numbers(section: str, integers: tuple[str, ...], reals: tuple[str, ...]) -> dict[str, Any]:
+        values = dict(data[section])
+        values.update({name: parse_integer(values[name]) for name in integers})
+        values.update({name: parse_number(values[name]) for name in reals})
+        return values
+
+    ranges = data["sensitivity"]
+    return Rules.model_construct(
+        evidence=data.get("evidence"),
+        sensitivity=SensitivityRanges.model_construct(
+            growth_premium=_pair(ranges["growth_premium"], parse_number),
+            contraction=_pair(ranges["contraction"], parse_number),
+            multiplier=_pair(ranges["multiplier"], parse_number),
+            window_years=_pair(ranges["window_years"], parse_integer),
+            baseline_growth=parse_number(ranges["baseline_growth"]),
+        ),
+        window_years=parse_integer(data["window_years"]),
+        upskilling=Upskilling.model_construct(
+            **numbers("upskilling", ("min_certifications",), ("growth_premium",))
+        ),
+        static=Static.model_construct(**numbers("static", (), ("contraction",))),
+        freelancer_portfolio=FreelancerPortfolio.model_construct(
+            **numbers("freelancer_portfolio", ("min_skills",), ("multiplier",))
+        ),
+    )
+
+
+def load_rules(data: bytes, source: str) -> Rules:
+    """The defaults with a user's rules file laid over them; errors name the user's file."""
+    document = Document(source, 1, 0, decode(data, source))
+    override = _read(document)
+    rules, errors, _ = validate(Rules, document, _merge(packaged_data(), override), KNOWN_KEYS)
+    if errors:
+        raise CareercapError(*errors)
+    assert rules is not None
+    return rules
