@@ -11,7 +11,10 @@ from typer.testing import CliRunner, Result
 
 from careercap.cli.app import app
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+HOSTILE = TESTS / "hostile"
+CASES = TESTS / "cases"
 PROFILES = ROOT / "profiles"
 EXAMPLES = sorted(PROFILES.glob("*.yaml"))
 

@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 import careercap.reading.yamlvalues
-from tests.conftest import Invoke
-
-HOSTILE = Path(__file__).parent / "hostile"
+from tests.conftest import HOSTILE, Invoke
 
 # file, exit status, the first line on standard error after "FILE:" ("" for none)
 CATALOGUE = [

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from careercap.core.engine import project
-from careercap.reading.profiles import load
 from careercap.core.plan import Addition, find_plan, with_additions
 from careercap.core.profile import Profile
 from careercap.core.rules import Rules
-from careercap.reading.rules import default_rules
 from careercap.core.sensitivity import sensitivity
+from careercap.reading.profiles import load
+from careercap.reading.rules import default_rules
 from tests.conftest import PROFILES, Invoke
 
 Write = Callable[..., str]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from careercap.errors import CareercapError
 from careercap.core.rules import Rules
+from careercap.errors import CareercapError
 from careercap.reading.rules import default_rules, load_rules, packaged_data
 
 

@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
-from careercap.reading.documents import Document
 from careercap.core.engine import project
 from careercap.core.profile import Profile
+from careercap.reading.documents import Document
 from careercap.reading.rules import default_rules
 from careercap.reading.yamlvalues import parse
+from tests.conftest import CASES
 
-CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+CASE_FILES = sorted(CASES.glob("*.yaml"))
 
 
 def read_case(path: Path) -> dict[str, Any]:
@@ -26,7 +27,7 @@ def cents(value: str) -> float:
     return round(float(value), 2)
 
 
-@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+@pytest.mark.parametrize("path", CASE_FILES, ids=[path.stem for path in CASE_FILES])
 def test_case(path: Path) -> None:
     case = read_case(path)
     warnings: list[object] = []
@@ -52,4 +53,4 @@ def test_case(path: Path) -> None:
 
 
 def test_there_are_cases() -> None:
-    assert len(CASES) >= 6
+    assert len(CASE_FILES) >= 6
