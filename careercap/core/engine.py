@@ -6,12 +6,15 @@ formulas are those of the model specification (see README, "The model").
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+import itertools
+from bisect import bisect_left, bisect_right
+from typing import Literal, NamedTuple, TypeVar
 
 from careercap.core.profile import Profile
 from careercap.core.rules import RULES, Rules
 
 State = Literal["upskilling", "maintaining", "static"]
+T = TypeVar("T")
 
 
 class Event(NamedTuple):
@@ -97,13 +100,6 @@ def learning_events(profile: Profile) -> list[Event]:
     return events
 
 
-def _per_year(years: list[int]) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for year in years:
-        counts[year] = counts.get(year, 0) + 1
-    return counts
-
-
 def _state(certifications: int, events: int, rules: Rules) -> State:
     """A year's state, from the certifications and all learning events in its window."""
     if certifications >= rules.upskilling.min_certifications:
@@ -115,96 +111,70 @@ def _state(certifications: int, events: int, rules: Rules) -> State:
 
 def portfolio_step_year(profile: Profile, rules: Rules) -> int | None:
     """The projected year in which a freelancer's distinct skills first reach the portfolio."""
-    if profile.employment != "freelancer":
-        return None
+    return _step_year(profile, rules, sorted(skill.year or _LONG_HELD for skill in profile.skills))
+
+
+def _step_year(profile: Profile, rules: Rules, skill_years: list[int]) -> int | None:
+    """`portfolio_step_year`, from the years the skills are held from, in order."""
     needed = rules.freelancer_portfolio.min_skills
-    held_from = [skill.year for skill in profile.skills]
-    held = sum(1 for year in held_from if year is None or year <= profile.as_of)
-    if held >= needed:
-        return None  # the stated revenue already reflects the portfolio
-    for year in range(profile.as_of + 1, profile.final_year + 1):
-        held += held_from.count(year)
-        if held >= needed:
-            return year
-    return None
+    if profile.employment != "freelancer" or len(skill_years) < needed:
+        return None
+    year = skill_years[needed - 1]  # the first year in which that many skills are held
+    # Held already at as_of: the stated revenue reflects the portfolio, so there is no step.
+    return year if profile.as_of < year <= profile.final_year else None
 
 
-def _held_by_year(profile: Profile, years: range) -> list[tuple[str, ...]]:
-    """The names of the distinct skills held at the end of each year, in the order written."""
-    skills = [(skill.name, skill.year) for skill in profile.skills]
-    if all(year is None for _, year in skills):  # the usual case: every skill long held
-        names = tuple(name for name, _ in skills)
-        return [names] * len(years)
-    return [tuple(name for name, held in skills if held is None or held <= year) for year in years]
+def _by_year(items: list[tuple[int, T]]) -> tuple[list[int], tuple[T, ...]]:
+    """Items in year order, those of one year in the order given, and their years: what a
+    span of years holds is then one slice between two bisections."""
+    items.sort(key=_year_of)
+    return [year for year, _ in items], tuple(item for _, item in items)
 
 
-def _window(by_year: dict[int, list[Event]], year: int, window: int) -> tuple[Event, ...]:
-    if not by_year:
-        return ()
-    return tuple(event for y in range(year - window + 1, year + 1) for event in by_year.get(y, ()))
+def _year_of(item: tuple[int, object]) -> int:
+    return item[0]
 
 
 def project(profile: Profile, rules: Rules) -> Projection:
     """The profile's income trajectory under the rules."""
     rates = state_rates(profile.baseline_growth, rules)
     events = learning_events(profile)
-    by_year: dict[int, list[Event]] = {}
-    for event in events:
-        by_year.setdefault(event.year, []).append(event)
-    certifications = _per_year([event.year for event in events if event.kind == "certification"])
-    any_events = _per_year([event.year for event in events])
-    step_year = portfolio_step_year(profile, rules)
     multiplier = rules.freelancer_portfolio.multiplier
     window = rules.window_years
-    held = _held_by_year(profile, range(profile.as_of, profile.final_year + 1))
+    # Events and skills in year order: what a year, its window, or the years up to it hold is
+    # then one slice between two bisections. `certified[i]` counts the certifications among
+    # the first i events.
+    event_years, timeline = _by_year([(event.year, event) for event in events])
+    certified = list(itertools.accumulate((event.kind == "certification" for event in timeline), initial=0))
+    skill_years, skills = _by_year([(skill.year or _LONG_HELD, skill.name) for skill in profile.skills])
+    step_year = _step_year(profile, rules, skill_years)
 
-    # The window's counts slide one year at a time: add the year entering, drop the one leaving.
-    first = profile.as_of
-    in_window = range(first - window + 1, first + 1)
-    window_certifications = sum(certifications.get(y, 0) for y in in_window)
-    window_events = sum(any_events.get(y, 0) for y in in_window)
-    state = _state(window_certifications, window_events, rules)
     income = profile.income
-    rows = [
-        YearRow(
-            first,
-            income,
-            None,
-            state,
-            tuple(by_year.get(first, ())),
-            (),
-            _window(by_year, first, window),
-            held[0],
-        )
-    ]
+    rows: list[YearRow] = []
     counts = {"upskilling": 0, "maintaining": 0, "static": 0}
-    for index, year in enumerate(range(first + 1, profile.final_year + 1), 1):
-        window_certifications += certifications.get(year, 0) - certifications.get(year - window, 0)
-        window_events += any_events.get(year, 0) - any_events.get(year - window, 0)
-        state = _state(window_certifications, window_events, rules)
-        counts[state] += 1
-        previous = income
-        income *= 1 + rates[state]
-        applied = _RULE_OF_STATE[state]
-        if year == step_year:
-            income *= multiplier
-            applied = (*applied, "freelancer_portfolio")
-        rows.append(
-            YearRow(
-                year,
-                income,
-                income / previous - 1,
-                state,
-                tuple(by_year.get(year, ())),
-                applied,
-                _window(by_year, year, window),
-                held[index],
-            )
-        )
+    growth: float | None = None
+    applied: tuple[str, ...] = ()
+    for year in range(profile.as_of, profile.final_year + 1):
+        start, end = bisect_right(event_years, year - window), bisect_right(event_years, year)
+        state = _state(certified[end] - certified[start], end - start, rules)
+        if rows:
+            counts[state] += 1
+            previous = income
+            income *= 1 + rates[state]
+            applied = _RULE_OF_STATE[state]
+            if year == step_year:
+                income *= multiplier
+                applied = (*applied, "freelancer_portfolio")
+            growth = income / previous - 1
+        this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
+        held = skills[: bisect_right(skill_years, year)] if skill_years else ()
+        rows.append(YearRow(year, income, growth, state, this_year, applied, timeline[start:end], held))
     steps = 0 if step_year is None else 1
     summary = _summary(profile, rows, rates, counts, multiplier**steps)
     return Projection(profile, rates, tuple(rows), summary, tuple(events))
 
+
+_LONG_HELD = 0  # the year given an undated skill: before any year a profile can name
 
 _RULE_OF_STATE: dict[str, tuple[str, ...]] = {"maintaining": ()} | {
     rule.state: (rule.id,) for rule in RULES if rule.state is not None
