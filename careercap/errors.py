@@ -8,7 +8,25 @@ them into lines on standard error and an exit status.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
+
+# What a terminal would act on or that would hide or reorder text: C0 and C1 control
+# characters (line ends and tabs too), DEL, the bidirectional controls and marks, and the
+# line and paragraph separators. Shown as escapes, so that a name cannot move the cursor,
+# clear the screen, plant a link, forge a line or reverse what follows it.
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Text safe to show in a terminal: control, bidirectional and separator characters
+    made visible as escapes (`\\x1b`, `\\u202e`)."""
+    return _HIDDEN.sub(_escape, text)
 
 
 class Location(NamedTuple):
@@ -66,10 +84,10 @@ class UsageError(Exception):
         self.option = option
 
     def about(self, option: str) -> UsageError:
-        """The same error, blamed on `option` unless it names one already."""
-        if self.option is not None:
-            return self
-        return type(self)(self.message, option)
+        """This error, blamed on `option` unless it names one already."""
+        if self.option is None:
+            self.option = option
+        return self
 
 
 class InputError(UsageError):

@@ -21,9 +21,9 @@ from careercap.core.result import Result, result_of
 from careercap.core.rules import Rules
 from careercap.core.sensitivity import sensitivity
 from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError
-from careercap.reading.files import expand, read_bytes
+from careercap.reading.files import Source, expand
 from careercap.reading.profiles import Loaded, load
-from careercap.reading.rules import default_rules, load_rules
+from careercap.reading.rules import default_rules, rules_file
 
 Report = Callable[[Sequence[Diagnostic]], None]
 PROFILES = "'PROFILE'"  # the argument that names the profiles, as help shows it
@@ -54,12 +54,12 @@ def rules_from(path: str | None) -> Rules:
     if path is None:
         return default_rules()
     try:
-        return load_rules(read_bytes(path), path)
+        return rules_file(path)
     except InputError as exc:
         raise exc.about("'--rules'") from None
 
 
-def sources_of(paths: list[str], *, recursive: bool = False, directories: bool = True) -> list[str]:
+def sources_of(paths: list[str], *, recursive: bool = False, directories: bool = True) -> list[Source]:
     """The files to read. Anything missing or unreadable is a usage error, before any output;
     a directory without profiles is a warning."""
     if not directories:
@@ -72,37 +72,46 @@ def sources_of(paths: list[str], *, recursive: bool = False, directories: bool =
         raise exc.about(PROFILES) from None
 
 
-def empty_directories(paths: list[str], sources: list[str]) -> list[Diagnostic]:
+def empty_directories(paths: list[str], sources: list[Source]) -> list[Diagnostic]:
     """A warning for each directory named that holds no profile."""
+    files = [source for source in sources if isinstance(source, str)]
     return [
         Diagnostic(Location(path), "no *.yaml or *.yml files here", "warning")
         for path in paths
-        if os.path.isdir(path) and not any(source.startswith(path) for source in sources)
+        if os.path.isdir(path) and not any(source.startswith(path) for source in files)
     ]
 
 
+def _loaded(sources: Iterable[Source]) -> Iterator[Loaded]:
+    """Every document of every source; a path that could not be read is one error (or,
+    skipped, one warning) in its place."""
+    for source in sources:
+        if isinstance(source, str):
+            yield from load(source)
+        else:
+            problem = (source,)
+            is_error = source.severity == "error"
+            yield Loaded(
+                source.where.source, 0, None, problem if is_error else (), () if is_error else problem
+            )
+
+
 def project_sources(
-    sources: Iterable[str], *, rules: Rules, overrides: Overrides, with_sensitivity: bool = False
+    sources: Iterable[Source], *, rules: Rules, overrides: Overrides, with_sensitivity: bool = False
 ) -> Iterator[Outcome]:
     """Project every document of every source, in order; bad documents come back with errors.
     With `with_sensitivity`, each result comes with its tornado and band."""
-    try:
-        for source in sources:
-            for loaded in load(source):
-                if loaded.profile is None:
-                    yield Outcome(loaded, None)
-                    continue
-                profile = overrides.apply(loaded.profile)
-                if with_sensitivity:
-                    varied = sensitivity(profile, rules)
-                    projection, spread = varied.central, varied
-                else:
-                    projection, spread = project(profile, rules), None
-                yield Outcome(
-                    loaded, result_of(loaded.source, loaded.document, projection, loaded.warnings, spread)
-                )
-    except InputError as exc:  # a file that vanished or became unreadable since the start
-        raise exc.about(PROFILES) from None
+    for loaded in _loaded(sources):
+        if loaded.profile is None:
+            yield Outcome(loaded, None)
+            continue
+        profile = overrides.apply(loaded.profile)
+        if with_sensitivity:
+            varied = sensitivity(profile, rules)
+            projection, spread = varied.central, varied
+        else:
+            projection, spread = project(profile, rules), None
+        yield Outcome(loaded, result_of(loaded.source, loaded.document, projection, loaded.warnings, spread))
 
 
 def every_one_valid(
@@ -204,20 +213,16 @@ class Checked(NamedTuple):
     warnings: list[Diagnostic]
 
 
-def validate_sources(sources: list[str], each: Callable[[Loaded], None]) -> Checked:
+def validate_sources(sources: list[Source], each: Callable[[Loaded], None]) -> Checked:
     """Load every document of every source without projecting it; `each` sees every one as
     it is loaded."""
     errors: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
     checked = 0
-    try:
-        for source in sources:
-            for loaded in load(source):
-                each(loaded)
-                errors += loaded.errors
-                warnings += loaded.warnings
-                if not loaded.empty:
-                    checked += 1
-    except InputError as exc:
-        raise exc.about(PROFILES) from None
+    for loaded in _loaded(sources):
+        each(loaded)
+        errors += loaded.errors
+        warnings += loaded.warnings
+        if not loaded.empty:
+            checked += 1
     return Checked(len(sources), checked, errors, warnings)

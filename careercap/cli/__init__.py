@@ -10,6 +10,9 @@ from typing import Any
 def main() -> None:
     """The `careercap` command. The commands are imported only once the process boundary
     is in place, so that even an interrupt during start-up ends with exit status 130."""
+    from careercap.cli import streams
+
+    streams.prepare()
     from careercap.cli.boundary import exit_status
 
     def build() -> Any:

@@ -8,14 +8,13 @@ what a one-profile run costs, and each command needs only part of the package.
 from __future__ import annotations
 
 import gc
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careercap import __version__
-from careercap.cli.boundary import CareercapGroup, guarded, report
+from careercap.cli.boundary import CareercapGroup, guarded, report, say
 from careercap.cli.options import (
     AsOfOpt,
     CompareFormat,
@@ -381,4 +380,4 @@ def init(
     if os.path.exists(path) and not force:
         raise UsageError(f"{path} exists; give --force to overwrite it", "'PATH'")
     write_text(text, path, "'PATH'")
-    print(f"wrote {path}; fill it in, then run: careercap project {path}", file=sys.stderr)
+    say(f"wrote {path}; fill it in, then run: careercap project {path}")

@@ -8,8 +8,10 @@ translate options and call below.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, runtime_checkable
@@ -17,13 +19,15 @@ from typing import IO, TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, runtime
 import typer
 from typer.core import TyperGroup
 
-from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError
+from careercap.cli.streams import OutputFailed, Terminated, silence_stdout
+from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 EXIT_INTERNAL = 70  # EX_SOFTWARE: careercap itself failed
+EXIT_SIGNAL = 128  # plus the signal's number, as shells report a process a signal ended
 
 
 class OutputClosed(Exception):
@@ -41,12 +45,10 @@ class _CommandLineError(Protocol):
     def format_message(self) -> str: ...
 
 
-def _stdout_gone() -> int:
-    # The reader went away (`... | head`): stop quietly, as Unix tools do. Standard output
-    # is pointed at /dev/null so that the interpreter's last flush cannot fail again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_PIPE
+def say(line: str) -> None:
+    """One line on standard error, control characters made visible; nothing if it is gone."""
+    with contextlib.suppress(OSError):  # standard error cannot be written: the status still tells
+        print(visible(line), file=sys.stderr)
 
 
 def exit_status(run: Callable[[], Any]) -> int:
@@ -55,20 +57,28 @@ def exit_status(run: Callable[[], Any]) -> int:
         status = run()
         sys.stdout.flush()
     except (KeyboardInterrupt, typer.Abort):
-        print("careercap: interrupted", file=sys.stderr)
+        say("careercap: interrupted")
         return EXIT_INTERRUPTED
+    except Terminated as exc:
+        say(f"careercap: terminated by {signal.Signals(exc.signum).name}")
+        return EXIT_SIGNAL + exc.signum
     except (BrokenPipeError, OutputClosed):
-        return _stdout_gone()
+        # The reader went away (`... | head`): stop quietly, as Unix tools do.
+        silence_stdout()
+        return EXIT_PIPE
+    except OutputFailed as exc:
+        silence_stdout()
+        say(f"careercap: error: cannot write standard output: {exc}")
+        return EXIT_USAGE
     except Exception as exc:
         if isinstance(exc, _CommandLineError):
             return _usage(exc)
         # A bug in careercap: one line rather than a traceback.
         if os.environ.get("CAREERCAP_DEBUG"):
             raise
-        print(
+        say(
             f"careercap: internal error: {type(exc).__name__}: {exc} "
-            "(set CAREERCAP_DEBUG=1 for the traceback, and please report it)",
-            file=sys.stderr,
+            "(set CAREERCAP_DEBUG=1 for the traceback, and please report it)"
         )
         return EXIT_INTERNAL
     return status if isinstance(status, int) else EXIT_OK
@@ -78,16 +88,16 @@ def _usage(exc: _CommandLineError) -> int:
     """`careercap project: error: ...` and where to find help, for an error in the options."""
     context: typer.Context | None = getattr(exc, "ctx", None)
     where = context.command_path if context is not None else "careercap"
-    print(f"{where}: error: {exc.format_message()}", file=sys.stderr)
+    say(f"{where}: error: {exc.format_message()}")
     if context is not None:
-        print(f"Try '{where} --help' for help.", file=sys.stderr)
+        say(f"Try '{where} --help' for help.")
     return exc.exit_code
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> None:
     """Problems with the input, one line each on standard error, as they arise."""
     for diagnostic in diagnostics:
-        print(diagnostic, file=sys.stderr)
+        say(str(diagnostic))
 
 
 P = ParamSpec("P")

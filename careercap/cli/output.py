@@ -9,13 +9,16 @@ an existing file exactly as it was, and no reader ever sees half a file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from careercap.cli.boundary import console
 from careercap.errors import UsageError
+from careercap.reading.files import Source
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -44,12 +47,12 @@ def format_of(chosen: str | None, output: str | None) -> str:
     return by_name
 
 
-def refuse_overwriting(output: str | None, sources: list[str]) -> None:
+def refuse_overwriting(output: str | None, sources: list[Source]) -> None:
     """A usage error if the output file is also one of the inputs."""
     if output is None or not os.path.exists(output):
         return
     for source in sources:
-        if source != "-" and os.path.samefile(source, output):
+        if isinstance(source, str) and source != "-" and os.path.samefile(source, output):
             raise UsageError(f"{output} is also an input; write the output elsewhere", "'--output'")
 
 
@@ -64,6 +67,7 @@ def _mode_for(path: str) -> int:
 
 @contextlib.contextmanager
 def _atomic(path: str) -> Iterator[TextIO]:
+    """A regular file written to a temporary file beside it, renamed over it at the end."""
     import tempfile
 
     directory = os.path.dirname(os.path.abspath(path))
@@ -74,21 +78,57 @@ def _atomic(path: str) -> Iterator[TextIO]:
             yield handle
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException:  # Ctrl-C, SIGTERM and SIGHUP included: leave nothing behind
         os.unlink(temporary)
         raise
 
 
+def _through_a_descriptor(path: str) -> bool:
+    """Whether the path, or a link on the way to it, names an open descriptor of this
+    process (/dev/stdout, /dev/fd/N, /proc/self/fd/N): writing there must not replace what
+    the descriptor refers to."""
+    place = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if place.startswith(("/dev/fd/", "/proc/")) or place in ("/dev/stdout", "/dev/stderr"):
+            return True
+        if not os.path.islink(place):
+            return False
+        place = os.path.join(os.path.dirname(place), os.readlink(place))
+    return False
+
+
+def _target(path: str) -> tuple[str, bool]:
+    """Where to write for `path`, and whether in place (a character device or a FIFO:
+    nothing may be renamed over those) rather than atomically. A link to a regular file
+    has its target written, and stays a link."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return os.path.realpath(path), False  # a new file (or the target of a dangling link)
+    if _through_a_descriptor(path) or stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return path, True
+    if stat.S_ISREG(mode):
+        return os.path.realpath(path), False
+    kind = "a directory" if stat.S_ISDIR(mode) else "a socket" if stat.S_ISSOCK(mode) else "a block device"
+    raise OSError(errno.EINVAL, f"it is {kind}; careercap writes files, character devices and FIFOs")
+
+
 @contextlib.contextmanager
 def output_to(path: str | None, option: str | None = "'--output'") -> Iterator[TextIO]:
-    """A text stream for the output: standard output for None, else a file written
-    atomically. A file that cannot be written is a usage error blamed on `option`."""
+    """A text stream for the output: standard output for None; else a regular file written
+    atomically, or a character device or FIFO written in place. Anything that cannot be
+    written is a usage error blamed on `option`."""
     if path is None:
         yield sys.stdout
         return
     try:
-        with _atomic(path) as stream:
-            yield stream
+        where, in_place = _target(path)
+        if in_place:
+            with open(where, "w", encoding="utf-8", newline="") as handle:
+                yield handle
+        else:
+            with _atomic(where) as handle:
+                yield handle
     except BrokenPipeError:
         raise
     except OSError as exc:

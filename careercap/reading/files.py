@@ -1,35 +1,58 @@
-"""Files and directories as the user names them: what can be read, refused before any work
-is done when it cannot."""
+"""Files and directories as the user names them: what can be read.
+
+A file named on the command line that cannot be read is a usage error, before any work
+is done. Inside a directory, a file or subdirectory that cannot be read (or that vanishes
+or changes during the run) is an error for that path alone, a link that leads back to a
+directory already read is skipped with a warning, and every other profile is still read.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from typing import BinaryIO
 
-from careercap.errors import InputError
+from careercap.errors import Diagnostic, InputError, Location
 
 STDIN = "-"
+PROFILE_SUFFIXES = (".yaml", ".yml")
+
+Source = str | Diagnostic
+"""A file to read, or what is wrong with a path met in a directory (an error, or a warning
+for a path skipped)."""
 
 
-def read_bytes(source: str) -> bytes:
-    """The bytes of a (small) file such as a rules file."""
+class Unreadable(InputError):
+    """A file that cannot be read, and why (`reason`, without the path)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+    def diagnostic(self) -> Diagnostic:
+        return Diagnostic(Location(self.path), self.reason)
+
+
+def read_head(source: str, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a file (a rules file, say): enough to tell that it is
+    larger than `limit` without reading any more of it."""
     with open_regular(source) as handle:
         try:
-            return handle.read()
+            return handle.read(limit + 1)
         except OSError as exc:
-            raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+            raise Unreadable(source, f"cannot be read ({exc.strerror})") from None
 
 
-def expand(paths: list[str], *, recursive: bool = False) -> list[str]:
+def expand(paths: list[str], *, recursive: bool = False) -> list[Source]:
     """The profile files named by the arguments: a file as given, a directory's `*.yaml`
     and `*.yml` files sorted by name (and its subdirectories' with `recursive`), `-` as is.
-    Raises InputError for anything missing or unreadable, before any work is done."""
-    sources: list[str] = []
+    Raises InputError for a named path that cannot be read, before any work is done."""
+    sources: list[Source] = []
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            sources.extend(_profiles_in(path, recursive))
+            sources.extend(_walk(path, recursive))
         else:
             if path != STDIN:
                 open_regular(path).close()  # refuse now what cannot be read, before any output
@@ -37,35 +60,73 @@ def expand(paths: list[str], *, recursive: bool = False) -> list[str]:
     return sources
 
 
-def _profiles_in(directory: str, recursive: bool) -> list[str]:
+def _entries(directory: str) -> list[os.DirEntry[str]]:
+    with os.scandir(directory) as found:
+        return sorted(found, key=lambda entry: entry.name)
+
+
+def _identity(path: str) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
+
+
+def _walk(top: str, recursive: bool) -> Iterator[Source]:
+    """A directory's profiles in name order, subdirectories read where they stand in that
+    order; without recursion, so that no depth is too deep."""
     try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        stack = [iter(_entries(top))]
+        seen = {_identity(top)}
     except OSError as exc:
-        raise InputError(f"{directory}: cannot be read ({exc.strerror})") from None
-    found: list[str] = []
-    for entry in entries:
-        if entry.is_dir():
-            if recursive:
-                found.extend(_profiles_in(entry.path, recursive))
-        elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-            found.append(entry.path)
-    return found
+        raise Unreadable(top, f"cannot be read ({exc.strerror})") from None
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        try:
+            is_directory = entry.is_dir()
+            if is_directory and recursive:
+                identity = _identity(entry.path)
+                if identity in seen:
+                    message = "leads to a directory already read (a link loop, or a second link); skipped"
+                    yield Diagnostic(Location(entry.path), message, "warning")
+                    continue
+                seen.add(identity)
+                stack.append(iter(_entries(entry.path)))
+            elif not is_directory and entry.name.endswith(PROFILE_SUFFIXES):
+                yield entry.path if entry.is_file() else _not_regular(entry.path)
+        except OSError as exc:
+            yield Diagnostic(Location(entry.path), f"cannot be read ({exc.strerror})")
+
+
+def _not_regular(path: str) -> Diagnostic:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path):
+            reason = (
+                "is a link that leads nowhere"
+                if exc.errno == errno.ENOENT
+                else f"cannot be read ({exc.strerror})"
+            )
+            return Diagnostic(Location(path), reason)
+    return Diagnostic(Location(path), "is not a regular file")
 
 
 def open_regular(source: str) -> BinaryIO:
     """The file opened for reading, once it is known to be a regular file. (Opened without
-    blocking, so that a FIFO is refused instead of waiting for a writer.)"""
+    blocking, so that a FIFO is refused instead of waiting for a writer.) Raises Unreadable."""
     try:
         descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
+        raise Unreadable(source, "no such file") from None
     except OSError as exc:
         if exc.errno == errno.EISDIR:
-            raise InputError(f"{source}: is a directory, not a profile file") from None
-        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+            raise Unreadable(source, "is a directory, not a profile file") from None
+        raise Unreadable(source, f"cannot be read ({exc.strerror})") from None
     mode = os.fstat(descriptor).st_mode
     if not stat.S_ISREG(mode):
         os.close(descriptor)
         what = "is a directory, not a profile file" if stat.S_ISDIR(mode) else "is not a regular file"
-        raise InputError(f"{source}: {what}")
+        raise Unreadable(source, what)
     return os.fdopen(descriptor, "rb")

@@ -15,7 +15,7 @@ from careercap.core.profile import Certification, Profile, Skill
 from careercap.errors import CareercapError, Diagnostic, Location
 from careercap.reading.diagnostics import validate
 from careercap.reading.documents import Document, LineProblem, split_documents, stream_chunks
-from careercap.reading.files import STDIN, open_regular
+from careercap.reading.files import STDIN, Unreadable, open_regular
 from careercap.reading.yamlvalues import parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
@@ -89,10 +89,17 @@ def load_text(text: str, source: str) -> Iterator[Loaded]:
 
 
 def load(source: str) -> Iterator[Loaded]:
-    """Every document of a file, or of standard input for `-`, as it is read.
-    Raises InputError if the file cannot be read."""
-    if source == STDIN:
-        yield from load_stream(sys.stdin.buffer, source)
-        return
-    with open_regular(source) as handle:
-        yield from load_stream(handle, source)
+    """Every document of a file, or of standard input for `-`, as it is read. A file that
+    cannot be opened or read (gone since it was named, say) is one error, for it alone."""
+    try:
+        if source == STDIN:
+            yield from load_stream(sys.stdin.buffer, source)
+            return
+        with open_regular(source) as handle:
+            yield from load_stream(handle, source)
+    except Unreadable as exc:
+        yield Loaded(source, 0, None, (exc.diagnostic(),))
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        yield Loaded(source, 0, None, (Diagnostic(Location(source), f"cannot be read ({exc.strerror})"),))

@@ -9,9 +9,10 @@ from typing import Any, TypeVar
 
 from careercap.core.fields import parse_integer, parse_number
 from careercap.core.rules import FreelancerPortfolio, Rules, SensitivityRanges, Static, Upskilling
-from careercap.errors import CareercapError
+from careercap.errors import CareercapError, Diagnostic, Location
 from careercap.reading.diagnostics import validate
-from careercap.reading.documents import Document, decode
+from careercap.reading.documents import MAX_DOCUMENT_CHARS, Document, decode
+from careercap.reading.files import read_head
 from careercap.reading.yamlvalues import parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
@@ -102,3 +103,15 @@ def load_rules(data: bytes, source: str) -> Rules:
         raise CareercapError(*errors)
     assert rules is not None
     return rules
+
+
+def rules_file(path: str) -> Rules:
+    """The defaults with the rules file at `path` laid over them. Raises InputError if it
+    cannot be read, CareercapError if it is larger than a profile may be or invalid."""
+    data = read_head(path, MAX_DOCUMENT_CHARS)
+    if len(data) > MAX_DOCUMENT_CHARS:
+        limit = f"{MAX_DOCUMENT_CHARS // 1024} KiB"
+        raise CareercapError(
+            Diagnostic(Location(path), f"is larger than {limit}; a rules file is far smaller")
+        )
+    return load_rules(data, path)

@@ -16,7 +16,8 @@ from rich.text import Text
 from careercap.core.engine import YearRow
 from careercap.core.result import Result
 from careercap.core.rules import LABELS, RULE, RULES, Rules
-from careercap.render.text import factor, gap_sentence, labels, money, percent, visible
+from careercap.errors import visible
+from careercap.render.text import factor, gap_sentence, labels, money, percent
 
 if TYPE_CHECKING:
     from careercap.core.comparison import Comparison

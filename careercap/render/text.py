@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careercap.core.rounding import cents
 from careercap.core.rules import LABELS
+from careercap.errors import visible
 
 if TYPE_CHECKING:
     from careercap.core.comparison import Gap
     from careercap.core.explain import Explanation
     from careercap.core.plan import Plan
     from careercap.core.result import Result
-
-# C0 and C1 control characters (and DEL): shown as escapes so that a profile cannot move
-# the cursor, clear the screen or change colours in someone's terminal.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """Text with control characters made visible (`\\x1b`), safe to show in a terminal."""
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def money(amount: float) -> str:

@@ -1,0 +1,102 @@
+"""The standard streams as careercap finds them, and the signals that end it.
+
+A closed standard stream is reserved on /dev/null before anything else is opened, so no
+file careercap opens can land on descriptor 0, 1 or 2 (an error line must never go into
+the CSV). A write to standard output that fails for any reason but a closed pipe becomes
+`OutputFailed`, which the boundary reports in one line with exit status 2; SIGTERM and
+SIGHUP unwind the run like Ctrl-C, so that no temporary file is left behind.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import sys
+from types import FrameType
+from typing import Any, TextIO
+
+
+class OutputFailed(Exception):
+    """Standard output cannot be written (no space, file too large, closed, I/O error).
+    Not an OSError, so that Typer (which handles those itself) lets it through."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: a BaseException, like KeyboardInterrupt, so that nothing
+    but the boundary catches it and every `finally` on the way runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Guarded:
+    """Standard output, with its write failures (other than a closed pipe) named."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputFailed(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputFailed(exc.strerror or str(exc)) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Closed(io.TextIOBase):
+    """Standard output that was closed before careercap started."""
+
+    def write(self, text: str) -> int:
+        raise OutputFailed("it is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
+def prepare() -> None:
+    """Reserve closed standard streams, name standard output's failures, and let SIGTERM
+    and SIGHUP unwind the run."""
+    closed = []
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            closed.append(descriptor)
+    for _ in closed:  # each takes the lowest free descriptor: the closed ones, in order
+        os.open(os.devnull, os.O_RDWR)
+    if 0 in closed or sys.stdin is None:
+        sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+    if 2 in closed or sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - as above
+    sys.stdout = _Closed() if 1 in closed or sys.stdout is None else _Guarded(sys.stdout)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush cannot fail
+    again once a failure is reported."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+    finally:
+        os.close(devnull)

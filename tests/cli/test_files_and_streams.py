@@ -1,0 +1,327 @@
+"""Where output goes and where input comes from, at their edges: devices, FIFOs, sockets
+and links as targets; full, limited and closed standard streams; signals; directories with
+loops, links to nothing, unreadable entries and great depth.
+
+These run careercap as a separate process, as a shell would. Devices, FIFOs and sockets
+are made by the tests in their temporary folder, never the system's own.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from careercap.pipeline import Overrides, project_sources
+from careercap.reading.rules import default_rules
+from tests.conftest import PROFILE_A, PROFILES, TERMINAL
+
+PROFILE = PROFILES / "freelancer.yaml"
+INVALID = "name: Broken\nincome: lots\n"
+
+
+def careercap(
+    *args: str,
+    cwd: Path,
+    stdin: int | None = subprocess.DEVNULL,
+    stdout: int | None = subprocess.PIPE,
+    before: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`careercap ARGS...` as a separate process; `before` runs in the child before it starts."""
+    return subprocess.run(
+        [sys.executable, "-m", "careercap", *args],
+        cwd=cwd,
+        stdin=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **TERMINAL},
+        preexec_fn=before,
+        timeout=60,
+        check=False,
+    )
+
+
+def can_make_devices(tmp_path: Path) -> bool:
+    try:
+        os.mknod(tmp_path / "probe", stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        return False
+    os.unlink(tmp_path / "probe")
+    return True
+
+
+def reads_anything(tmp_path: Path) -> bool:
+    """Whether this process reads files whatever their permissions (root's privilege)."""
+    probe = tmp_path / "probe"
+    probe.write_text("x")
+    probe.chmod(0)
+    try:
+        probe.read_text()
+    except PermissionError:
+        return False
+    finally:
+        probe.chmod(0o600)
+        probe.unlink()
+    return True
+
+
+def entries(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+# Output targets
+
+
+def test_a_character_device_is_written_in_place_and_stays_a_device(tmp_path: Path) -> None:
+    if not can_make_devices(tmp_path):
+        pytest.skip("making a device needs privileges this run does not have")
+    os.mknod(tmp_path / "null", stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
+    result = careercap("project", str(PROFILE), "-o", "null", "--format", "csv", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert stat.S_ISCHR((tmp_path / "null").lstat().st_mode)
+    assert entries(tmp_path) == ["null"]
+
+
+@pytest.mark.parametrize("option", ["--output", "--svg", "--html"])
+def test_a_fifo_is_written_in_place_and_stays_a_fifo(tmp_path: Path, option: str) -> None:
+    os.mkfifo(tmp_path / "fifo")
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append((tmp_path / "fifo").read_bytes()), daemon=True)
+    reader.start()
+    extra = ["--format", "csv"] if option == "--output" else []
+    result = careercap("project", str(PROFILE), option, "fifo", *extra, cwd=tmp_path)
+    reader.join(timeout=30)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert stat.S_ISFIFO((tmp_path / "fifo").lstat().st_mode)
+    expected = {"--output": b"source,document,name", "--svg": b"<svg", "--html": b"<!DOCTYPE html>"}[option]
+    assert expected in received[0]
+    assert entries(tmp_path) == ["fifo"]
+
+
+def test_a_socket_is_refused_and_left_alone(tmp_path: Path) -> None:
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "sock"))
+    try:
+        result = careercap("project", str(PROFILE), "-o", "sock", "--format", "csv", cwd=tmp_path)
+    finally:
+        listener.close()
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "careercap project: error: Invalid value for '--output': cannot write sock: "
+        "it is a socket; careercap writes files, character devices and FIFOs"
+    )
+    assert stat.S_ISSOCK((tmp_path / "sock").lstat().st_mode)
+
+
+def test_a_directory_is_refused_as_a_target(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    result = careercap("project", str(PROFILE), "--svg", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "careercap project: error: Invalid value: cannot write out: "
+        "it is a directory; careercap writes files, character devices and FIFOs"
+    )
+
+
+def test_a_link_to_a_file_has_its_target_written_and_stays_a_link(tmp_path: Path) -> None:
+    (tmp_path / "real.csv").write_text("old\n")
+    (tmp_path / "link.csv").symlink_to("real.csv")
+    result = careercap("project", str(PROFILE), "-o", "link.csv", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (tmp_path / "link.csv").is_symlink()
+    assert (tmp_path / "real.csv").read_text().startswith("source,document,name")
+    assert entries(tmp_path) == ["link.csv", "real.csv"]
+
+
+def test_a_dangling_link_has_its_target_created(tmp_path: Path) -> None:
+    (tmp_path / "link.csv").symlink_to("new.csv")
+    result = careercap("project", str(PROFILE), "-o", "link.csv", cwd=tmp_path)
+    assert result.returncode == 0
+    assert (tmp_path / "link.csv").is_symlink()
+    assert (tmp_path / "new.csv").read_text().startswith("source,document,name")
+
+
+@pytest.mark.parametrize(("name", "status"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_signal_leaves_no_temporary_file_and_the_target_as_it_was(
+    tmp_path: Path, name: str, status: int
+) -> None:
+    (tmp_path / "out.csv").write_text("before\n")
+    read, write = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "careercap", "project", "-", "-o", "out.csv"],
+        cwd=tmp_path,
+        stdin=read,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(read)
+    os.write(write, PROFILE.read_bytes() + b"---\n")  # one profile, then the stream stays open
+    deadline = time.monotonic() + 30
+    while len(entries(tmp_path)) < 2 and time.monotonic() < deadline:  # the temporary file is there
+        time.sleep(0.05)
+    process.send_signal(getattr(signal, name))
+    _, stderr = process.communicate(timeout=30)
+    os.close(write)
+    assert process.returncode == status
+    assert stderr == f"careercap: terminated by {name}\n"
+    assert entries(tmp_path) == ["out.csv"]
+    assert (tmp_path / "out.csv").read_text() == "before\n"
+
+
+# Standard streams
+
+
+def test_a_full_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    if not can_make_devices(tmp_path):
+        pytest.skip("making a device needs privileges this run does not have")
+    os.mknod(tmp_path / "full", stat.S_IFCHR | 0o666, os.makedev(1, 7))  # a /dev/full of our own
+    with (tmp_path / "full").open("w") as full:
+        result = careercap("project", str(PROFILE), "--format", "csv", cwd=tmp_path, stdout=full.fileno())
+    assert result.returncode == 2
+    assert result.stderr == "careercap: error: cannot write standard output: No space left on device\n"
+
+
+def test_a_file_size_limit_on_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    with (tmp_path / "out.csv").open("w") as out:
+        result = careercap(
+            "project", str(PROFILES), "--format", "csv", cwd=tmp_path, stdout=out.fileno(), before=limit
+        )
+    assert result.returncode == 2
+    assert result.stderr == "careercap: error: cannot write standard output: File too large\n"
+
+
+def test_a_closed_standard_output_is_said_once(tmp_path: Path) -> None:
+    result = careercap("project", str(PROFILE), cwd=tmp_path, stdout=None, before=lambda: os.close(1))
+    assert result.returncode == 2
+    assert result.stderr == "careercap: error: cannot write standard output: it is closed\n"
+
+
+def test_a_closed_standard_output_is_no_matter_when_output_goes_to_a_file(tmp_path: Path) -> None:
+    result = careercap(
+        "project", str(PROFILE), "-o", "out.csv", cwd=tmp_path, stdout=None, before=lambda: os.close(1)
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (tmp_path / "out.csv").read_text().startswith("source,document,name")
+
+
+def test_with_standard_error_closed_no_error_goes_into_standard_output(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text(INVALID)
+    result = subprocess.run(
+        [sys.executable, "-m", "careercap", "project", "broken.yaml", str(PROFILE), "--format", "csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.close(2),
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "error" not in result.stdout
+    assert result.stdout.splitlines()[0].startswith("source,document,name")
+    assert len(result.stdout.splitlines()) == 6  # the header and the valid profile's five years
+
+
+# Directory walks
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """profiles/a/freelancer.yaml and profiles/a/b/finance-clerk.yaml, to walk with -r."""
+    (tmp_path / "profiles" / "a" / "b").mkdir(parents=True)
+    shutil.copy(PROFILES / "freelancer.yaml", tmp_path / "profiles" / "a")
+    shutil.copy(PROFILES / "finance-clerk.yaml", tmp_path / "profiles" / "a" / "b")
+    return tmp_path
+
+
+def summary_sources(stdout: str) -> list[str]:
+    return [line.split(",")[0] for line in stdout.splitlines()[1:]]
+
+
+BOTH = ["profiles/a/b/finance-clerk.yaml", "profiles/a/freelancer.yaml"]
+
+
+def test_a_link_loop_is_skipped_with_a_warning(folder: Path) -> None:
+    (folder / "profiles" / "a" / "b" / "up").symlink_to("..")
+    result = careercap("project", "profiles", "-r", "--summary", "--format", "csv", cwd=folder)
+    assert result.returncode == 0
+    assert result.stderr == (
+        "profiles/a/b/up: warning: leads to a directory already read (a link loop, or a second link); skipped\n"
+    )
+    assert summary_sources(result.stdout) == BOTH
+
+
+def test_links_to_nothing_fifos_and_self_links_are_errors_for_themselves_alone(folder: Path) -> None:
+    here = folder / "profiles" / "a"
+    (here / "gone.yaml").symlink_to("nowhere.yaml")
+    (here / "self.yaml").symlink_to("self.yaml")
+    os.mkfifo(here / "pipe.yaml")
+    result = careercap("project", "profiles", "-r", "--summary", "--format", "csv", cwd=folder)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "profiles/a/gone.yaml: error: is a link that leads nowhere",
+        "profiles/a/pipe.yaml: error: is not a regular file",
+        "profiles/a/self.yaml: error: cannot be read (Too many levels of symbolic links)",
+    ]
+    assert summary_sources(result.stdout) == BOTH
+
+
+def test_unreadable_entries_are_errors_for_themselves_alone(folder: Path) -> None:
+    if reads_anything(folder):
+        pytest.skip(
+            "this run reads files whatever their permissions (root); the unprivileged rerun checks it"
+        )
+    (folder / "profiles" / "a" / "secret.yaml").write_text(PROFILE_A)
+    (folder / "profiles" / "a" / "secret.yaml").chmod(0)
+    (folder / "profiles" / "a" / "b").chmod(0)
+    try:
+        result = careercap("project", "profiles", "-r", "--summary", "--format", "csv", cwd=folder)
+        stopped = careercap("project", "profiles", "-r", "--format", "csv", "--fail-fast", cwd=folder)
+    finally:
+        (folder / "profiles" / "a" / "b").chmod(0o755)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "profiles/a/b: error: cannot be read (Permission denied)",
+        "profiles/a/secret.yaml: error: cannot be read (Permission denied)",
+    ]
+    assert summary_sources(result.stdout) == ["profiles/a/freelancer.yaml"]
+    assert stopped.returncode == 1
+    assert stopped.stderr.splitlines() == ["profiles/a/b: error: cannot be read (Permission denied)"]
+
+
+def test_a_file_gone_since_it_was_found_is_an_error_for_it_alone(tmp_path: Path) -> None:
+    outcomes = list(
+        project_sources(
+            [str(tmp_path / "gone.yaml"), str(PROFILE)], rules=default_rules(), overrides=Overrides()
+        )
+    )
+    assert [str(error) for error in outcomes[0].loaded.errors] == [
+        f"{tmp_path}/gone.yaml: error: no such file"
+    ]
+    assert outcomes[1].result is not None
+
+
+def test_directories_deeper_than_python_recurses_are_walked(tmp_path: Path) -> None:
+    path = str(tmp_path / "deep")
+    os.mkdir(path)
+    for _ in range(1100):  # past Python's default recursion limit of 1000
+        path += "/d"
+        os.mkdir(path)  # one at a time: os.makedirs recurses too
+    shutil.copy(PROFILE, path)
+    result = careercap("project", "deep", "-r", "--summary", "--format", "csv", cwd=tmp_path)
+    subprocess.run(["rm", "-rf", str(tmp_path / "deep")], check=True)  # pytest's clean-up would recurse
+    assert (result.returncode, result.stderr) == (0, "")
+    assert summary_sources(result.stdout)[0].endswith("/d/freelancer.yaml")
