@@ -38,14 +38,14 @@ SKILLS = [
 ]
 
 
-def profile(rng: random.Random, index: int) -> str:
+def profile(rng: random.Random, index: int, currency: str | None = None) -> str:
     as_of = 2025
     freelancer = rng.random() < 0.3
     lines = [
         f"name: Person {index:06d}",
         f"employment: {'freelancer' if freelancer else 'employee'}",
         f"income: {rng.randrange(28_000, 240_000, 500)}",
-        f"currency: {rng.choice(['USD', 'EUR', 'GBP'])}",
+        f"currency: {currency or rng.choice(['USD', 'EUR', 'GBP'])}",
         f"as_of: {as_of}",
         f"horizon: {rng.choice([3, 5, 5, 5, 10])}",
         f"baseline_growth: {rng.choice(['0.02', '0.025', '0.03', '0.035', '-0.01'])}",
@@ -71,12 +71,13 @@ def profile(rng: random.Random, index: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_stream(count: int, path: Path, seed: int = 2025) -> None:
+def write_stream(count: int, path: Path, seed: int = 2025, currency: str | None = None) -> None:
+    """`count` profiles in one file; all in `currency` when it is given (as compare needs)."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as handle:
         for index in range(count):
             handle.write("---\n")
-            handle.write(profile(rng, index))
+            handle.write(profile(rng, index, currency))
 
 
 def write_directory(count: int, directory: Path, seed: int = 2025) -> None:

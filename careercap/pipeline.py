@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from careercap.core.comparison import Comparison, compare
-from careercap.core.engine import project
+from careercap.core.engine import OutOfRange, project
 from careercap.core.explain import Explanation, explain
 from careercap.core.plan import Plan, PlanError, find_plan
 from careercap.core.profile import Profile
@@ -106,11 +106,16 @@ def project_sources(
             yield Outcome(loaded, None)
             continue
         profile = overrides.apply(loaded.profile)
-        if with_sensitivity:
-            varied = sensitivity(profile, rules)
-            projection, spread = varied.central, varied
-        else:
-            projection, spread = project(profile, rules), None
+        try:
+            if with_sensitivity:
+                varied = sensitivity(profile, rules)
+                projection, spread = varied.central, varied
+            else:
+                projection, spread = project(profile, rules), None
+        except OutOfRange as exc:  # the profile is valid, but these rules cannot project it
+            error = Diagnostic(Location(loaded.source, document=loaded.document), str(exc))
+            yield Outcome(loaded._replace(profile=None, errors=(error,)), None)
+            continue
         yield Outcome(loaded, result_of(loaded.source, loaded.document, projection, loaded.warnings, spread))
 
 

@@ -30,6 +30,7 @@ from careercap.cli.options import (
     RulesOpt,
     SensitivityOpt,
     SvgOpt,
+    finite,
 )
 from careercap.errors import Invalid, UsageError
 
@@ -195,7 +196,11 @@ def plan(
     target: Annotated[
         float | None,
         typer.Option(
-            "--target", min=0.01, metavar="INCOME", help="Income to reach (by --by, or the last year)."
+            "--target",
+            min=0.01,
+            callback=finite,
+            metavar="INCOME",
+            help="Income to reach (by --by, or the last year).",
         ),
     ] = None,
     by: Annotated[

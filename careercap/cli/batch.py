@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from careercap.core.result import Result
 from careercap.core.rules import Rules
-from careercap.errors import Diagnostic, Invalid
+from careercap.errors import Diagnostic, Invalid, visible
 from careercap.pipeline import Outcome
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from careercap.render.table import SummaryRow
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -59,11 +61,18 @@ class _Csv(_Writer):
             export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
         )
 
+        # At a terminal, text from a profile shows its control characters as escapes; in a
+        # file or a pipe, CSV keeps the data as it is.
+        self.at_terminal = self.stream.isatty()
+
     def add(self, result: Result) -> None:
         if self.layout.summary:
-            self.writer.writerow(self.export.csv_summary_row(result, self.layout.real))
+            rows = [self.export.csv_summary_row(result, self.layout.real)]
         else:
-            self.writer.writerows(self.export.csv_rows(result, self.layout.real))
+            rows = self.export.csv_rows(result, self.layout.real)
+        if self.at_terminal:
+            rows = [[visible(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
+        self.writer.writerows(rows)
 
 
 class _Jsonl(_Writer):
@@ -96,11 +105,11 @@ class _Table(_Writer):
 
         self.table = table
         self.terminal = self.console()
-        self.rows: list[Result] = []
+        self.rows: list[SummaryRow] = []
 
     def add(self, result: Result) -> None:
         if self.layout.summary:
-            self.rows.append(result)
+            self.rows.append(self.table.summary_row(result))
         else:
             self.terminal.print(self.table.projection_view(result, self.terminal.width))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -49,10 +50,20 @@ HorizonOpt = Annotated[
     int | None,
     typer.Option("--horizon", min=1, max=50, help="Years to project, instead of the profile's horizon."),
 ]
+
+
+def finite(value: float | None) -> float | None:
+    """An option's number, refused when it is not finite (`inf`, `nan`): click reads those."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"must be a finite number, not {value}")
+    return value
+
+
 GrowthOpt = Annotated[
     float | None,
     typer.Option(
         "--baseline-growth",
+        callback=finite,
         min=-0.5,
         max=0.5,
         help="Baseline yearly growth (0.03 is 3 %), instead of the profile's.",
@@ -62,6 +73,7 @@ InflationOpt = Annotated[
     float | None,
     typer.Option(
         "--inflation",
+        callback=finite,
         min=-0.5,
         max=1,
         help="Yearly inflation (0.02 is 2 %): money shown in as_of-year money too. Default: the profile's.",

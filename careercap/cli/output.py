@@ -141,11 +141,13 @@ def write_text(text: str, path: str | None = None, option: str | None = "'--outp
         stream.write(text)
 
 
-def write_json(document: Any) -> None:
-    """A JSON document on standard output."""
-    from careercap.render.export import json_text
+def write_json(document: dict[str, Any]) -> None:
+    """A JSON document on standard output, written as it is made (see `json_chunks`)."""
+    from careercap.render.export import json_chunks
 
-    write_text(json_text(document))
+    with output_to(None) as stream:
+        for chunk in json_chunks(document):
+            stream.write(chunk)
 
 
 def write_lines(lines: list[str]) -> None:

@@ -17,6 +17,10 @@ State = Literal["upskilling", "maintaining", "static"]
 T = TypeVar("T")
 
 
+class OutOfRange(ValueError):
+    """The rules take an income where no number can follow it (to zero): nothing to show."""
+
+
 class Event(NamedTuple):
     """A learning event: a certification earned or a dated skill acquired."""
 
@@ -165,6 +169,10 @@ def project(profile: Profile, rules: Rules) -> Projection:
             if year == step_year:
                 income *= multiplier
                 applied = (*applied, "freelancer_portfolio")
+            if income == 0.0:  # underflow: only rules that shrink it by most of itself a year get here
+                raise OutOfRange(
+                    f"the income falls to zero by {year}: these rules shrink it too fast to project"
+                )
             growth = income / previous - 1
         this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
         held = skills[: bisect_right(skill_years, year)] if skill_years else ()

@@ -24,7 +24,22 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 
 YEAR_MIN, YEAR_MAX = 1950, 2100
+MAX_DIGITS = 18
+"""A whole number with more digits than this is refused before it is converted."""
 EMPTY_ITEM = "is an empty list item: fill it in, or remove its '-' line"
+
+
+SHOWN = 40
+"""A value quoted in a message shows at most this many characters."""
+
+
+def quoted(value: object) -> str:
+    """A value as a message quotes it: in full when short, else its start and its length."""
+    text = repr(value)
+    if len(text) <= SHOWN:
+        return text
+    length = len(value) if isinstance(value, str) else len(text)
+    return f"{text[:SHOWN]}… ({length:,} characters)"
 
 
 def _describe(value: object) -> str:
@@ -32,7 +47,7 @@ def _describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
-    return repr(value)
+    return quoted(value)
 
 
 def _number_hint(text: str) -> str:
@@ -54,14 +69,16 @@ def parse_number(value: Any) -> float:
         text = value.strip()
         if _FLOAT.fullmatch(text):
             number = float(text)
+            if not math.isfinite(number):
+                raise ValueError(f"is too large to be a number careercap can use: {quoted(text)}")
         elif _INF.fullmatch(text) or _NAN.fullmatch(text):
             raise ValueError(f"must be a finite number, not {text}")
         else:
-            raise ValueError(f"must be a number, not {value!r}{_number_hint(value)}")
+            raise ValueError(f"must be a number, not {quoted(value)}{_number_hint(value)}")
     else:
         raise ValueError(f"must be a number, not {_describe(value)}")
     if not math.isfinite(number):
-        raise ValueError(f"must be a finite number, not {value!r}")
+        raise ValueError(f"must be a finite number, not {quoted(value)}")
     return number
 
 
@@ -73,7 +90,9 @@ def parse_integer(value: Any) -> int:
         return value
     text = value.strip()
     if not _INT.fullmatch(text):
-        raise ValueError(f"must be a whole number, not {value!r}{_number_hint(value)}")
+        raise ValueError(f"must be a whole number, not {quoted(value)}{_number_hint(value)}")
+    if len(text.lstrip("+-").lstrip("0")) > MAX_DIGITS:
+        raise ValueError(f"is too large to be a number careercap can use: {quoted(text)}")
     return int(text)
 
 
@@ -111,7 +130,7 @@ def parse_date(value: Any) -> PartialDate:
         raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {_describe(value)}")
     match = _DATE.fullmatch(value.strip())
     if match is None:
-        raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {value!r}")
+        raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {quoted(value)}")
     year_text, month_text, day_text = match.groups()
     year = check_year(int(year_text))
     month = int(month_text) if month_text else None

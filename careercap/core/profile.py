@@ -8,23 +8,49 @@ the repeat is reported as a warning through the validation context.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from careercap.core.fields import EMPTY_ITEM, Date, Integer, Number, PartialDate, Text, Year
+from careercap.core.fields import EMPTY_ITEM, Date, Integer, Number, PartialDate, Text, Year, quoted
 
 Employment = Literal["employee", "freelancer"]
+CENT = 0.01
+
+
+def _without_format_characters(name: str) -> str:
+    """The name without zero-width and other format characters (Unicode category Cf),
+    which change nothing a reader sees."""
+    if name.isascii():  # the usual case, and ASCII has no format character
+        return name
+    return "".join(character for character in name if unicodedata.category(character) != "Cf")
 
 
 def normalize_name(name: str) -> str:
-    """The form in which two skill or certification names are compared: case-folded,
-    `-` and `_` read as spaces, runs of white space collapsed, ends trimmed."""
-    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
+    """The form in which two skill or certification names are compared: format characters
+    dropped, case-folded, `-` and `_` read as spaces, runs of white space collapsed, ends
+    trimmed (`S\u200bQL` is `SQL`, `Prompt-Engineering` is `prompt engineering`)."""
+    return " ".join(_without_format_characters(name).casefold().replace("-", " ").replace("_", " ").split())
 
 
-Name = Annotated[Text, Field(min_length=1, max_length=200)]
+def _not_blank(name: str) -> str:
+    if not _without_format_characters(name).strip():
+        raise ValueError("must not be blank: white space and invisible characters name nothing")
+    return name
+
+
+Name = Annotated[Text, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
 
 
 # Frozen, no unknown keys. (A YAML null means "not given": the reader leaves such keys out.)
@@ -115,6 +141,15 @@ class Profile(BaseModel):
         default=None, ge=-0.5, le=1, description="Yearly inflation, for figures in as_of-year money."
     )
 
+    @field_validator("income")
+    @classmethod
+    def _at_least_a_cent(cls, income: float) -> float:
+        # Money is shown to the cent; below one, a projection has nothing to show (and a
+        # subnormal income would underflow to zero).
+        if income < CENT:
+            raise ValueError(f"must be at least {CENT} (a cent)")
+        return income
+
     @model_validator(mode="before")
     @classmethod
     def _salary_is_income(cls, data: Any) -> Any:
@@ -163,7 +198,7 @@ def _once_each(
             when = _date_of(earliest)
             counted = f"at its earliest date, {when}" if when else "as held since before as_of"
             warnings.append(
-                ((field, index), f"{kind} {item.name!r} is listed again; it counts once, {counted}")
+                ((field, index), f"{kind} {quoted(item.name)} is listed again; it counts once, {counted}")
             )
     return tuple(kept)
 

@@ -5,7 +5,7 @@ Reading a rules file is `careercap.reading.rules`; this module only says what ru
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -48,6 +48,13 @@ LABELS = {BASELINE: "baseline growth", **{rule.id: rule.label for rule in RULES}
 _CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
+# The bounds of each parameter, for its value and for each end of its sensitivity range.
+Premium = Annotated[Number, Field(ge=0, le=5)]
+Contraction = Annotated[Number, Field(ge=0, lt=1)]
+Multiplier = Annotated[Number, Field(ge=1, le=10)]
+Window = Annotated[Integer, Field(ge=1, le=10)]
+
+
 class RuleText(BaseModel):
     """What every section of the rules file may say about where its numbers come from."""
 
@@ -63,19 +70,16 @@ class Upskilling(RuleText):
     min_certifications: Integer = Field(
         ge=1, description="Certifications in a window that make it upskilling."
     )
-    growth_premium: Number = Field(ge=0, le=5, description="Extra growth, as a share of |baseline growth|.")
+    growth_premium: Premium = Field(description="Extra growth, as a share of |baseline growth|.")
 
 
 class Static(RuleText):
-    contraction: Number = Field(ge=0, lt=1, description="Fall in wages over one static window.")
+    contraction: Contraction = Field(description="Fall in wages over one static window.")
 
 
 class FreelancerPortfolio(RuleText):
     min_skills: Integer = Field(ge=1, description="Distinct skills that make a portfolio.")
-    multiplier: Number = Field(ge=1, le=10, description="Revenue multiplier when the portfolio is reached.")
-
-
-Range = tuple[Number, Number]
+    multiplier: Multiplier = Field(description="Revenue multiplier when the portfolio is reached.")
 
 
 class SensitivityRanges(BaseModel):
@@ -83,10 +87,10 @@ class SensitivityRanges(BaseModel):
 
     model_config = _CONFIG
 
-    growth_premium: Range = Field(description="Low and high growth premium.")
-    contraction: Range = Field(description="Low and high static contraction.")
-    multiplier: Range = Field(description="Low and high portfolio multiplier.")
-    window_years: tuple[Integer, Integer] = Field(description="Shortest and longest window, in years.")
+    growth_premium: tuple[Premium, Premium] = Field(description="Low and high growth premium.")
+    contraction: tuple[Contraction, Contraction] = Field(description="Low and high static contraction.")
+    multiplier: tuple[Multiplier, Multiplier] = Field(description="Low and high portfolio multiplier.")
+    window_years: tuple[Window, Window] = Field(description="Shortest and longest window, in years.")
     baseline_growth: Number = Field(ge=0, le=0.5, description="Plus or minus this much baseline growth.")
 
     @field_validator("growth_premium", "contraction", "multiplier", "window_years")
@@ -103,7 +107,7 @@ class Rules(BaseModel):
     model_config = _CONFIG
 
     evidence: Text | None = Field(default=None, description="How strong the evidence behind the rules is.")
-    window_years: Integer = Field(ge=1, le=10, description="Years in a state's window, ending with the year.")
+    window_years: Window = Field(description="Years in a state's window, ending with the year.")
     upskilling: Upskilling
     static: Static
     freelancer_portfolio: FreelancerPortfolio

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from careercap.core.fields import EMPTY_ITEM
+from careercap.core.fields import EMPTY_ITEM, quoted
 from careercap.errors import Diagnostic
 from careercap.reading.documents import Document
 from careercap.reading.yamlvalues import Marks, Path, marks
@@ -19,7 +19,8 @@ from careercap.reading.yamlvalues import Marks, Path, marks
 M = TypeVar("M", bound=BaseModel)
 
 MAX_SHOWN = 20
-"""Problems reported for one document at the most: a generated file can hold thousands."""
+"""Errors, and warnings, reported for one document at the most: a generated file can hold
+thousands."""
 
 _BOUNDS = {
     "greater_than": ("gt", "must be greater than {}"),
@@ -61,10 +62,12 @@ def _message(error: Mapping[str, Any], key: str | int | None) -> str:
         return f"must be at most {ctx['max_length']} characters long"
     if kind == "string_pattern_mismatch":
         if key == "currency":
-            return f"must be a three-letter code in capitals, such as USD or EUR, not {error['input']!r}"
+            return (
+                f"must be a three-letter code in capitals, such as USD or EUR, not {quoted(error['input'])}"
+            )
         return f"does not have the expected form ({ctx['pattern']})"
     if kind == "literal_error":
-        return f"must be {ctx['expected']}, not {error['input']!r}"
+        return f"must be {ctx['expected']}, not {quoted(error['input'])}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if error["input"] is None and isinstance(key, int):
             return EMPTY_ITEM
@@ -156,7 +159,7 @@ def diagnose(
             parent = _without_indexes(path[:-1])
             key = str(path[-1])
             at_key = True
-            message = f"unknown key {key!r}{_suggestion(key, known_keys.get(parent, []))}"
+            message = f"unknown key {quoted(key)}{_suggestion(key, known_keys.get(parent, []))}"
             if path[:-1]:
                 message = f"{field_name(path[:-1])}: {message}"
         elif kind == "missing" and isinstance(error["loc"][-1], int):  # a pair given one item
@@ -191,10 +194,15 @@ def warnings_at(document: Document, items: list[tuple[Path, str]]) -> list[Diagn
         return []
     found = marks(document)
     located = []
-    for path, message in items:
+    for path, message in items[:MAX_SHOWN]:
         place = _place(found, path, False)
         line, column = place if place is not None else (None, None)
         located.append(Diagnostic(document.where(line, column), message, "warning"))
+    if len(items) > MAX_SHOWN:
+        more = len(items) - MAX_SHOWN
+        located.append(
+            Diagnostic(located[-1].where, f"{more} more warnings in this document are not shown", "warning")
+        )
     return located
 
 

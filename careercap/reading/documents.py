@@ -18,6 +18,8 @@ from careercap.errors import CareercapError, Diagnostic, Location
 
 MAX_DOCUMENT_CHARS = 1024 * 1024
 """A document longer than this (1 MiB of text) is refused before it is parsed."""
+MAX_SKIP = 64 * 1024 * 1024
+"""An over-long line is skipped (and the next document read) only if it ends within this."""
 BLOCK = 64 * 1024  # small enough that reading a small file allocates little
 
 _BOMS = (
@@ -28,6 +30,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
 )
 _LONE_CR = re.compile(r"\r(?!\n)")
+_HIDDEN_BREAKS = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 
@@ -75,20 +80,12 @@ def _not_text(bad: bytes, encoding: str, line: bytes = b"") -> str:
     return f"bytes {bad[:4].hex(' ')} are not valid {expected}{hint}; save the file as UTF-8"
 
 
-def decode(data: bytes, source: str) -> str:
-    """Text from bytes: UTF-8 with or without a BOM, or UTF-16/UTF-32 with one."""
-    encoding, start = _encoding(data)
-    try:
-        return data[start:].decode(encoding)
-    except UnicodeDecodeError as exc:
-        before = data[start : start + exc.start].decode(encoding, errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
-        bad = data[start + exc.start : start + exc.end]
-        raise CareercapError(Diagnostic(Location(source, line, column), _not_text(bad, encoding))) from None
-
-
 _TOO_LONG = LineProblem(1, f"a line longer than {MAX_DOCUMENT_CHARS // 1024} KiB; a profile is far smaller")
+_ENDLESS = LineProblem(
+    1,
+    f"a line longer than {MAX_DOCUMENT_CHARS // 1024} KiB, with no line end in the next "
+    f"{MAX_SKIP // 1024 // 1024} MiB: this is not a profile, and the rest of the input is not read",
+)
 
 
 def _utf8_lines(block: bytes) -> Iterator[str | LineProblem]:
@@ -111,9 +108,13 @@ def _utf8_chunks(read: Callable[[int], bytes], first: bytes) -> Iterator[str | L
             if len(block) < MAX_DOCUMENT_CHARS:
                 pending, data = block, read(BLOCK)
                 continue
-            yield _TOO_LONG  # a line past the limit: skip it, keep no more of it
-            pending = _skip_line(read)
-            data = read(BLOCK)
+            # A line past the limit: skip it, keeping no more of it; but not for ever (/dev/zero).
+            after = _skip_line(read)
+            if after is None:
+                yield _ENDLESS
+                return
+            yield _TOO_LONG
+            pending, data = after, read(BLOCK)
             continue
         block, pending = block[:cut], block[cut:]
         try:
@@ -123,21 +124,43 @@ def _utf8_chunks(read: Callable[[int], bytes], first: bytes) -> Iterator[str | L
         data = b"" if at_end else read(BLOCK)
 
 
-def _skip_line(read: Callable[[int], bytes]) -> bytes:
-    """Read past the end of the current (over-long) line; what follows it."""
+def _skip_line(read: Callable[[int], bytes]) -> bytes | None:
+    """Read past the end of the current (over-long) line; what follows it, or None when no
+    line end comes within MAX_SKIP bytes."""
+    skipped = 0
     while data := read(BLOCK):
         end = data.find(b"\n")
         if end >= 0:
             return data[end + 1 :]
+        skipped += len(data)
+        if skipped > MAX_SKIP:
+            return None
     return b""
 
 
 def stream_chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
     """The text of a stream in chunks of whole lines; a line that cannot be text is a
     LineProblem in its place. A lone carriage return (old Mac line ends) becomes a line
-    feed, as YAML reads it anyway, so that lines count as an editor counts them."""
-    for chunk in _chunks(stream):
-        yield _LONE_CR.sub("\n", chunk) if isinstance(chunk, str) and "\r" in chunk else chunk
+    feed, as YAML reads it anyway, so that lines count as an editor counts them. A line
+    holding a line break that YAML honours but editors do not show (U+0085, U+2028,
+    U+2029) is refused: where the parser would see a document start, careercap would not."""
+    for read in _chunks(stream):
+        if not isinstance(read, str):
+            yield read
+            continue
+        text = _LONE_CR.sub("\n", read) if "\r" in read else read
+        if _HIDDEN_BREAK.search(text) is None:
+            yield text
+            continue
+        for line in _LINES.findall(text):
+            found = _HIDDEN_BREAK.search(line)
+            if found is None:
+                yield line
+                continue
+            name = _HIDDEN_BREAKS[found.group()]
+            code = f"U+{ord(found.group()):04X}"
+            why = "YAML reads it as a line break that editors do not show"
+            yield LineProblem(found.start() + 1, f"character {code} ({name}) is not allowed: {why}")
 
 
 def _chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
@@ -201,7 +224,7 @@ class _Pending:
             self.pieces = []
 
     def lines(self) -> list[str]:
-        return "".join(self.pieces).splitlines(keepends=True)
+        return _LINES.findall("".join(self.pieces))  # at line feeds only, as the markers are found
 
     def has_content(self) -> bool:
         return self.explicit or self.problem is not None or any(_is_content(line) for line in self.lines())
@@ -210,6 +233,18 @@ class _Pending:
         """Whether this text before a `---` is `%YAML`-style directives (and comments)."""
         content = [line for line in self.lines() if _is_content(line)]
         return bool(content) and all(line.startswith("%") for line in content)
+
+
+def _text_after_end(chunk: str, at: int, line: int, current: _Pending) -> None:
+    """Text after a `...` on its line (a comment aside) is an error of the document it ends."""
+    end = chunk.find("\n", at)
+    rest = chunk[at + 3 : len(chunk) if end < 0 else end].rstrip("\r")
+    after = rest.lstrip()
+    if after and not after.startswith("#"):
+        column = 3 + len(rest) - len(after) + 1
+        current.fail(
+            line, LineProblem(column, "text after the document end marker '...': start a document with '---'")
+        )
 
 
 def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterator[Document]:
@@ -241,6 +276,8 @@ def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterato
             at = marker.start()
             current.add(chunk[start:at])
             line += chunk.count("\n", start, at)
+            if marker.group() == "...":
+                _text_after_end(chunk, at, line, current)
             carried: list[str] = []
             if not current.explicit and current.problem is None and current.only_directives():
                 carried = current.lines()  # `%YAML 1.2` and the like belong to the next document

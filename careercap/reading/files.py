@@ -18,6 +18,9 @@ from careercap.errors import Diagnostic, InputError, Location
 
 STDIN = "-"
 PROFILE_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 4 * 2**30
+"""A file larger than this is refused from its size before it is read (a sparse file can
+claim a terabyte); a stream on standard input has no such limit."""
 
 Source = str | Diagnostic
 """A file to read, or what is wrong with a path met in a directory (an error, or a warning
@@ -124,9 +127,16 @@ def open_regular(source: str) -> BinaryIO:
         if exc.errno == errno.EISDIR:
             raise Unreadable(source, "is a directory, not a profile file") from None
         raise Unreadable(source, f"cannot be read ({exc.strerror})") from None
-    mode = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(mode):
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
         os.close(descriptor)
-        what = "is a directory, not a profile file" if stat.S_ISDIR(mode) else "is not a regular file"
-        raise Unreadable(source, what)
+        if stat.S_ISDIR(status.st_mode):
+            raise Unreadable(source, "is a directory, not a profile file")
+        if not stat.S_ISREG(status.st_mode):
+            raise Unreadable(source, "is not a regular file")
+        raise Unreadable(
+            source,
+            f"is {status.st_size / 2**30:,.0f} GiB, more than careercap reads from one file "
+            f"({MAX_FILE_BYTES // 2**30} GiB); split it, or pipe it to standard input",
+        )
     return os.fdopen(descriptor, "rb")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,7 +12,7 @@ from careercap.core.fields import parse_integer, parse_number
 from careercap.core.rules import FreelancerPortfolio, Rules, SensitivityRanges, Static, Upskilling
 from careercap.errors import CareercapError, Diagnostic, Location
 from careercap.reading.diagnostics import validate
-from careercap.reading.documents import MAX_DOCUMENT_CHARS, Document, decode
+from careercap.reading.documents import MAX_DOCUMENT_CHARS, Document, split_documents, stream_chunks
 from careercap.reading.files import read_head
 from careercap.reading.yamlvalues import parse
 
@@ -94,9 +95,20 @@ def default_rules() -> Rules:
     )
 
 
+def _one_document(data: bytes, source: str) -> Document:
+    documents = split_documents(stream_chunks(io.BytesIO(data)), source)
+    document = next(documents, None) or Document(source, 1, 0, "")
+    if document.problem is not None:
+        raise CareercapError(document.problem)
+    second = next(documents, None)
+    if second is not None:
+        raise second.error("a rules file holds one document, and this is a second; remove the '---'", 0, 0)
+    return document
+
+
 def load_rules(data: bytes, source: str) -> Rules:
     """The defaults with a user's rules file laid over them; errors name the user's file."""
-    document = Document(source, 1, 0, decode(data, source))
+    document = _one_document(data, source)
     override = _read(document)
     rules, errors, _ = validate(Rules, document, _merge(packaged_data(), override), KNOWN_KEYS)
     if errors:

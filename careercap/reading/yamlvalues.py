@@ -10,12 +10,14 @@ left out, so that "not given" reads the same everywhere. The field types in
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, NamedTuple, Protocol
 
 import yaml
 from yaml import events as ev
 
+from careercap.core.fields import quoted
 from careercap.errors import CareercapError
 from careercap.reading.documents import Document
 
@@ -90,6 +92,7 @@ class _Builder:
     def __init__(self, document: Document, marks: Marks | None) -> None:
         self.document = document
         self.marks = marks
+        self.line_starts: list[int] | None = None
 
     def fail(self, message: str, mark: _Mark | None) -> CareercapError:
         if mark is None:
@@ -231,12 +234,17 @@ class _Builder:
             what = "empty" if key is None else "a list or mapping"
             raise self.fail(f"a key must be text, and this one is {what}", mark)
         if key in mapping or (dropped[-1] is not None and key in dropped[-1]):
-            raise self.fail(f"duplicate key {key!r}: each key may appear once", mark)
+            raise self.fail(f"duplicate key {quoted(key)}: each key may appear once", mark)
         return key
 
     def note(self, table: dict[Path, tuple[int, int]], path: Path, mark: _Mark | None) -> None:
-        if mark is not None:
-            table[path] = _place(self.document.text, mark.index)
+        if mark is None:
+            return
+        if self.line_starts is None:  # once per document, so that locating every value is linear
+            self.line_starts = [0, *(found.end() for found in re.finditer("\n", self.document.text))]
+        index = min(mark.index, len(self.document.text))
+        line = bisect.bisect_right(self.line_starts, index) - 1
+        table[path] = (line, index - self.line_starts[line])
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> CareercapError:
         mark = exc.problem_mark or exc.context_mark

@@ -4,6 +4,7 @@ text, and CSV rows."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from careercap.core.result import Result, result_of
@@ -20,9 +21,22 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
-def json_text(document: Any) -> str:
-    """A whole JSON document as careercap prints it: indented, text as written, a final newline."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def json_chunks(document: dict[str, Any]) -> Iterator[str]:
+    """A whole JSON document as careercap prints it (`json.dumps(document, indent=2)`, text
+    as written, a final newline), in pieces: a value that is an iterator (a generator, not
+    a list) is written an item at a time, so that a long list is never held whole."""
+    yield "{"
+    for index, (key, value) in enumerate(document.items()):
+        yield ("\n  " if index == 0 else ",\n  ") + json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, Iterator):
+            count = 0
+            for item in value:
+                yield ("[\n    " if count == 0 else ",\n    ") + _nested(item, 2)
+                count += 1
+            yield "\n  ]" if count else "[]"
+        else:
+            yield _nested(value, 1)
+    yield "\n}\n" if document else "}\n"
 
 
 def _note(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -113,7 +127,8 @@ def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
 
 
 def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
-    """The whole `compare --format json` document."""
+    """The whole `compare --format json` document; its profiles come one at a time, for
+    `json_chunks`."""
     names = labels(comparison.results)
 
     def rounded(field: str, values: tuple[float, ...]) -> list[float]:
@@ -122,7 +137,7 @@ def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "rules": rules.parameters(),
-        "profiles": [projection_dict(result) for result in comparison.results],
+        "profiles": (projection_dict(result) for result in comparison.results),  # written as made
         "years": [
             {
                 "year": column.year,
@@ -152,7 +167,7 @@ def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
 
 def _nested(value: Any, level: int) -> str:
     """`value` as indented JSON, to stand `level` levels deep in a larger document."""
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False).replace("\n", "\n" + "  " * level)
 
 
 class JsonWriter:
@@ -180,7 +195,7 @@ class JsonWriter:
 
 def jsonl_line(projection: dict[str, Any]) -> str:
     """One projection per line (`--format jsonl`)."""
-    return json.dumps(projection, ensure_ascii=False) + "\n"
+    return json.dumps(projection, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 CSV_COLUMNS = (
@@ -210,6 +225,12 @@ CSV_SUMMARY_COLUMNS = (
     "career_capital",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _source_cell(source: str) -> str:
+    """The source column: standard input stays `-`, as the output spec has it; a file name
+    is data like any other text."""
+    return source if source == "-" else spreadsheet_safe(source)
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -247,7 +268,12 @@ def csv_rows(result: Result, real: bool = False) -> list[list[str | int]]:
     negative zero.)"""
     projection, sensitivity = result.projection, result.sensitivity
     profile = projection.profile
-    lead: list[str | int] = [result.source, result.document, spreadsheet_safe(profile.name), profile.currency]
+    lead: list[str | int] = [
+        _source_cell(result.source),
+        result.document,
+        spreadsheet_safe(profile.name),
+        profile.currency,
+    ]
     rows: list[list[str | int]] = [
         [
             *lead,
@@ -256,7 +282,7 @@ def csv_rows(result: Result, real: bool = False) -> list[list[str | int]]:
             "" if row.growth is None else _six(row.growth),
             row.state,
             ";".join(row.rules),
-            spreadsheet_safe(";".join([event.name for event in row.events])) if row.events else "",
+            ";".join([spreadsheet_safe(event.name) for event in row.events]),
         ]
         for row in projection.years
     ]
@@ -273,7 +299,7 @@ def csv_summary_row(result: Result, real: bool = False) -> list[str | int]:
     """One CSV row per profile (`--format csv --summary`)."""
     profile, summary, sensitivity = result.projection.profile, result.projection.summary, result.sensitivity
     row: list[str | int] = [
-        result.source,
+        _source_cell(result.source),
         result.document,
         spreadsheet_safe(profile.name),
         profile.currency,

@@ -291,7 +291,26 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     return Group(*parts, Text("\n".join(sentences)), Text(CAVEAT, style="dim"))
 
 
-def summary_rows_table(results: list[Result]) -> Table:
+SummaryRow = tuple[Text, Text, str, str, str, str, str]
+
+
+def summary_row(result: Result) -> SummaryRow:
+    """One profile's row of `project --summary`: all a run keeps of it, so that a table of
+    100,000 profiles holds their figures and not their projections."""
+    profile, summary = result.projection.profile, result.projection.summary
+    source = result.source if result.document == 1 else f"{result.source} #{result.document}"
+    return (
+        Text(visible(source)),
+        Text(visible(profile.name)),
+        f"{profile.as_of}-{profile.final_year}",
+        profile.currency,
+        money(summary.final_income),
+        percent(summary.cagr),
+        money(summary.career_capital),
+    )
+
+
+def summary_rows_table(rows: list[SummaryRow]) -> Table:
     """One row per profile: the summary figures only (`project --summary`)."""
     table = Table(title=Text("Summary", style="bold"), title_justify="left")
     table.add_column("Source", overflow="fold", min_width=16)
@@ -300,20 +319,8 @@ def summary_rows_table(results: list[Result]) -> Table:
     table.add_column("", no_wrap=True)  # the currency
     for heading in ("Final\nincome", "CAGR", "Career\ncapital"):
         table.add_column(heading, justify="right", no_wrap=True)
-    for result in results:
-        profile, summary = result.projection.profile, result.projection.summary
-        source = result.source
-        if result.document > 1:
-            source += f" #{result.document}"
-        table.add_row(
-            Text(visible(source)),
-            Text(visible(profile.name)),
-            f"{profile.as_of}-{profile.final_year}",
-            profile.currency,
-            money(summary.final_income),
-            percent(summary.cagr),
-            money(summary.career_capital),
-        )
+    for row in rows:
+        table.add_row(*row)
     return table
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,10 +40,10 @@ def labels(results: Sequence[Result]) -> list[str]:
         base = os.path.basename(source)
         return "stdin" if source == "-" else os.path.splitext(base)[0] or base
 
-    named = [
-        name if names.count(name) == 1 else stem(source) for name, source in zip(names, sources, strict=True)
-    ]
-    return [label if named.count(label) == 1 else f"{label} #{index}" for index, label in enumerate(named, 1)]
+    times = Counter(names)  # counted once: a comparison may hold thousands of profiles
+    named = [name if times[name] == 1 else stem(source) for name, source in zip(names, sources, strict=True)]
+    times = Counter(named)
+    return [label if times[label] == 1 else f"{label} #{index}" for index, label in enumerate(named, 1)]
 
 
 def gap_sentence(gap: Gap, name: str, first_name: str) -> str:

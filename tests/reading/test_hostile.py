@@ -64,6 +64,29 @@ CATALOGUE = [
     ("markup-name.yaml", 0, ""),
     ("ansi-name.yaml", 0, ""),
     ("formula-name.yaml", 0, ""),
+    ("line-separator-after-marker.yaml", 1, "3:4: error: character U+2028 (line separator) is not allowed: YAML reads it as a line break that editors do not show"),
+    ("next-line-character.yaml", 1, "2:14: error: character U+0085 (next line) is not allowed: YAML reads it as a line break that editors do not show"),
+    ("text-after-document-end.yaml", 1, "3:5: error: text after the document end marker '...': start a document with '---'"),
+    ("tiny-income.yaml", 1, "2:9: error: income: must be at least 0.01 (a cent)"),
+    ("huge-number.yaml", 1, "2:9: error: income: is too large to be a number careercap can use: '999999999999999999999999999999999999999… (5,000 characters)"),
+    ("huge-integer.yaml", 1, "3:10: error: horizon: is too large to be a number careercap can use: '999999999999999999999999999999999999999… (5,000 characters)"),
+    ("power-income.yaml", 1, "2:9: error: income: must be a number, not '10**1000'"),
+    ("blank-name.yaml", 1, "1:7: error: name: must not be blank: white space and invisible characters name nothing"),
+    ("blank-skill.yaml", 1, "5:5: error: skills[2]: must not be blank: white space and invisible characters name nothing"),
+    ("zero-width-skill.yaml", 0, "5:5: warning: skill 'S\\u200bQL' is listed again; it counts once, as held since before as_of"),
+    ("bidi-name.yaml", 0, ""),
+    ("newline-in-name.yaml", 0, ""),
+    ("warnings-flood.yaml", 0, "7:5: warning: skill 'skill 0' is listed again; it counts once, as held since before as_of"),
+]  # fmt: skip
+
+# Rules files (tests/hostile/rules/): file, the first line on standard error after "FILE:"
+RULES_CATALOGUE = [
+    ("contraction-range-too-wide.yaml", "2:22: error: sensitivity.contraction[2]: must be less than 1"),
+    ("window-range-from-zero.yaml", "2:18: error: sensitivity.window_years[1]: must be at least 1"),
+    ("window-range-endless.yaml", "2:21: error: sensitivity.window_years[2]: must be at most 10"),
+    ("two-documents.yaml", "2:1: error: a rules file holds one document, and this is a second; remove the '---'"),
+    ("text-after-document-end.yaml", "2:5: error: text after the document end marker '...': start a document with '---'"),
+    ("not-a-mapping.yaml", "1:1: error: a rules file must be a mapping such as 'window_years: 3'"),
 ]  # fmt: skip
 
 
@@ -212,3 +235,94 @@ def test_a_directory_where_compare_wants_a_file_exits_2(cli: Invoke, tmp_path: P
     result = cli("compare", str(tmp_path), str(tmp_path))
     assert result.exit_code == 2
     assert f"{tmp_path}: is a directory; give profile files" in result.stderr.splitlines()[0]
+
+
+def test_every_hostile_rules_file_is_in_the_catalogue() -> None:
+    assert sorted(name for name, _ in RULES_CATALOGUE) == sorted(
+        path.name for path in (HOSTILE / "rules").glob("*.yaml")
+    )
+
+
+@pytest.mark.parametrize(("name", "first"), RULES_CATALOGUE, ids=[name for name, _ in RULES_CATALOGUE])
+def test_hostile_rules_file(cli: Invoke, hostile: None, name: str, first: str) -> None:
+    path = f"rules/{name}"
+    for command in (
+        ["rules", "--rules", path],
+        ["project", "ansi-name.yaml", "--sensitivity", "--rules", path],
+    ):
+        result = cli(*command)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == f"{path}:{first}"
+        assert result.stdout == ""
+
+
+def test_a_rules_file_larger_than_a_profile_is_refused_unread(cli: Invoke, tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(100 * 2**20)  # 100 MiB, sparse: answered from its first megabyte
+    result = cli("rules", "--rules", str(big))
+    assert result.exit_code == 1
+    assert result.stderr == f"{big}: error: is larger than 1024 KiB; a rules file is far smaller\n"
+
+
+def test_a_profile_file_past_the_size_limit_is_refused_from_its_size(cli: Invoke, tmp_path: Path) -> None:
+    sparse = tmp_path / "sparse.yaml"
+    with sparse.open("wb") as handle:
+        handle.truncate(2**40)  # a sparse terabyte: nothing of it is read
+    result = cli("project", str(sparse))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"careercap project: error: Invalid value for 'PROFILE': {sparse}: is 1,024 GiB, more than careercap "
+        "reads from one file (4 GiB); split it, or pipe it to standard input"
+    )
+
+
+def test_a_stream_without_line_ends_stops_at_the_limit(cli: Invoke) -> None:
+    result = cli("project", "-", input=b"\0" * (66 * 2**20))  # as /dev/zero would give
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "-:1:1: error: a line longer than 1024 KiB, with no line end in the next 64 MiB: "
+        "this is not a profile, and the rest of the input is not read\n"
+    )
+
+
+def test_warnings_are_capped_per_document(cli: Invoke, hostile: None) -> None:
+    result = cli("validate", "warnings-flood.yaml")
+    lines = result.stderr.splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == "warnings-flood.yaml:26:5: warning: 37 more warnings in this document are not shown"
+
+
+@pytest.mark.parametrize(
+    "command", [["project"], ["project", "--summary"], ["explain"], ["project", "-f", "csv"]]
+)
+def test_bidirectional_controls_and_line_breaks_in_names_are_shown_as_escapes(
+    cli: Invoke, hostile: None, command: list[str]
+) -> None:
+    result = cli(*command, "bidi-name.yaml", "newline-in-name.yaml")
+    assert result.exit_code == 0
+    shown = result.stdout
+    if command[-1] == "csv":  # CSV keeps the data as it is, off a terminal
+        assert "Ann \u202eevil\u202c" in shown
+        return
+    assert "Ann \\u202eevil\\u202c" in shown
+    assert "\u202e" not in shown
+    assert "Ann\\x0aerror: forged" in shown
+
+
+def test_a_file_name_cannot_forge_a_line_on_standard_error(cli: Invoke, tmp_path: Path) -> None:
+    name = tmp_path / "a\nb.yaml: error: forged \x1b[2J"
+    name.write_text("name: X\nincome: lots\n")
+    result = cli("project", str(name))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert (
+        "\\x0ab.yaml: error: forged \\x1b[2J:2:9: error: income: must be a number, not 'lots'"
+        in result.stderr
+    )
+
+
+def test_a_zero_width_space_does_not_make_a_second_skill(cli: Invoke, hostile: None) -> None:
+    result = cli("project", "zero-width-skill.yaml", "-f", "json")
+    assert result.exit_code == 0
+    assert len(__import__("json").loads(result.stdout)["projections"]) == 1

@@ -1,0 +1,81 @@
+"""careercap's document splitter and the YAML parser see the same documents, whatever line
+breaks and separators a stream mixes: where they could disagree, careercap says so, and a
+valid document never disappears in silence."""
+
+from __future__ import annotations
+
+import io
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careercap.reading.profiles import load_stream
+
+BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
+
+
+@st.composite
+def streams(draw: st.DrawFn) -> str:
+    """Profiles, separators, comments and blank lines, each line ended by any line break."""
+    parts = []
+    for number in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["profile", "profile", "---", "...", "--- # c", "# note", ""]))
+        lines = [f"name: P{number}", f"income: {number + 1}"] if kind == "profile" else [kind]
+        parts += [line + draw(st.sampled_from(BREAKS)) for line in lines]
+    return "".join(parts)
+
+
+def parser_names(text: str) -> list[str] | None:
+    """The names of the profiles the parser sees, or None where it finds the stream invalid."""
+    try:
+        documents = list(yaml.load_all(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return None
+    return [
+        str(document["name"]) for document in documents if isinstance(document, dict) and "name" in document
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(streams())
+def test_no_document_the_parser_sees_disappears_in_silence(text: str) -> None:
+    loaded = list(load_stream(io.BytesIO(text.encode("utf-8")), "stream.yaml"))
+    projected = [document.profile.name for document in loaded if document.profile is not None]
+    refused = any(document.errors for document in loaded)
+    seen = parser_names(text)
+    if seen is None:
+        return  # the parser refuses the stream as a whole; careercap parsed each document alone
+    if not refused:
+        assert projected == seen  # no error said: exactly the documents the parser sees
+    else:
+        assert set(projected) <= set(seen)  # an error said, and nothing invented
+
+
+def test_a_hidden_line_break_after_a_separator_is_refused_where_it_stands() -> None:
+    text = "name: A\nincome: 1\n---\u2028name: B\nincome: 2\n"
+    (document,) = load_stream(io.BytesIO(text.encode("utf-8")), "s.yaml")
+    assert [str(error) for error in document.errors] == [
+        "s.yaml:3:4: error: character U+2028 (line separator) is not allowed: "
+        "YAML reads it as a line break that editors do not show"
+    ]
+
+
+def test_text_after_a_document_end_marker_is_an_error_of_that_document() -> None:
+    text = "name: A\nincome: 1\n... and more\nname: B\nincome: 2\n"
+    first, second = load_stream(io.BytesIO(text.encode("utf-8")), "s.yaml")
+    assert [str(error) for error in first.errors] == [
+        "s.yaml:3:5: error: text after the document end marker '...': start a document with '---'"
+    ]
+    assert second.profile is not None
+    assert second.profile.name == "B"
+
+
+def test_a_comment_after_a_document_end_marker_is_fine() -> None:
+    text = "name: A\nincome: 1\n... # done\nname: B\nincome: 2\n"
+    names = [
+        document.profile.name
+        for document in load_stream(io.BytesIO(text.encode()), "s.yaml")
+        if document.profile
+    ]
+    assert names == ["A", "B"]

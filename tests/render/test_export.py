@@ -1,0 +1,51 @@
+"""JSON as careercap writes it: streamed in pieces, the same text as written whole, and
+never a number JSON does not have."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careercap.render.export import json_chunks, jsonl_line
+from tests.conftest import ROOT, Invoke
+
+values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(st.text(max_size=8), values, max_size=5), st.lists(values, max_size=5))
+def test_a_document_written_in_pieces_is_the_document_written_whole(
+    document: dict[str, Any], items: list[Any]
+) -> None:
+    whole = json.dumps({**document, "streamed": items}, indent=2, ensure_ascii=False) + "\n"
+    assert "".join(json_chunks({**document, "streamed": iter(items)})) == whole
+
+
+@pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
+def test_json_never_holds_a_number_json_does_not_have(number: float) -> None:
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        "".join(json_chunks({"value": number}))
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        jsonl_line({"value": number})
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("inf", "Invalid value for '--target': must be a finite number, not inf"),
+        ("nan", "Invalid value for '--target': "),  # refused by the range check first
+    ],
+)
+def test_options_that_would_put_infinity_into_json_are_refused(cli: Invoke, value: str, message: str) -> None:
+    result = cli("plan", "profiles/finance-clerk.yaml", "--target", value, "--format", "json", cwd=ROOT)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
