@@ -75,8 +75,9 @@ class CareercapError(Exception):
 
 
 class UsageError(Exception):
-    """Something asked for cannot be done; `option` names the option or argument at fault,
-    as help shows it (`'--rules'`), where one is."""
+    """Something asked for cannot be done; `option` names the parameter at fault, as the
+    command's own parameter (`rules`, `max_events`), where one is. The command line shows
+    it as its option (`'--rules'`)."""
 
     def __init__(self, message: str, option: str | None = None) -> None:
         super().__init__(message)

@@ -26,7 +26,6 @@ from careercap.reading.profiles import Loaded, load
 from careercap.reading.rules import default_rules, rules_file
 
 Report = Callable[[Sequence[Diagnostic]], None]
-PROFILES = "'PROFILE'"  # the argument that names the profiles, as help shows it
 
 
 class Overrides(NamedTuple):
@@ -56,20 +55,21 @@ def rules_from(path: str | None) -> Rules:
     try:
         return rules_file(path)
     except InputError as exc:
-        raise exc.about("'--rules'") from None
+        raise exc.about("rules") from None
 
 
 def sources_of(paths: list[str], *, recursive: bool = False, directories: bool = True) -> list[Source]:
-    """The files to read. Anything missing or unreadable is a usage error, before any output;
-    a directory without profiles is a warning."""
+    """The files to read (what cannot be read inside a directory in its place, as data).
+    A named path that is missing or unreadable is a usage error, before any output; so is
+    a directory, without `directories`."""
     if not directories:
         for path in paths:
             if os.path.isdir(path):
-                raise InputError(f"{path}: is a directory; give profile files", PROFILES)
+                raise InputError(f"{path}: is a directory; give profile files", "profiles")
     try:
         return expand(paths, recursive=recursive)
     except InputError as exc:
-        raise exc.about(PROFILES) from None
+        raise exc.about("profiles") from None
 
 
 def empty_directories(paths: list[str], sources: list[Source]) -> list[Diagnostic]:
@@ -78,8 +78,12 @@ def empty_directories(paths: list[str], sources: list[Source]) -> list[Diagnosti
     return [
         Diagnostic(Location(path), "no *.yaml or *.yml files here", "warning")
         for path in paths
-        if os.path.isdir(path) and not any(source.startswith(path) for source in files)
+        if os.path.isdir(path) and not any(_inside(source, path) for source in files)
     ]
+
+
+def _inside(source: str, directory: str) -> bool:
+    return source.startswith(directory.rstrip(os.sep) + os.sep)
 
 
 def _loaded(sources: Iterable[Source]) -> Iterator[Loaded]:
@@ -150,12 +154,11 @@ def compare_profiles(
     return compare(results)
 
 
-def explain_profiles(
-    paths: list[str], rules: Rules, overrides: Overrides, report: Report
+def explain_sources(
+    sources: list[Source], rules: Rules, overrides: Overrides, report: Report
 ) -> Iterator[tuple[Result, Explanation]]:
-    """`careercap explain`: each valid profile of the files with why its years are as they
-    are, as it comes; Invalid at the end if any was not valid."""
-    sources = sources_of(paths, directories=False)
+    """`careercap explain`: each valid profile with why its years are as they are, as it
+    comes; Invalid at the end if any was not valid."""
     invalid = False
     for outcome in project_sources(sources, rules=rules, overrides=overrides):
         report(outcome.loaded.errors + outcome.loaded.warnings)
@@ -167,11 +170,12 @@ def explain_profiles(
 
 
 class Planned(NamedTuple):
-    """A plan for one profile, with the profile's result and, when the plan adds anything,
-    the comparison of its trajectory without and with the plan."""
+    """A plan for one profile: the profile's results without and with the plan, and, when
+    the plan adds anything, their comparison."""
 
-    result: Result
     plan: Plan
+    baseline: Result
+    planned: Result
     comparison: Comparison | None
 
 
@@ -186,8 +190,6 @@ def plan_profile(
     max_events: int,
 ) -> Planned:
     """`careercap plan`: the smallest plan for the one profile in `path`."""
-    if by is not None and target is None:
-        raise UsageError("--by goes with --target", "'--by'")
     results = every_one_valid([path], rules, overrides, report)
     if len(results) != 1:
         raise UsageError(f"plan takes one profile, and {path} holds {len(results)}")
@@ -195,18 +197,10 @@ def plan_profile(
     try:
         plan = find_plan(found.projection.profile, rules, target=target, by=by, max_events=max_events)
     except PlanError as exc:
-        option = "--" + exc.parameter.replace("_", "-")
-        hint = ": lower --max-events, or shorten --horizon" if exc.parameter == "max_events" else ""
-        raise UsageError(f"{exc}{hint}", f"'{option}'") from None
-    comparison = None
-    if plan.additions:
-        comparison = compare(
-            [
-                result_of(found.source, found.document, plan.baseline),
-                result_of(found.source, found.document, plan.projection),
-            ]
-        )
-    return Planned(found, plan, comparison)
+        raise UsageError(str(exc), exc.parameter) from None
+    baseline = result_of(found.source, found.document, plan.baseline)
+    planned = result_of(found.source, found.document, plan.projection)
+    return Planned(plan, baseline, planned, compare([baseline, planned]) if plan.additions else None)
 
 
 class Checked(NamedTuple):
@@ -216,6 +210,10 @@ class Checked(NamedTuple):
     profiles: int  # documents checked (empty ones are not counted)
     errors: list[Diagnostic]
     warnings: list[Diagnostic]
+
+    def failed(self, strict: bool) -> bool:
+        """Whether the check fails: on any error, and with `strict` on any warning too."""
+        return bool(self.errors) or (strict and bool(self.warnings))
 
 
 def validate_sources(sources: list[Source], each: Callable[[Loaded], None]) -> Checked:

@@ -1,5 +1,6 @@
-"""The commands: each translates its options, calls one function of the pipeline, and
-hands the result to a renderer and the one output path.
+"""The commands: each checks what only the options can tell, calls the pipeline (the
+rules, the sources, and the one function of its own), and hands the result to a renderer
+and the one output path.
 
 Commands import the rest of careercap when they run, not here: start-up time is most of
 what a one-profile run costs, and each command needs only part of the package.
@@ -17,7 +18,6 @@ from careercap import __version__
 from careercap.cli.boundary import CareercapGroup, guarded, report, say
 from careercap.cli.options import (
     AsOfOpt,
-    CompareFormat,
     Format,
     GrowthOpt,
     HorizonOpt,
@@ -30,6 +30,7 @@ from careercap.cli.options import (
     RulesOpt,
     SensitivityOpt,
     SvgOpt,
+    TableOrJson,
     finite,
 )
 from careercap.errors import Invalid, UsageError
@@ -118,7 +119,7 @@ def project(
     chosen = format_of(None if output_format is None else output_format.value, target)
     pictures = Pictures(_name(svg), _name(html), chosen)
     if summary and chosen in ("json", "jsonl"):
-        raise UsageError("--summary applies to table and csv output", "'--summary'")
+        raise UsageError("--summary applies to table and csv output", "summary")
     sources = pipeline.sources_of(profiles, recursive=recursive)
     report(pipeline.empty_directories(profiles, sources))
     refuse_overwriting(target, sources)
@@ -154,8 +155,8 @@ def compare(
     baseline_growth: GrowthOpt = None,
     inflation: InflationOpt = None,
     output_format: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
-    ] = CompareFormat.table,
+        TableOrJson, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = TableOrJson.table,
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
@@ -174,7 +175,7 @@ def compare(
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     comparison = pipeline.compare_profiles(profiles, rules, overrides, report, with_sensitivity)
-    if output_format is CompareFormat.json:
+    if output_format is TableOrJson.json:
         from careercap.render.export import compare_document
 
         write_json(compare_document(comparison, rules))
@@ -228,20 +229,21 @@ def plan(
     from careercap.cli.output import show, write_json, write_text
     from careercap.render import text
 
+    if by is not None and target is None:
+        raise UsageError("--by goes with --target", "by")
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
     planned = pipeline.plan_profile(
         profile_path, rules, overrides, report, target=target, by=by, max_events=max_events
     )
-    found, source, document = planned.plan, planned.result.source, planned.result.document
     if output_format is PlanFormat.json:
         from careercap.render.export import plan_document
 
-        write_json(plan_document(found, source, document))
+        write_json(plan_document(planned.plan, planned.baseline, planned.planned))
     elif output_format is PlanFormat.yaml:
-        write_text(text.plan_snippet(found))
+        write_text(text.plan_snippet(planned.plan))
     else:
-        write_text(text.plan_text(found, source))
+        write_text(text.plan_text(planned.plan, planned.baseline.source))
         if planned.comparison is not None:
             from careercap.render.table import comparison_years
 
@@ -252,8 +254,8 @@ def plan(
 @guarded
 def rules_command(
     output_format: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
-    ] = CompareFormat.table,
+        TableOrJson, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = TableOrJson.table,
     rules_file: RulesOpt = None,
 ) -> None:
     """Show the rules: parameters, findings, sources, readings and evidence.
@@ -267,15 +269,14 @@ def rules_command(
     from careercap.cli.output import show, write_json
 
     rules = pipeline.rules_from(_name(rules_file))
-    if output_format is CompareFormat.json:
+    if output_format is TableOrJson.json:
         from careercap.render.export import rules_document
 
         write_json(rules_document(rules))
     else:
         from careercap.render.table import rules_view
 
-        source = "the defaults" if rules_file is None else f"the defaults, with {rules_file}"
-        show(rules_view(rules, source))
+        show(rules_view(rules, _name(rules_file)))
 
 
 @app.command()
@@ -295,11 +296,11 @@ def explain(
     from careercap.cli.output import write_lines
     from careercap.render.text import explanation_lines
 
+    sources = pipeline.sources_of(profiles, directories=False)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
-    for index, (result, explanation) in enumerate(
-        pipeline.explain_profiles(profiles, rules, overrides, report)
-    ):
+    explained = pipeline.explain_sources(sources, rules, overrides, report)
+    for index, (result, explanation) in enumerate(explained):
         write_lines(([""] if index else []) + explanation_lines(explanation, result.source))
 
 
@@ -310,8 +311,8 @@ def validate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List what was checked.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     output_format: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="table (lines for people) or json for editors.")
-    ] = CompareFormat.table,
+        TableOrJson, typer.Option("--format", "-f", help="table (lines for people) or json for editors.")
+    ] = TableOrJson.table,
     recursive: RecursiveOpt = False,
 ) -> None:
     """Check profiles without projecting them: silent when all is well.
@@ -325,7 +326,7 @@ def validate(
     from careercap.cli.output import write_json, write_lines
     from careercap.render import text
 
-    as_lines = output_format is CompareFormat.table
+    as_lines = output_format is TableOrJson.table
     sources = pipeline.sources_of(profiles, recursive=recursive)
     report(pipeline.empty_directories(profiles, sources))
 
@@ -336,7 +337,7 @@ def validate(
                 write_lines([text.valid_line(loaded.source, loaded.document, loaded.profile.name)])
 
     checked = pipeline.validate_sources(sources, each)
-    failed = bool(checked.errors) or (strict and bool(checked.warnings))
+    failed = checked.failed(strict)
     if not as_lines:
         from careercap.render.export import validate_document
 
@@ -373,7 +374,6 @@ def init(
     Example: careercap init me.yaml
     """
     import datetime as dt
-    import os
 
     from careercap.cli.output import write_text
     from careercap.render.starter import starter_profile
@@ -382,7 +382,5 @@ def init(
     if path == "-":
         write_text(text)
         return
-    if os.path.exists(path) and not force:
-        raise UsageError(f"{path} exists; give --force to overwrite it", "'PATH'")
-    write_text(text, path, "'PATH'")
+    write_text(text, path, "path", replace=force)
     say(f"wrote {path}; fill it in, then run: careercap project {path}")

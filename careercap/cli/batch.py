@@ -8,20 +8,18 @@ are. (Table output with --summary is the one exception: a table needs all its ro
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from careercap.core.result import Result
 from careercap.core.rules import Rules
 from careercap.errors import Diagnostic, Invalid, visible
-from careercap.pipeline import Outcome
+from careercap.pipeline import Outcome, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from careercap.render.table import SummaryRow
-
-FORMATS = ("table", "json", "jsonl", "csv")
 
 
 class Layout(NamedTuple):
@@ -130,7 +128,7 @@ def write_projections(
     layout: Layout,
     rules: Rules,
     fail_fast: bool,
-    report: Callable[[Sequence[Diagnostic]], None],
+    report: Report,
 ) -> list[Diagnostic]:
     """Write every projection; return the first error of each invalid profile.
 

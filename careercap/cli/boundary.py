@@ -100,6 +100,20 @@ def report(diagnostics: Sequence[Diagnostic]) -> None:
         say(str(diagnostic))
 
 
+_SHOWN_AS = {
+    "profiles": "'PROFILE'",
+    "path": "'PATH'",
+    "rules": "'--rules'",
+    "output": "'--output'",
+    "summary": "'--summary'",
+    "pictures": "'--svg' / '--html'",
+    "by": "'--by'",
+    "max_events": "'--max-events'",
+}
+"""Each parameter a usage error may name, as the command line shows it."""
+_HINTS = {"max_events": "lower --max-events, or shorten --horizon"}
+"""What to do about a usage error, by the parameter it names, where the fix is an option."""
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -120,7 +134,11 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except Invalid:
             raise typer.Exit(EXIT_INVALID) from None
         except UsageError as exc:
-            raise typer.BadParameter(exc.message, param_hint=exc.option) from None
+            hint = _HINTS.get(exc.option or "")
+            message = exc.message if hint is None else f"{exc.message}: {hint}"
+            raise typer.BadParameter(
+                message, param_hint=_SHOWN_AS.get(exc.option or "", exc.option)
+            ) from None
 
     return run
 
@@ -130,7 +148,9 @@ class CareercapGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and not ctx.resilient_parsing:
-            ctx.get_help()  # Typer prints the help as it makes it
+            text = ctx.get_help()  # with Rich, Typer prints the help as it makes it
+            if text:
+                typer.echo(text)  # without Rich, it returns it
             raise typer.Exit(EXIT_USAGE)
         return super().parse_args(ctx, args)
 

@@ -17,7 +17,7 @@ class Format(enum.StrEnum):
     csv = "csv"
 
 
-class CompareFormat(enum.StrEnum):
+class TableOrJson(enum.StrEnum):
     table = "table"
     json = "json"
 

@@ -42,7 +42,7 @@ def format_of(chosen: str | None, output: str | None) -> str:
         raise UsageError(
             f"cannot tell the format of {output} from its extension (.json, .jsonl, .csv, .txt); "
             "give --format",
-            "'--output'",
+            "output",
         )
     return by_name
 
@@ -53,7 +53,7 @@ def refuse_overwriting(output: str | None, sources: list[Source]) -> None:
         return
     for source in sources:
         if isinstance(source, str) and source != "-" and os.path.samefile(source, output):
-            raise UsageError(f"{output} is also an input; write the output elsewhere", "'--output'")
+            raise UsageError(f"{output} is also an input; write the output elsewhere", "output")
 
 
 def _mode_for(path: str) -> int:
@@ -114,7 +114,7 @@ def _target(path: str) -> tuple[str, bool]:
 
 
 @contextlib.contextmanager
-def output_to(path: str | None, option: str | None = "'--output'") -> Iterator[TextIO]:
+def output_to(path: str | None, option: str | None = "output") -> Iterator[TextIO]:
     """A text stream for the output: standard output for None; else a regular file written
     atomically, or a character device or FIFO written in place. Anything that cannot be
     written is a usage error blamed on `option`."""
@@ -135,8 +135,13 @@ def output_to(path: str | None, option: str | None = "'--output'") -> Iterator[T
         raise UsageError(f"cannot write {path}: {exc.strerror}", option) from None
 
 
-def write_text(text: str, path: str | None = None, option: str | None = "'--output'") -> None:
-    """Text to standard output, or to a file written atomically."""
+def write_text(
+    text: str, path: str | None = None, option: str | None = "output", replace: bool = True
+) -> None:
+    """Text to standard output, or to a file written atomically; without `replace`, a file
+    that exists already is a usage error."""
+    if path is not None and not replace and os.path.lexists(path):
+        raise UsageError(f"{path} exists; give --force to overwrite it", option)
     with output_to(path, option) as stream:
         stream.write(text)
 
@@ -166,7 +171,7 @@ class Pictures:
 
     def __init__(self, svg: str | None = None, html: str | None = None, output_format: str = "table") -> None:
         if (svg or html) and output_format != "table":
-            raise UsageError("--svg and --html save table output", "'--svg' / '--html'")
+            raise UsageError("--svg and --html save table output", "pictures")
         self.svg, self.html = svg, html
         self.made: Console | None = None
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from careercap.core.engine import Factors, Projection
-from careercap.core.result import Result
+from careercap.core.result import Result, result_of
 from careercap.core.rounding import cents, six
 from careercap.errors import CareercapError, Diagnostic, Location
 
@@ -82,9 +82,11 @@ def _one_currency(results: Sequence[Result]) -> None:
             raise CareercapError(Diagnostic(Location(other.source), message))
 
 
-def compare(results: Sequence[Result]) -> Comparison:
+def compare(items: Sequence[Result | Projection]) -> Comparison:
     """Compare projections (two or more, in one currency) year by year and in summary,
-    against the first. Raises CareercapError, at the profile, if a currency differs."""
+    against the first. Raises CareercapError, at the profile, if a currency differs. A bare
+    Projection is taken as a result named after its profile."""
+    results = [item if isinstance(item, Result) else result_of(item.profile.name, 1, item) for item in items]
     if len(results) < 2:
         raise ValueError("a comparison needs at least two projections")
     _one_currency(results)

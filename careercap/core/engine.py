@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import Literal, NamedTuple, TypeVar
 
 from careercap.core.profile import Profile
-from careercap.core.rules import RULES, Rules
+from careercap.core.rules import PORTFOLIO, RULES, Rules
 
 State = Literal["upskilling", "maintaining", "static"]
 T = TypeVar("T")
@@ -168,7 +168,7 @@ def project(profile: Profile, rules: Rules) -> Projection:
             applied = _RULE_OF_STATE[state]
             if year == step_year:
                 income *= multiplier
-                applied = (*applied, "freelancer_portfolio")
+                applied = (*applied, PORTFOLIO)
             if income == 0.0:  # underflow: only rules that shrink it by most of itself a year get here
                 raise OutOfRange(
                     f"the income falls to zero by {year}: these rules shrink it too fast to project"

@@ -8,7 +8,8 @@ import itertools
 from typing import NamedTuple
 
 from careercap.core.engine import Event, Projection, YearRow
-from careercap.core.rules import Rules
+from careercap.core.rules import PORTFOLIO, Rules
+from careercap.core.words import counted, span
 
 
 class YearReason(NamedTuple):
@@ -25,14 +26,6 @@ class Explanation(NamedTuple):
     hints: tuple[str, ...]  # what is within reach
 
 
-def _span(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}-{last}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _listed(names: list[str]) -> str:
     return f" ({', '.join(names)})" if names else ""
 
@@ -43,23 +36,23 @@ def _certifications(events: tuple[Event, ...]) -> list[Event]:
 
 def _year_reason(row: YearRow, rules: Rules) -> str:
     window = rules.window_years
-    span = _span(row.year - window + 1, row.year)
+    years = span(row.year - window + 1, row.year)
     certifications = _certifications(row.window)
     needed = rules.upskilling.min_certifications
     if row.state == "upskilling":
         names = _listed([event.name for event in certifications])
-        return f"{_count(len(certifications), 'certification')} in {span}{names} >= {needed}"
+        return f"{counted(len(certifications), 'certification')} in {years}{names} >= {needed}"
     if row.state == "static":
-        return f"no learning event in {span}"
+        return f"no learning event in {years}"
     names = _listed([event.name for event in row.window])
     return (
-        f"{_count(len(row.window), 'learning event')} in {span}{names}, "
-        f"{_count(len(certifications), 'certification')} < {needed}"
+        f"{counted(len(row.window), 'learning event')} in {years}{names}, "
+        f"{counted(len(certifications), 'certification')} < {needed}"
     )
 
 
 def _skills(row: YearRow) -> str:
-    return f"{_count(len(row.held), 'distinct skill')}{_listed(list(row.held))}"
+    return f"{counted(len(row.held), 'distinct skill')}{_listed(list(row.held))}"
 
 
 def _portfolio(projection: Projection, rules: Rules) -> str:
@@ -74,7 +67,7 @@ def _portfolio(projection: Projection, rules: Rules) -> str:
             "the stated revenue already reflects the portfolio, so there is no step"
         )
     for before, row in itertools.pairwise(projection.years):
-        if "freelancer_portfolio" in row.rules:
+        if PORTFOLIO in row.rules:
             return (
                 f"{_skills(row)} held at the end of {row.year} >= {needed}, "
                 f"{len(before.held)} the year before: revenue ×{multiplier:g} in {row.year}"
@@ -90,7 +83,7 @@ def _upskilling_hints(projection: Projection, rules: Rules) -> list[str]:
         if row.state == "maintaining" and len(_certifications(row.window)) == needed - 1:
             first = max(projection.profile.as_of + 1, row.year - window + 1)
             hints.append(
-                f"one more certification in {_span(first, row.year)} would make {row.year} an upskilling year"
+                f"one more certification in {span(first, row.year)} would make {row.year} an upskilling year"
             )
     return hints
 
@@ -114,8 +107,8 @@ def _static_hints(projection: Projection, rules: Rules) -> list[str]:
             since = f"after {max(before)}" if before else "on record"
             found = f"no learning event {since}: static from {first} on"
         else:
-            found = f"no learning event in {_span(first - window + 1, last)}: static in {_span(first, last)}"
-        cure = _span(max(profile.as_of + 1, first - window + 1), first)
+            found = f"no learning event in {span(first - window + 1, last)}: static in {span(first, last)}"
+        cure = span(max(profile.as_of + 1, first - window + 1), first)
         hints.append(f"{found}; a certification or dated skill in {cure} would keep {first} out of it")
     return hints
 
@@ -135,22 +128,37 @@ def _portfolio_hints(projection: Projection, rules: Rules) -> list[str]:
     ]
 
 
+def _as_written(projection: Projection) -> Projection:
+    """The projection with each year's window and skills in the order the profile lists
+    them (certifications, then skills), as a person reading it looks for them; the engine
+    keeps them in year order."""
+    events = {event: index for index, event in enumerate(projection.events)}
+    skills = {skill.name: index for index, skill in enumerate(projection.profile.skills)}
+    rows = tuple(
+        row._replace(
+            window=tuple(sorted(row.window, key=events.__getitem__)),
+            held=tuple(sorted(row.held, key=skills.__getitem__)),
+        )
+        for row in projection.years
+    )
+    return projection._replace(years=rows)
+
+
 def explain(projection: Projection, rules: Rules) -> Explanation:
     """Why each year of the projection is in its state, and what is within reach."""
     multiplier = rules.freelancer_portfolio.multiplier
+    written = _as_written(projection)
     years = tuple(
         YearReason(
             row.year,
             row.state,
             row.growth,
             _year_reason(row, rules)
-            + (f", and the portfolio step ×{multiplier:g}" if "freelancer_portfolio" in row.rules else ""),
+            + (f", and the portfolio step ×{multiplier:g}" if PORTFOLIO in row.rules else ""),
         )
-        for row in projection.years
+        for row in written.years
     )
     hints = (
-        _upskilling_hints(projection, rules)
-        + _static_hints(projection, rules)
-        + _portfolio_hints(projection, rules)
+        _upskilling_hints(written, rules) + _static_hints(written, rules) + _portfolio_hints(written, rules)
     )
-    return Explanation(projection, years, _portfolio(projection, rules), tuple(hints))
+    return Explanation(projection, years, _portfolio(written, rules), tuple(hints))

@@ -36,7 +36,6 @@ class Plan(NamedTuple):
     target: float | None
     by: int | None
     max_events: int
-    tried: int
 
 
 class PlanError(ValueError):
@@ -118,5 +117,5 @@ def find_plan(
                 raise PlanError(f"more than {budget:,} plans to try", "max_events")
             planned = project(with_additions(profile, additions), rules) if additions else baseline
             if _works(planned, target, by):
-                return Plan(additions, True, planned, baseline, target, by, max_events, tried)
-    return Plan((), False, baseline, baseline, target, by, max_events, tried)
+                return Plan(additions, True, planned, baseline, target, by, max_events)
+    return Plan((), False, baseline, baseline, target, by, max_events)

@@ -37,6 +37,8 @@ RULES = (
 )
 """The rules, in the order output lists them."""
 RULE = {rule.id: rule for rule in RULES}
+PORTFOLIO = "freelancer_portfolio"
+"""The id of the one rule that is no year's state: a step in the year a portfolio is reached."""
 BASELINE = "baseline"
 """The id of the factor that is no rule: the baseline growth every profile has."""
 LABELS = {BASELINE: "baseline growth", **{rule.id: rule.label for rule in RULES}}

@@ -48,13 +48,10 @@ class Sensitivity(NamedTuple):
 def _ends(profile: Profile, rules: Rules) -> dict[str, tuple[float, float]]:
     ranges = rules.sensitivity
     g, spread = profile.baseline_growth, ranges.baseline_growth
-    return {
-        "growth_premium": ranges.growth_premium,
-        "contraction": ranges.contraction,
-        "multiplier": ranges.multiplier,
-        "window_years": ranges.window_years,
-        "baseline_growth": (max(-BASELINE_LIMIT, g - spread), min(BASELINE_LIMIT, g + spread)),
-    }
+    ends: dict[str, tuple[float, float]] = {rule.parameter: getattr(ranges, rule.parameter) for rule in RULES}
+    ends["window_years"] = ranges.window_years
+    ends["baseline_growth"] = (max(-BASELINE_LIMIT, g - spread), min(BASELINE_LIMIT, g + spread))
+    return ends
 
 
 def _put(profile: Profile, rules: Rules, parameter: str, value: float) -> tuple[Profile, Rules]:

@@ -8,20 +8,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from careercap.core.fields import parse_integer, parse_number
-from careercap.core.rules import FreelancerPortfolio, Rules, SensitivityRanges, Static, Upskilling
+from careercap.core.rules import RULES, FreelancerPortfolio, Rules, SensitivityRanges, Static, Upskilling
 from careercap.errors import CareercapError, Diagnostic, Location
 from careercap.reading.diagnostics import validate
 from careercap.reading.documents import MAX_DOCUMENT_CHARS, Document, split_documents, stream_chunks
 from careercap.reading.files import read_head
 from careercap.reading.yamlvalues import parse
 
+
+def _keys_of(section: str) -> list[str]:
+    model = Rules.model_fields[section].annotation
+    assert isinstance(model, type)
+    assert issubclass(model, BaseModel)
+    return list(model.model_fields)
+
+
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
     (): list(Rules.model_fields),
-    ("upskilling",): list(Upskilling.model_fields),
-    ("static",): list(Static.model_fields),
-    ("freelancer_portfolio",): list(FreelancerPortfolio.model_fields),
-    ("sensitivity",): list(SensitivityRanges.model_fields),
+    **{(section,): _keys_of(section) for section in (*(rule.section for rule in RULES), "sensitivity")},
 }
 """The keys a rules file may hold, by section: for suggestions when one is misspelt."""
 

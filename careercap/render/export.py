@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from careercap.core.result import Result, result_of
+from careercap.core.result import Result
 from careercap.core.rounding import cents, six
 from careercap.core.rules import RULES, Rules
 from careercap.errors import Diagnostic
@@ -73,12 +73,7 @@ def projection_dict(result: Result) -> dict[str, Any]:
         "cumulative_earnings": cents(summary.cumulative_earnings),
         "static_peer_cumulative": cents(summary.static_peer_cumulative),
         "career_capital": cents(summary.career_capital),
-        "factors": {
-            "baseline": factors.baseline,
-            "upskilling": factors.upskilling,
-            "static_contraction": factors.static_contraction,
-            "freelancer_portfolio": factors.freelancer_portfolio,
-        },
+        "factors": factors._asdict(),  # the baseline, then each rule by its id
     }
     if real is not None:
         totals |= {
@@ -239,13 +234,11 @@ def spreadsheet_safe(text: str) -> str:
 
 
 def _cents(amount: float) -> str:
-    text = f"{amount:.2f}"
-    return "0.00" if text == "-0.00" else text
+    return f"{cents(amount):.2f}"
 
 
 def _six(rate: float) -> str:
-    text = f"{rate:.6f}"
-    return "0.000000" if text == "-0.000000" else text
+    return f"{six(rate):.6f}"
 
 
 def csv_header(summary: bool, real: bool = False, sensitivity: bool = False) -> tuple[str, ...]:
@@ -348,16 +341,17 @@ def rules_document(rules: Rules) -> dict[str, Any]:
     }
 
 
-def plan_document(plan: Plan, source: str, document: int) -> dict[str, Any]:
-    """`careercap plan --format json`."""
+def plan_document(plan: Plan, baseline: Result, planned: Result) -> dict[str, Any]:
+    """`careercap plan --format json`: the plan, and the profile's projection with it and
+    without it."""
     return {
         "schema_version": SCHEMA_VERSION,
         "additions": [{"kind": addition.kind, "year": addition.year} for addition in plan.additions],
         "reached": plan.reached,
         "target": plan.target,
         "by": plan.by,
-        "projection": projection_dict(result_of(source, document, plan.projection)),
-        "baseline": projection_dict(result_of(source, document, plan.baseline)),
+        "projection": projection_dict(planned),
+        "baseline": projection_dict(baseline),
     }
 
 

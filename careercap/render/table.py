@@ -16,6 +16,7 @@ from rich.text import Text
 from careercap.core.engine import YearRow
 from careercap.core.result import Result
 from careercap.core.rules import LABELS, RULE, RULES, Rules
+from careercap.core.words import span
 from careercap.errors import visible
 from careercap.render.text import factor, gap_sentence, labels, money, percent
 
@@ -107,14 +108,14 @@ def summary_table(result: Result) -> Table:
     profile, summary, real = result.projection.profile, result.projection.summary, result.real
     currency = profile.currency
     first, last = profile.as_of + 1, profile.final_year
-    span = str(first) if first == last else f"{first}-{last}"
+    years = span(first, last)
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row(f"Start income ({profile.as_of})", f"{money(summary.start_income)} {currency}")
     table.add_row(f"Final income ({last})", f"{money(summary.final_income)} {currency}")
     table.add_row("CAGR", percent(summary.cagr))
-    table.add_row(f"Cumulative earnings {span}", f"{money(summary.cumulative_earnings)} {currency}")
+    table.add_row(f"Cumulative earnings {years}", f"{money(summary.cumulative_earnings)} {currency}")
     table.add_row("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}")
     table.add_row("Career capital", f"{money(summary.career_capital)} {currency}")
     if real is not None:
@@ -324,9 +325,10 @@ def summary_rows_table(rows: list[SummaryRow]) -> Table:
     return table
 
 
-def rules_view(rules: Rules, source: str) -> RenderableType:
+def rules_view(rules: Rules, path: str | None = None) -> RenderableType:
     """`careercap rules`: every rule with its parameters, finding, source, interpretation and
-    the strength of its evidence."""
+    the strength of its evidence; `path` is the user's rules file, if one is in force."""
+    source = "the defaults" if path is None else f"the defaults, with {path}"
     parameters = rules.parameters()
     parts: list[RenderableType] = [
         Text.assemble(("The rules", "bold"), (f"  {visible(source)}", "dim")),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from careercap.core.rounding import cents
 from careercap.core.rules import LABELS
+from careercap.core.words import counted
 from careercap.errors import visible
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def labels(results: Sequence[Result]) -> list[str]:
 
 
 def gap_sentence(gap: Gap, name: str, first_name: str) -> str:
-    """'B ends 18.0 % below A: static years ×0.83 against A's ×0.97'."""
+    """'B ends 18.0 % below A: static contraction ×0.83 against A's ×0.97'."""
     change = gap.ratio - 1
     if abs(change) < 0.0005:
         return f"{name} ends level with {first_name}."
@@ -140,10 +141,6 @@ def plan_text(plan: Plan, source: str) -> str:
     return text
 
 
-def _many(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def valid_line(source: str, document: int, name: str) -> str:
     """`careercap validate --verbose`: one valid profile."""
     return f"{source}: document {document} ({visible(name)}): valid"
@@ -151,4 +148,6 @@ def valid_line(source: str, document: int, name: str) -> str:
 
 def validation_line(profiles: int, files: int, failed: bool) -> str:
     """`careercap validate --verbose`: what was checked, and the verdict."""
-    return f"{_many(profiles, 'profile')} in {_many(files, 'file')}: {'failed' if failed else 'all valid'}"
+    return (
+        f"{counted(profiles, 'profile')} in {counted(files, 'file')}: {'failed' if failed else 'all valid'}"
+    )

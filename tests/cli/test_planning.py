@@ -285,3 +285,11 @@ def test_pictures_are_of_tables_only(cli: Invoke, write: Write) -> None:
 
 def test_rules_model_accepts_the_packaged_sensitivity_section() -> None:
     assert Rules.model_validate(RULES.model_dump()).sensitivity.window_years == (2, 4)
+
+
+def test_by_without_target_is_refused_before_the_rules_file_is_read(cli: Invoke, tmp_path: Path) -> None:
+    rules = tmp_path / "bad-rules.yaml"
+    rules.write_text("window_years: 0\n")
+    result = cli("plan", str(PROFILES / "finance-clerk.yaml"), "--by", "2030", "--rules", str(rules))
+    assert result.exit_code == 2
+    assert "Invalid value for '--by': --by goes with --target" in result.stderr

@@ -304,3 +304,37 @@ def test_init_dash_prints_the_profile(cli: Invoke, write: Write) -> None:
         "# A careercap profile. Fill it in, then run: careercap project profile.yaml\n"
     )
     assert cli("validate", "-", input=result.stdout).exit_code == 0
+
+
+ORDER = """\
+name: Order
+employment: freelancer
+income: 50000
+as_of: 2025
+certifications:
+  - {name: Cert Late, earned: 2025}
+  - {name: Cert Early, earned: 2024}
+skills:
+  - {name: Skill Late, acquired: 2026}
+  - {name: Skill Early, acquired: 2023}
+  - Undated Skill
+"""
+
+
+def test_explain_lists_events_and_skills_in_the_order_the_profile_writes_them(
+    cli: Invoke, write: Write
+) -> None:
+    result = cli("explain", write("order.yaml", ORDER))
+    assert result.exit_code == 0
+    assert "2 certifications in 2023-2025 (Cert Late, Cert Early) >= 2" in result.stdout
+    assert "2 learning events in 2025-2027 (Cert Late, Skill Late), 1 certification < 2" in result.stdout
+    assert (
+        "3 distinct skills (Skill Late, Skill Early, Undated Skill) held at the end of 2026" in result.stdout
+    )
+
+
+def test_explain_checks_its_profiles_before_its_rules_file(cli: Invoke, write: Write) -> None:
+    rules = write("bad-rules.yaml", "window_years: 0\n")
+    result = cli("explain", "missing.yaml", "--rules", rules)
+    assert result.exit_code == 2
+    assert "Invalid value for 'PROFILE': missing.yaml: no such file" in result.stderr

@@ -90,3 +90,13 @@ def test_differences_are_the_shown_figures_subtracted(first: Profile, second: Pr
             assert column.differences[1] == round(incomes_b[column.year] - incomes_a[column.year], 2)
         else:
             assert column.differences[1] is None
+
+
+def test_compare_takes_bare_projections_as_well_as_results() -> None:
+    first = project(Profile(name="A", income=50_000, as_of=2025), RULES)
+    second = project(Profile(name="B", income=60_000, as_of=2025), RULES)
+    comparison = compare([first, second])
+    assert comparison.differences["final_income"][1] == round(
+        round(second.summary.final_income, 2) - round(first.summary.final_income, 2), 2
+    )
+    assert [result.source for result in comparison.results] == ["A", "B"]
