@@ -19,8 +19,6 @@ from careercap.pipeline import Outcome, Report
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careercap.render.table import SummaryRow
-
 
 class Layout(NamedTuple):
     """What a run's output holds besides the projections themselves."""
@@ -103,7 +101,7 @@ class _Table(_Writer):
 
         self.table = table
         self.terminal = self.console()
-        self.rows: list[SummaryRow] = []
+        self.rows: list[str] = []
 
     def add(self, result: Result) -> None:
         if self.layout.summary:
@@ -113,7 +111,8 @@ class _Table(_Writer):
 
     def end(self, errors: list[Diagnostic]) -> None:
         if self.rows:
-            self.terminal.print(self.table.summary_rows_table(self.rows))
+            for piece in self.table.summary_pieces(self.rows, self.terminal):
+                self.terminal.print(piece, end="")
 
 
 _WRITERS: dict[str, type[_Writer]] = {"table": _Table, "json": _Json, "jsonl": _Jsonl, "csv": _Csv}

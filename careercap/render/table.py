@@ -7,9 +7,13 @@ plain string, which Rich would read as markup: a name such as `[/bold]` or
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.box import HEAVY_HEAD, Box
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
@@ -292,37 +296,83 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     return Group(*parts, Text("\n".join(sentences)), Text(CAVEAT, style="dim"))
 
 
-SummaryRow = tuple[Text, Text, str, str, str, str, str]
+_CELL_END = "\x00"  # never inside a cell: `visible` escapes every control character
+SUMMARY_HEADINGS = ("Source", "Name", "Years", "", "Final\nincome", "CAGR", "Career\ncapital")
+_CHUNK = 1000  # rows laid out at a time
 
 
-def summary_row(result: Result) -> SummaryRow:
-    """One profile's row of `project --summary`: all a run keeps of it, so that a table of
-    100,000 profiles holds their figures and not their projections."""
+def summary_row(result: Result) -> str:
+    """One profile's row of `project --summary`, its cells packed in one string: all a run
+    keeps of a profile, so that a table of 100,000 holds their figures, not projections."""
     profile, summary = result.projection.profile, result.projection.summary
     source = result.source if result.document == 1 else f"{result.source} #{result.document}"
-    return (
-        Text(visible(source)),
-        Text(visible(profile.name)),
-        f"{profile.as_of}-{profile.final_year}",
-        profile.currency,
-        money(summary.final_income),
-        percent(summary.cagr),
-        money(summary.career_capital),
+    return _CELL_END.join(
+        (
+            visible(source),
+            visible(profile.name),
+            f"{profile.as_of}-{profile.final_year}",
+            profile.currency,
+            money(summary.final_income),
+            percent(summary.cagr),
+            money(summary.career_capital),
+        )
     )
 
 
-def summary_rows_table(rows: list[SummaryRow]) -> Table:
-    """One row per profile: the summary figures only (`project --summary`)."""
-    table = Table(title=Text("Summary", style="bold"), title_justify="left")
-    table.add_column("Source", overflow="fold", min_width=16)
-    table.add_column("Name", overflow="fold")
-    table.add_column("Years", no_wrap=True)
-    table.add_column("", no_wrap=True)  # the currency
-    for heading in ("Final\nincome", "CAGR", "Career\ncapital"):
-        table.add_column(heading, justify="right", no_wrap=True)
+def _summary_table(rows: list[str], widths: list[int] | None, first: bool, look: Box = HEAVY_HEAD) -> Table:
+    title = Text("Summary", style="bold") if first else None
+    table = Table(title=title, title_justify="left", show_header=first, box=look)
+    for index, heading in enumerate(SUMMARY_HEADINGS):
+        width = None if widths is None else widths[index]
+        if index < 2:
+            table.add_column(heading, overflow="fold", min_width=16 if index == 0 else None, width=width)
+        else:
+            table.add_column(heading, justify="right" if index >= 4 else "left", no_wrap=True, width=width)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) if index < 2 else cell for index, cell in enumerate(row.split(_CELL_END))))
     return table
+
+
+def _summary_widths(rows: list[str], console: Console) -> list[int]:
+    """The column widths Rich gives the whole table on this console. A table of two rows
+    measures as the whole does (the longest cell of each column, and the cell with its
+    longest word), so it is laid out alone and its widths read off its top border."""
+    longest = [""] * len(SUMMARY_HEADINGS)
+    widest_word = [""] * len(SUMMARY_HEADINGS)
+    for row in rows:
+        for index, cell in enumerate(row.split(_CELL_END)):
+            if cell_len(cell) > cell_len(longest[index]):
+                longest[index] = cell
+            if _word(cell) > _word(widest_word[index]):
+                widest_word[index] = cell
+    measure = _summary_table([_CELL_END.join(longest), _CELL_END.join(widest_word)], None, True, _MEASURING)
+    measure.title = None
+    first_line = next(iter(Segment.split_lines(console.render(measure, console.options))))  # uncropped
+    top = "".join(segment.text for segment in first_line)
+    return [max(len(part) - 2, 0) for part in top.strip()[1:-1].split("+")]  # less a space each side
+
+
+_MEASURING = Box("+-++\n| ||\n|-+|\n| ||\n|-+|\n|-+|\n| ||\n+-++\n")  # "+" between the columns on top
+
+
+def _word(cell: str) -> int:
+    return max((cell_len(word) for word in cell.split()), default=0)
+
+
+def summary_pieces(rows: list[str], console: Console) -> Iterator[Segments]:
+    """`project --summary` as a table, a thousand rows at a time: every piece is laid out
+    with the column widths of the whole table, and the borders between pieces are left
+    out, so that together they print as one table while only one piece is ever rendered."""
+    widths = _summary_widths(rows, console)
+    chunks = [rows[start : start + _CHUNK] for start in range(0, len(rows), _CHUNK)] or [[]]
+    for number, chunk in enumerate(chunks):
+        table = _summary_table(chunk, widths, first=number == 0)
+        lines = console.render_lines(table, console.options, pad=False, new_lines=True)
+        if number > 0:
+            lines = lines[1:]  # the top border: the piece above goes on here
+        if number < len(chunks) - 1:
+            lines = lines[:-1]  # the bottom border: the next piece goes on
+        yield Segments([segment for line in lines for segment in line])
 
 
 def rules_view(rules: Rules, path: str | None = None) -> RenderableType:
