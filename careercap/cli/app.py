@@ -31,7 +31,7 @@ from careercap.cli.options import (
     SensitivityOpt,
     SvgOpt,
     TableOrJson,
-    finite,
+    number,
 )
 from careercap.errors import Invalid, UsageError
 
@@ -46,8 +46,13 @@ app = typer.Typer(
         "\n\nExample: careercap project profiles/data-engineer.yaml"
     ),
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+FORMAT = {"case_sensitive": False}
+"""How every --format option reads its choice: in any case (`-f JSON`)."""
 
 
 def _version(value: bool) -> None:
@@ -82,6 +87,7 @@ def project(
         typer.Option(
             "--format",
             "-f",
+            **FORMAT,
             help="table for people; json, jsonl or csv for programs. Default: by --output's extension.",
             show_default=False,
         ),
@@ -155,7 +161,8 @@ def compare(
     baseline_growth: GrowthOpt = None,
     inflation: InflationOpt = None,
     output_format: Annotated[
-        TableOrJson, typer.Option("--format", "-f", help="table for people, json for programs.")
+        TableOrJson,
+        typer.Option("--format", "-f", case_sensitive=False, help="table for people, json for programs."),
     ] = TableOrJson.table,
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
@@ -198,8 +205,7 @@ def plan(
         float | None,
         typer.Option(
             "--target",
-            min=0.01,
-            callback=finite,
+            parser=number(0.01, 1e12),
             metavar="INCOME",
             help="Income to reach (by --by, or the last year).",
         ),
@@ -208,13 +214,19 @@ def plan(
         int | None, typer.Option("--by", metavar="YEAR", help="Year by which to reach --target.")
     ] = None,
     max_events: Annotated[
-        int, typer.Option("--max-events", min=0, max=10, help="Learning events a plan may add at the most.")
+        int,
+        typer.Option(
+            "--max-events", metavar="N", min=0, max=10, help="Learning events a plan may add at the most."
+        ),
     ] = 4,
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
     output_format: Annotated[
-        PlanFormat, typer.Option("--format", "-f", help="table for people; json; yaml for the snippet alone.")
+        PlanFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="table for people; json; yaml for the snippet alone."
+        ),
     ] = PlanFormat.table,
     rules_file: RulesOpt = None,
 ) -> None:
@@ -254,7 +266,8 @@ def plan(
 @guarded
 def rules_command(
     output_format: Annotated[
-        TableOrJson, typer.Option("--format", "-f", help="table for people, json for programs.")
+        TableOrJson,
+        typer.Option("--format", "-f", case_sensitive=False, help="table for people, json for programs."),
     ] = TableOrJson.table,
     rules_file: RulesOpt = None,
 ) -> None:
@@ -311,7 +324,10 @@ def validate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List what was checked.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     output_format: Annotated[
-        TableOrJson, typer.Option("--format", "-f", help="table (lines for people) or json for editors.")
+        TableOrJson,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="table (lines for people) or json for editors."
+        ),
     ] = TableOrJson.table,
     recursive: RecursiveOpt = False,
 ) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
-import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from careercap.core.fields import parse_number
 
 
 class Format(enum.StrEnum):
@@ -42,41 +44,59 @@ ProfilesArg = Annotated[
         show_default=False,
     ),
 ]
+
+
+def number(low: float, high: float, *, rate: bool = False) -> Callable[[str], float]:
+    """A parser for an option's number, read as a profile's numbers are read (so `3%` and
+    `100,000` get the same hints) and held to [low, high]; for a rate, a whole number
+    that is in bounds as a fraction gets `did you mean`."""
+
+    def parse(text: str) -> float:
+        try:
+            value = parse_number(text)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        if not low <= value <= high:
+            hint = f" (did you mean {value / 100:g}?)" if rate and low <= value / 100 <= high else ""
+            raise typer.BadParameter(f"must be from {low:g} to {high:g}, not {text.strip()}{hint}")
+        return value
+
+    return parse
+
+
 AsOfOpt = Annotated[
     int | None,
-    typer.Option("--as-of", min=1950, max=2100, help="Start year, instead of the profile's as_of."),
+    typer.Option(
+        "--as-of", metavar="YEAR", min=1950, max=2100, help="Start year, instead of the profile's as_of."
+    ),
 ]
 HorizonOpt = Annotated[
     int | None,
-    typer.Option("--horizon", min=1, max=50, help="Years to project, instead of the profile's horizon."),
+    typer.Option(
+        "--horizon",
+        metavar="N",
+        min=1,
+        max=50,
+        help="Years to project, instead of the profile's horizon.",
+    ),
 ]
-
-
-def finite(value: float | None) -> float | None:
-    """An option's number, refused when it is not finite (`inf`, `nan`): click reads those."""
-    if value is not None and not math.isfinite(value):
-        raise typer.BadParameter(f"must be a finite number, not {value}")
-    return value
-
-
 GrowthOpt = Annotated[
     float | None,
     typer.Option(
         "--baseline-growth",
-        callback=finite,
-        min=-0.5,
-        max=0.5,
-        help="Baseline yearly growth (0.03 is 3 %), instead of the profile's.",
+        metavar="RATE",
+        parser=number(-0.5, 0.5, rate=True),
+        help="Baseline yearly growth (0.03 is 3 %), instead of the profile's.  [-0.5 to 0.5]",
     ),
 ]
 InflationOpt = Annotated[
     float | None,
     typer.Option(
         "--inflation",
-        callback=finite,
-        min=-0.5,
-        max=1,
-        help="Yearly inflation (0.02 is 2 %): money shown in as_of-year money too. Default: the profile's.",
+        metavar="RATE",
+        parser=number(-0.5, 1, rate=True),
+        help="Yearly inflation (0.02 is 2 %): money shown in as_of-year money too. Default: the "
+        "profile's.  [-0.5 to 1]",
     ),
 ]
 RulesOpt = Annotated[

@@ -253,3 +253,46 @@ def test_tables_fit_an_80_column_terminal(cli: Invoke, command: list[str]) -> No
     rows = re.findall(r"^│ (\d{4}) │", result.stdout, re.M)
     assert rows == [str(year) for year in range(int(rows[0]), int(rows[0]) + len(rows))]  # every year, whole
     assert re.search(r"│ (upskilling|maintaining|static) +│", result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--baseline-growth", "3%"],
+            "Invalid value for '--baseline-growth': must be a number, not '3%' (write a fraction: 0.03 for 3 %)",
+        ),
+        (
+            ["--baseline-growth", "3"],
+            "Invalid value for '--baseline-growth': must be from -0.5 to 0.5, not 3 (did you mean 0.03?)",
+        ),
+        (
+            ["--inflation", "2"],
+            "Invalid value for '--inflation': must be from -0.5 to 1, not 2 (did you mean 0.02?)",
+        ),
+        (["--inflation", "nan"], "Invalid value for '--inflation': must be a number, not 'nan'"),
+    ],
+)
+def test_option_values_get_the_hints_profile_values_get(cli: Invoke, args: list[str], message: str) -> None:
+    result = cli("project", str(PROFILES / "finance-clerk.yaml"), *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"careercap project: error: {message}"
+
+
+def test_format_names_are_read_in_any_case(cli: Invoke) -> None:
+    result = cli("project", str(PROFILES / "finance-clerk.yaml"), "-f", "JSON")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["schema_version"] == 1
+
+
+@pytest.mark.parametrize(
+    "command", ["project", "compare", "plan", "rules", "explain", "validate", "schema", "init"]
+)
+def test_help_names_what_each_option_takes_in_words(cli: Invoke, command: str) -> None:
+    result = cli(command, "--help", columns=60)
+    assert result.exit_code == 0
+    for python_type in ("<bool>", "<int range>", "<float range>", "<path>", "<int>", "<float>"):
+        assert python_type not in result.stdout
+    options = re.findall(r"^  (?:-\w, )?(--[\w-]+)", result.stdout, re.M)
+    assert all(not option.endswith("…") for option in options)
+    assert "Example: careercap" in result.stdout
