@@ -9,6 +9,7 @@ what a one-profile run costs, and each command needs only part of the package.
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -70,6 +71,12 @@ def _main(
     """The options that come before a command (the app's help text is set above)."""
 
 
+def _waiting_for_a_terminal(paths: list[str]) -> None:
+    """`careercap project -` typed at a terminal waits for the profile to be typed: say so."""
+    if "-" in paths and sys.stdin.isatty():
+        say("careercap: reading a profile from the terminal; end it with Ctrl-D")
+
+
 def _name(path: Path | None) -> str | None:
     return None if path is None else str(path)
 
@@ -129,6 +136,7 @@ def project(
     sources = pipeline.sources_of(profiles, recursive=recursive)
     report(pipeline.empty_directories(profiles, sources))
     refuse_overwriting(target, sources)
+    _waiting_for_a_terminal(profiles)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     # What is loaded by now lives until the process ends: keep the garbage collector from
@@ -181,6 +189,7 @@ def compare(
     pictures = Pictures(_name(svg), _name(html), output_format.value)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    _waiting_for_a_terminal(profiles)
     comparison = pipeline.compare_profiles(profiles, rules, overrides, report, with_sensitivity)
     if output_format is TableOrJson.json:
         from careercap.render.export import compare_document
@@ -245,6 +254,7 @@ def plan(
         raise UsageError("--by goes with --target", "by")
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
+    _waiting_for_a_terminal([profile_path])
     planned = pipeline.plan_profile(
         profile_path, rules, overrides, report, target=target, by=by, max_events=max_events
     )
@@ -312,6 +322,7 @@ def explain(
     sources = pipeline.sources_of(profiles, directories=False)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
+    _waiting_for_a_terminal(profiles)
     explained = pipeline.explain_sources(sources, rules, overrides, report)
     for index, (result, explanation) in enumerate(explained):
         write_lines(([""] if index else []) + explanation_lines(explanation, result.source))
@@ -345,6 +356,7 @@ def validate(
     as_lines = output_format is TableOrJson.table
     sources = pipeline.sources_of(profiles, recursive=recursive)
     report(pipeline.empty_directories(profiles, sources))
+    _waiting_for_a_terminal(profiles)
 
     def each(loaded: Loaded) -> None:
         if as_lines:

@@ -102,17 +102,21 @@ class _Table(_Writer):
         self.table = table
         self.terminal = self.console()
         self.rows: list[str] = []
+        self.shown = False
 
     def add(self, result: Result) -> None:
         if self.layout.summary:
             self.rows.append(self.table.summary_row(result))
         else:
             self.terminal.print(self.table.projection_view(result, self.terminal.width))
+            self.shown = True
 
     def end(self, errors: list[Diagnostic]) -> None:
         if self.rows:
             for piece in self.table.summary_pieces(self.rows, self.terminal):
                 self.terminal.print(piece, end="")
+        if self.shown or self.rows:
+            self.terminal.print(self.table.CAVEAT)
 
 
 _WRITERS: dict[str, type[_Writer]] = {"table": _Table, "json": _Json, "jsonl": _Jsonl, "csv": _Csv}

@@ -139,8 +139,8 @@ def write_text(
     text: str, path: str | None = None, option: str | None = "output", replace: bool = True
 ) -> None:
     """Text to standard output, or to a file written atomically; without `replace`, a file
-    that exists already is a usage error."""
-    if path is not None and not replace and os.path.lexists(path):
+    that exists already is a usage error (a directory is refused as no target at all)."""
+    if path is not None and not replace and os.path.lexists(path) and not os.path.isdir(path):
         raise UsageError(f"{path} exists; give --force to overwrite it", option)
     with output_to(path, option) as stream:
         stream.write(text)

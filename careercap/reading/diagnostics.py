@@ -193,11 +193,15 @@ def warnings_at(document: Document, items: list[tuple[Path, str]]) -> list[Diagn
     if not items:
         return []
     found = marks(document)
-    located = []
-    for path, message in items[:MAX_SHOWN]:
+    placed = []
+    for path, message in items:
         place = _place(found, path, False)
         line, column = place if place is not None else (None, None)
-        located.append(Diagnostic(document.where(line, column), message, "warning"))
+        placed.append(
+            ((line or 0, column or 0), Diagnostic(document.where(line, column), message, "warning"))
+        )
+    placed.sort(key=lambda item: item[0])  # in file order, as errors are
+    located = [warning for _, warning in placed[:MAX_SHOWN]]
     if len(items) > MAX_SHOWN:
         more = len(items) - MAX_SHOWN
         located.append(

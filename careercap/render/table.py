@@ -29,10 +29,12 @@ if TYPE_CHECKING:
     from careercap.core.sensitivity import Sensitivity
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
-CAVEAT = (
+CAVEAT = Text(
     "The rules are point estimates from secondary reporting of observational studies: "
-    "an illustration, not a forecast. `careercap rules` shows the evidence."
+    "an illustration, not a forecast. `careercap rules` shows the evidence.",
+    style="dim",
 )
+"""Said once under every report of figures (once a run, however many profiles it shows)."""
 
 
 def _events(row: YearRow) -> Text:
@@ -166,7 +168,6 @@ def projection_view(result: Result, width: int = 100) -> RenderableType:
     parts: list[RenderableType] = [trajectory_table(result, width), summary_table(result)]
     if result.sensitivity is not None:
         parts.append(tornado_table(result.sensitivity, result.projection.profile.currency))
-    parts.append(Text(CAVEAT, style="dim"))
     return Group(*parts)
 
 
@@ -293,7 +294,7 @@ def comparison_view(comparison: Comparison) -> RenderableType:
         parts.append(real)
     if sensitivities:
         parts.append(comparison_sensitivity(sensitivities, names))
-    return Group(*parts, Text("\n".join(sentences)), Text(CAVEAT, style="dim"))
+    return Group(*parts, Text("\n".join(sentences)), CAVEAT)
 
 
 _CELL_END = "\x00"  # never inside a cell: `visible` escapes every control character
@@ -381,7 +382,7 @@ def rules_view(rules: Rules, path: str | None = None) -> RenderableType:
     source = "the defaults" if path is None else f"the defaults, with {path}"
     parameters = rules.parameters()
     parts: list[RenderableType] = [
-        Text.assemble(("The rules", "bold"), (f"  {visible(source)}", "dim")),
+        Text.assemble(("The rules: ", "bold"), (visible(source), "dim")),
         Text(f"window_years {rules.window_years}: a year's state looks at the learning events "
              f"of the {rules.window_years} years ending with it"),
     ]  # fmt: skip

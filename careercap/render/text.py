@@ -121,7 +121,11 @@ def plan_lines(plan: Plan, source: str) -> list[str]:
     count = len(plan.additions)
     events = "1 learning event" if count == 1 else f"{count} learning events"
     before, after = plan.baseline.summary, plan.projection.summary
-    steps = [f"a {addition.kind} in {addition.year}" for addition in plan.additions]
+    grouped = Counter((addition.kind, addition.year) for addition in plan.additions)  # in plan order
+    steps = [
+        f"a {kind} in {year}" if times == 1 else f"{counted(times, kind)} in {year}"
+        for (kind, year), times in grouped.items()
+    ]
     listed = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
     return [
         heading,

@@ -19,6 +19,7 @@ from careercap.core.rules import Rules
 from careercap.core.sensitivity import sensitivity
 from careercap.reading.profiles import load
 from careercap.reading.rules import default_rules
+from careercap.render.text import plan_lines
 from tests.conftest import PROFILES, Invoke
 
 Write = Callable[..., str]
@@ -293,3 +294,19 @@ def test_by_without_target_is_refused_before_the_rules_file_is_read(cli: Invoke,
     result = cli("plan", str(PROFILES / "finance-clerk.yaml"), "--by", "2030", "--rules", str(rules))
     assert result.exit_code == 2
     assert "Invalid value for '--by': --by goes with --target" in result.stderr
+
+
+def test_plan_prose_counts_events_of_one_kind_and_year_once() -> None:
+    profile = next(iter(load(str(PROFILES / "finance-clerk.yaml")))).profile
+    assert profile is not None
+    found = find_plan(profile, default_rules())
+    twice = (Addition("certification", 2027), Addition("certification", 2027), Addition("skill", 2029))
+    lines = plan_lines(found._replace(additions=twice), "finance-clerk.yaml")
+    assert "The smallest plan: 3 learning events, 2 certifications in 2027 and a skill in 2029." in lines
+
+
+def test_the_evidence_caveat_is_said_once_a_run(cli: Invoke) -> None:
+    result = cli("project", str(PROFILES / "freelancer.yaml"), str(PROFILES / "finance-clerk.yaml"))
+    assert result.exit_code == 0
+    assert result.stdout.count("The rules are point estimates") == 1
+    assert result.stdout.rstrip().endswith("`careercap rules` shows the evidence.")

@@ -326,3 +326,15 @@ def test_a_zero_width_space_does_not_make_a_second_skill(cli: Invoke, hostile: N
     result = cli("project", "zero-width-skill.yaml", "-f", "json")
     assert result.exit_code == 0
     assert len(__import__("json").loads(result.stdout)["projections"]) == 1
+
+
+def test_warnings_come_in_file_order(cli: Invoke, tmp_path: Path) -> None:
+    profile = tmp_path / "order.yaml"
+    profile.write_text(
+        "name: Order\nincome: 50000\nskills: [SQL, SQL]\ncertifications:\n"
+        "  - {name: CKA, earned: 2024}\n  - {name: CKA, earned: 2025}\n"
+    )
+    lines = cli("validate", str(profile)).stderr.splitlines()
+    positions = [tuple(int(part) for part in line.split(":")[1:3]) for line in lines]
+    assert len(positions) == 2
+    assert positions == sorted(positions)
