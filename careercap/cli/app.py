@@ -32,6 +32,7 @@ from careercap.cli.options import (
     SensitivityOpt,
     SvgOpt,
     TableOrJson,
+    WidthOpt,
     number,
 )
 from careercap.errors import Invalid, UsageError
@@ -115,6 +116,7 @@ def project(
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
+    width: WidthOpt = None,
     rules_file: RulesOpt = None,
 ) -> None:
     """Project each profile's income year by year, with the rules that apply.
@@ -130,7 +132,7 @@ def project(
 
     target = _name(output)
     chosen = format_of(None if output_format is None else output_format.value, target)
-    pictures = Pictures(_name(svg), _name(html), chosen)
+    pictures = Pictures(_name(svg), _name(html), chosen, width)
     if summary and chosen in ("json", "jsonl"):
         raise UsageError("--summary applies to table and csv output", "summary")
     sources = pipeline.sources_of(profiles, recursive=recursive)
@@ -148,7 +150,7 @@ def project(
                 sources, rules=rules, overrides=overrides, with_sensitivity=with_sensitivity
             ),
             stream=stream,
-            console=lambda: pictures.console(None if target is None else stream),
+            console=lambda: pictures.consoles(None if target is None else stream),
             output_format=chosen,
             layout=Layout(summary, real=inflation is not None, sensitivity=with_sensitivity),
             rules=rules,
@@ -175,6 +177,7 @@ def compare(
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
+    width: WidthOpt = None,
     rules_file: RulesOpt = None,
 ) -> None:
     """Compare profiles side by side, year by year, and say which rule makes the difference.
@@ -186,7 +189,7 @@ def compare(
     from careercap import pipeline
     from careercap.cli.output import Pictures, write_json
 
-    pictures = Pictures(_name(svg), _name(html), output_format.value)
+    pictures = Pictures(_name(svg), _name(html), output_format.value, width)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     _waiting_for_a_terminal(profiles)

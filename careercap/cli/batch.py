@@ -31,9 +31,12 @@ class Layout(NamedTuple):
 class _Writer:
     """Writes projections in one format: `begin`, `add` for each, `end`."""
 
-    def __init__(self, stream: TextIO, console: Callable[[], Console], rules: Rules, layout: Layout) -> None:
+    def __init__(
+        self, stream: TextIO, console: Callable[[], list[Console]], rules: Rules, layout: Layout
+    ) -> None:
         self.stream = stream
         self.console = console  # made only by the table writer: Rich is not needed for the rest
+        # (standard output's or the file's console, and the one recording --svg or --html)
         self.rules = rules
         self.layout = layout
 
@@ -100,7 +103,7 @@ class _Table(_Writer):
         from careercap.render import table
 
         self.table = table
-        self.terminal = self.console()
+        self.terminals = self.console()
         self.rows: list[str] = []
         self.shown = False
 
@@ -108,15 +111,17 @@ class _Table(_Writer):
         if self.layout.summary:
             self.rows.append(self.table.summary_row(result))
         else:
-            self.terminal.print(self.table.projection_view(result, self.terminal.width))
+            for terminal in self.terminals:
+                terminal.print(self.table.projection_view(result, terminal.width))
             self.shown = True
 
     def end(self, errors: list[Diagnostic]) -> None:
-        if self.rows:
-            for piece in self.table.summary_pieces(self.rows, self.terminal):
-                self.terminal.print(piece, end="")
-        if self.shown or self.rows:
-            self.terminal.print(self.table.CAVEAT)
+        for terminal in self.terminals:
+            if self.rows:
+                for piece in self.table.summary_pieces(self.rows, terminal):
+                    terminal.print(piece, end="")
+            if self.shown or self.rows:
+                terminal.print(self.table.CAVEAT)
 
 
 _WRITERS: dict[str, type[_Writer]] = {"table": _Table, "json": _Json, "jsonl": _Jsonl, "csv": _Csv}
@@ -126,7 +131,7 @@ def write_projections(
     outcomes: Iterable[Outcome],
     *,
     stream: TextIO,
-    console: Callable[[], Console],
+    console: Callable[[], list[Console]],
     output_format: str,
     layout: Layout,
     rules: Rules,

@@ -174,10 +174,11 @@ class CareercapGroup(TyperGroup):
         return status
 
 
-def console(stream: IO[str] | None = None, record: bool = False) -> Console:
+def console(stream: IO[str] | None = None, record: bool = False, width: int | None = None) -> Console:
     """A Rich console on `stream` (standard output by default): no colour or control codes
     off a terminal or when NO_COLOR is set, and a closed pipe left to `exit_status`. With
-    `record`, what it prints can be saved as SVG or HTML."""
+    `record`, what it prints can be saved as SVG or HTML; with `width`, it is that wide
+    whatever the terminal (else the terminal's width, or COLUMNS, or 80)."""
     from rich.console import Console
 
     class _Console(Console):
@@ -185,4 +186,6 @@ def console(stream: IO[str] | None = None, record: bool = False) -> Console:
             raise BrokenPipeError
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return _Console(file=stream, highlight=False, color_system=None if plain else "auto", record=record)
+    return _Console(
+        file=stream, highlight=False, color_system=None if plain else "auto", record=record, width=width
+    )

@@ -124,3 +124,15 @@ HtmlOpt = Annotated[
 RecursiveOpt = Annotated[
     bool, typer.Option("--recursive", "-r", help="Look for profiles in subdirectories of a directory too.")
 ]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        metavar="N",
+        min=40,
+        max=400,
+        help="Columns of the text written to files (-o FILE.txt, --svg, --html), whatever the terminal. "
+        "Default: 100.",
+        show_default=False,
+    ),
+]

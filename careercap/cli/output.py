@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 import sys
@@ -165,32 +166,49 @@ def show(view: RenderableType) -> None:
     console().print(view)
 
 
-class Pictures:
-    """The console a table is printed on, recording when --svg or --html asks for a copy,
-    which `save` then writes."""
+FILE_WIDTH = 100
+"""Columns of the text written to files (-o FILE.txt, --svg, --html) unless --width says."""
 
-    def __init__(self, svg: str | None = None, html: str | None = None, output_format: str = "table") -> None:
+
+class Pictures:
+    """The consoles a view is printed on: standard output's (as wide as the terminal, or
+    COLUMNS), or an output file's; and, when --svg or --html asks for a copy, a recording
+    console as wide as a file, whose record `save` writes. A file's text is the same
+    whatever terminal ran the command."""
+
+    def __init__(
+        self,
+        svg: str | None = None,
+        html: str | None = None,
+        output_format: str = "table",
+        width: int | None = None,
+    ) -> None:
         if (svg or html) and output_format != "table":
             raise UsageError("--svg and --html save table output", "pictures")
         self.svg, self.html = svg, html
-        self.made: Console | None = None
+        self.width = width or FILE_WIDTH
+        self.made: list[Console] = []
 
-    def console(self, stream: TextIO | None = None) -> Console:
-        if self.made is None:
-            self.made = console(stream, record=bool(self.svg or self.html))
-            if (self.svg or self.html) and not self.made.is_terminal:
-                self.made.width = max(self.made.width, 100)  # a picture is not bound to a terminal
+    def consoles(self, stream: TextIO | None = None) -> list[Console]:
+        """Standard output's console (or, with `stream`, a file's), and the recording one."""
+        if not self.made:
+            on_file = stream is not None and stream is not sys.stdout
+            self.made.append(console(stream, width=self.width if on_file else None))
+            if self.svg or self.html:
+                self.made.append(console(io.StringIO(), record=True, width=self.width))
         return self.made
 
     def show(self, view: RenderableType, title: str) -> None:
         """Print a view on standard output, and save it as asked."""
-        self.console().print(view)
+        for each in self.consoles():
+            each.print(view)
         self.save(title)
 
     def save(self, title: str) -> None:
-        if self.made is None:
+        if len(self.made) < 2:
             return
+        recorder = self.made[1]
         if self.svg is not None:
-            write_text(self.made.export_svg(title=title, clear=False), self.svg, None)
+            write_text(recorder.export_svg(title=title, clear=False), self.svg, None)
         if self.html is not None:
-            write_text(self.made.export_html(clear=False), self.html, None)
+            write_text(recorder.export_html(clear=False), self.html, None)

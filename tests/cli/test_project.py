@@ -296,3 +296,33 @@ def test_help_names_what_each_option_takes_in_words(cli: Invoke, command: str) -
     options = re.findall(r"^  (?:-\w, )?(--[\w-]+)", result.stdout, re.M)
     assert all(not option.endswith("…") for option in options)
     assert "Example: careercap" in result.stdout
+
+
+def test_files_do_not_depend_on_the_terminal_that_wrote_them(cli: Invoke, tmp_path: Path) -> None:
+    written = {}
+    for columns in (40, 200):
+        names = [tmp_path / f"{columns}.{kind}" for kind in ("txt", "svg", "html")]
+        result = cli(
+            "project",
+            str(PROFILES / "freelancer.yaml"),
+            "-o",
+            str(names[0]),
+            "--svg",
+            str(names[1]),
+            "--html",
+            str(names[2]),
+            columns=columns,
+        )
+        assert result.exit_code == 0
+        written[columns] = [name.read_text() for name in names]
+    assert written[40] == written[200]
+    assert max(len(line) for line in written[40][0].splitlines()) == 100
+
+
+def test_width_sets_the_columns_of_files(cli: Invoke, tmp_path: Path) -> None:
+    result = cli(
+        "project", str(PROFILES / "freelancer.yaml"), "-o", str(tmp_path / "out.txt"), "--width", "160"
+    )
+    assert result.exit_code == 0
+    widest = max(len(line) for line in (tmp_path / "out.txt").read_text().splitlines())
+    assert 100 < widest <= 160  # wider than the default, within what was asked
