@@ -125,6 +125,7 @@ def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
     """The whole `compare --format json` document; its profiles come one at a time, for
     `json_chunks`."""
     names = labels(comparison.results)
+    last = comparison.span.last if comparison.beyond() else None
 
     def rounded(field: str, values: tuple[float, ...]) -> list[float]:
         return [six(value) if field == "cagr" else cents(value) for value in values]
@@ -141,6 +142,7 @@ def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
             }
             for column in comparison.years
         ],
+        "span": list(comparison.span),  # the years the summary compares: its start, its last year
         "summary": {
             **{field: rounded(field, values) for field, values in comparison.summary.items()},
             "differences": {field: list(values) for field, values in comparison.differences.items()},
@@ -153,7 +155,7 @@ def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
                 "value": gap.value,
                 "first_value": gap.first_value,
                 "final_income_ratio": gap.ratio,
-                "text": gap_sentence(gap, name, names[0]),
+                "text": gap_sentence(gap, name, names[0], last),
             }
             for gap, name in zip(comparison.gaps, names, strict=True)
         ],

@@ -22,7 +22,7 @@ from careercap.core.result import Result
 from careercap.core.rules import LABELS, RULE, RULES, Rules
 from careercap.core.words import span
 from careercap.errors import visible
-from careercap.render.text import factor, gap_sentence, labels, money, percent
+from careercap.render.text import factor, gap_sentence, labels, money, percent, span_note
 
 if TYPE_CHECKING:
     from careercap.core.comparison import Comparison
@@ -279,11 +279,15 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     """The whole human view of a comparison."""
     sensitivities = [r.sensitivity for r in comparison.results if r.sensitivity is not None]
     names = [visible(name) for name in labels(comparison.results)]
+    note = span_note(comparison, names)
+    last = None if note is None else comparison.span.last
     sentences = [
-        gap_sentence(gap, name, names[0])
+        gap_sentence(gap, name, names[0], last)
         for gap, name in zip(comparison.gaps, names, strict=True)
         if gap is not None
     ]
+    if note is not None:
+        sentences.insert(0, note)
     parts: list[RenderableType] = [
         comparison_years(comparison, names),
         comparison_summary(comparison, names),

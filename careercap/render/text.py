@@ -13,7 +13,7 @@ from careercap.core.words import counted
 from careercap.errors import visible
 
 if TYPE_CHECKING:
-    from careercap.core.comparison import Gap
+    from careercap.core.comparison import Comparison, Gap
     from careercap.core.explain import Explanation
     from careercap.core.plan import Plan
     from careercap.core.result import Result
@@ -47,17 +47,21 @@ def labels(results: Sequence[Result]) -> list[str]:
     return [label if times[label] == 1 else f"{label} #{index}" for index, label in enumerate(named, 1)]
 
 
-def gap_sentence(gap: Gap, name: str, first_name: str) -> str:
-    """'B ends 18.0 % below A: static contraction ×0.83 against A's ×0.97'."""
+def gap_sentence(gap: Gap, name: str, first_name: str, last: int | None = None) -> str:
+    """'B ends 18.0 % below A: static contraction ×0.83 against A's ×0.97'; where the spans
+    differ, where B stands in `last` (the common span's end), and no factor."""
     change = gap.ratio - 1
+    ends = "ends" if last is None else f"stands in {last}"
     if abs(change) < 0.0005:
-        return f"{name} ends level with {first_name}."
+        return f"{name} {ends} level with {first_name}."
     direction = "above" if change > 0 else "below"
+    if gap.factor is None:
+        return f"{name} {ends} {abs(change) * 100:.1f} % {direction} {first_name}."
     if gap.factor == "start_income":
         why = f"starting income {money(gap.value)} against {first_name}'s {money(gap.first_value)}"
     else:
         why = f"{LABELS[gap.factor]} {factor(gap.value)} against {first_name}'s {factor(gap.first_value)}"
-    return f"{name} ends {abs(change) * 100:.1f} % {direction} {first_name}: {why}."
+    return f"{name} {ends} {abs(change) * 100:.1f} % {direction} {first_name}: {why}."
 
 
 def explanation_lines(explanation: Explanation, source: str) -> list[str]:
@@ -154,4 +158,20 @@ def validation_line(profiles: int, files: int, failed: bool) -> str:
     """`careercap validate --verbose`: what was checked, and the verdict."""
     return (
         f"{counted(profiles, 'profile')} in {counted(files, 'file')}: {'failed' if failed else 'all valid'}"
+    )
+
+
+def span_note(comparison: Comparison, names: list[str]) -> str | None:
+    """Where the profiles' horizons differ: which years the summary covers, and who goes on."""
+    beyond = comparison.beyond()
+    if not beyond:
+        return None
+    first, last = comparison.span
+    profiles = [comparison.projections[index].profile for index in beyond]
+    others = "; ".join(
+        f"{names[index]} {profile.as_of}-{profile.final_year}"
+        for index, profile in zip(beyond, profiles, strict=True)
+    )
+    return (
+        f"The summary compares {first}-{last}, the years every profile projects (also projected: {others})."
     )

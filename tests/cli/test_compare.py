@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -125,3 +126,55 @@ def test_options_apply_to_every_profile(cli: Invoke, option: list[str]) -> None:
     field = option[0].lstrip("-").replace("-", "_")
     wanted = float(option[1]) if field == "baseline_growth" else int(option[1])
     assert [profile[field] for profile in document["profiles"]] == [wanted, wanted]
+
+
+SHORT = "name: Short\nincome: 50000\nas_of: 2025\nhorizon: 5\ncertifications: [{name: A, earned: 2026}, {name: B, earned: 2027}]\n"
+LONG = SHORT.replace("Short", "Long").replace("horizon: 5", "horizon: 30")
+
+
+def test_profiles_of_different_horizons_are_compared_over_the_years_they_share(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    (tmp_path / "short.yaml").write_text(SHORT)
+    (tmp_path / "long.yaml").write_text(LONG)
+    table = cli("compare", "short.yaml", "long.yaml", cwd=tmp_path, columns=160)
+    assert table.exit_code == 0
+    assert (
+        "The summary compares 2025-2030, the years every profile projects (also projected: Long 2025-2055)."
+        in table.stdout
+    )
+    assert "Long stands in 2030 level with Short." in table.stdout
+    document = json.loads(cli("compare", "short.yaml", "long.yaml", "-f", "json", cwd=tmp_path).stdout)
+    assert document["span"] == [2025, 2030]
+    assert document["summary"]["differences"]["cumulative_earnings"] == [0.0, 0.0]
+    assert document["summary"]["final_income"][1] == document["profiles"][1]["years"][5]["income"]
+    assert len(document["years"]) == 31  # every year either projects, the short one blank after 2030
+    assert document["years"][-1]["incomes"][0] is None
+
+
+def test_profiles_that_share_no_year_cannot_be_compared(cli: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "early.yaml").write_text(SHORT.replace("as_of: 2025", "as_of: 2000"))
+    (tmp_path / "late.yaml").write_text(SHORT)
+    result = cli("compare", "early.yaml", "late.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "early.yaml: error: these profiles share no projected year (early.yaml 2000-2005, late.yaml 2025-2030): "
+        "nothing to compare\n"
+    )
+    assert result.stdout == ""
+
+
+def test_profiles_of_one_span_are_compared_over_it_without_a_note(cli: Invoke) -> None:
+    result = cli(
+        "compare", str(PROFILES / "finance-clerk.yaml"), str(PROFILES / "finance-clerk-with-plan.yaml")
+    )
+    assert "The summary compares" not in result.stdout
+    assert json.loads(
+        cli(
+            "compare",
+            str(PROFILES / "finance-clerk.yaml"),
+            str(PROFILES / "finance-clerk-with-plan.yaml"),
+            "-f",
+            "json",
+        ).stdout
+    )["span"] == [2025, 2030]

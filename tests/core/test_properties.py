@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from careercap.core.comparison import compare
@@ -81,6 +81,7 @@ def test_a_skill_already_held_can_complete_the_portfolio_and_remove_the_step() -
 
 @given(profiles(), profiles())
 def test_differences_are_the_shown_figures_subtracted(first: Profile, second: Profile) -> None:
+    assume(max(first.as_of, second.as_of) < min(first.final_year, second.final_year))  # a year in common
     a, b = project(first, RULES), project(second, RULES)
     comparison = compare([result_of("a.yaml", 1, a), result_of("b.yaml", 1, b)])
     incomes_a = {row.year: round(row.income, 2) for row in a.years}
@@ -100,3 +101,21 @@ def test_compare_takes_bare_projections_as_well_as_results() -> None:
         round(second.summary.final_income, 2) - round(first.summary.final_income, 2), 2
     )
     assert [result.source for result in comparison.results] == ["A", "B"]
+
+
+@given(profiles(), profiles())
+def test_the_summary_compares_the_years_both_profiles_project(first: Profile, second: Profile) -> None:
+    assume(max(first.as_of, second.as_of) < min(first.final_year, second.final_year))
+    comparison = compare([project(first, RULES), project(second, RULES)])
+    start, last = comparison.span
+    assert (start, last) == (max(first.as_of, second.as_of), min(first.final_year, second.final_year))
+    for index, profile in enumerate((first, second)):
+        incomes = {row.year: row.income for row in comparison.projections[index].years}
+        assert comparison.summary["final_income"][index] == incomes[last]
+        cumulative = sum(incomes[year] for year in range(start + 1, last + 1))
+        assert abs(comparison.summary["cumulative_earnings"][index] - cumulative) <= 1e-9 * cumulative
+        if (profile.as_of, profile.final_year) == (start, last):  # its own span: its own summary
+            assert (
+                comparison.summary["career_capital"][index]
+                == comparison.projections[index].summary.career_capital
+            )
