@@ -18,7 +18,7 @@ from careercap.core.explain import Explanation, explain
 from careercap.core.plan import Plan, PlanError, find_plan
 from careercap.core.profile import Profile
 from careercap.core.result import Result, result_of
-from careercap.core.rules import Rules
+from careercap.core.rules import Basis, Rules, basis
 from careercap.core.sensitivity import sensitivity
 from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError
 from careercap.reading.files import Source, expand
@@ -56,6 +56,11 @@ def rules_from(path: str | None) -> Rules:
         return rules_file(path)
     except InputError as exc:
         raise exc.about("rules") from None
+
+
+def basis_of(rules: Rules, path: str | None) -> Basis:
+    """What figures computed with `rules` (read from `path`, if any) rest on."""
+    return basis(rules, default_rules(), path)
 
 
 def sources_of(paths: list[str], *, recursive: bool = False, directories: bool = True) -> list[Source]:

@@ -152,7 +152,12 @@ def project(
             stream=stream,
             console=lambda: pictures.consoles(None if target is None else stream),
             output_format=chosen,
-            layout=Layout(summary, real=inflation is not None, sensitivity=with_sensitivity),
+            layout=Layout(
+                summary,
+                real=inflation is not None,
+                sensitivity=with_sensitivity,
+                basis=pipeline.basis_of(rules, _name(rules_file)),
+            ),
             rules=rules,
             fail_fast=fail_fast,
             report=report,
@@ -194,14 +199,15 @@ def compare(
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     _waiting_for_a_terminal(profiles)
     comparison = pipeline.compare_profiles(profiles, rules, overrides, report, with_sensitivity)
+    basis = pipeline.basis_of(rules, _name(rules_file))
     if output_format is TableOrJson.json:
         from careercap.render.export import compare_document
 
-        write_json(compare_document(comparison, rules))
+        write_json(compare_document(comparison, rules, basis))
     else:
         from careercap.render.table import comparison_view
 
-        pictures.show(comparison_view(comparison), "careercap compare")
+        pictures.show(comparison_view(comparison, basis), "careercap compare")
 
 
 @app.command()
@@ -268,7 +274,9 @@ def plan(
     elif output_format is PlanFormat.yaml:
         write_text(text.plan_snippet(planned.plan))
     else:
-        write_text(text.plan_text(planned.plan, planned.baseline.source))
+        write_text(
+            text.plan_text(planned.plan, planned.baseline.source, pipeline.basis_of(rules, _name(rules_file)))
+        )
         if planned.comparison is not None:
             from careercap.render.table import comparison_years
 
@@ -320,7 +328,7 @@ def explain(
     """
     from careercap import pipeline
     from careercap.cli.output import write_lines
-    from careercap.render.text import explanation_lines
+    from careercap.render.text import basis_line, explanation_lines
 
     sources = pipeline.sources_of(profiles, directories=False)
     rules = pipeline.rules_from(_name(rules_file))
@@ -329,6 +337,9 @@ def explain(
     explained = pipeline.explain_sources(sources, rules, overrides, report)
     for index, (result, explanation) in enumerate(explained):
         write_lines(([""] if index else []) + explanation_lines(explanation, result.source))
+    named = basis_line(pipeline.basis_of(rules, _name(rules_file)))
+    if named is not None:
+        write_lines(["", named])
 
 
 @app.command()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from careercap.core.result import Result
-from careercap.core.rules import Rules
+from careercap.core.rules import Basis, Rules
 from careercap.errors import Diagnostic, Invalid, visible
 from careercap.pipeline import Outcome, Report
 
@@ -26,6 +26,7 @@ class Layout(NamedTuple):
     summary: bool = False  # one row per profile (table, csv)
     real: bool = False  # money in as_of-year money too (csv columns; the rest show it per profile)
     sensitivity: bool = False  # each projection's band and tornado
+    basis: Basis | None = None  # the rules file in force, named under tables and in JSON
 
 
 class _Writer:
@@ -88,7 +89,7 @@ class _Json(_Writer):
     def begin(self) -> None:
         from careercap.render.export import JsonWriter, projection_dict
 
-        self.document, self.exported = JsonWriter(self.rules), projection_dict
+        self.document, self.exported = JsonWriter(self.rules, self.layout.basis), projection_dict
         self.stream.write(self.document.begin())
 
     def add(self, result: Result) -> None:
@@ -121,7 +122,7 @@ class _Table(_Writer):
                 for piece in self.table.summary_pieces(self.rows, terminal):
                     terminal.print(piece, end="")
             if self.shown or self.rows:
-                terminal.print(self.table.CAVEAT)
+                terminal.print(self.table.closing(self.layout.basis))
 
 
 _WRITERS: dict[str, type[_Writer]] = {"table": _Table, "json": _Json, "jsonl": _Jsonl, "csv": _Csv}

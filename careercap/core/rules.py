@@ -126,3 +126,32 @@ class Rules(BaseModel):
         for rule in RULES:
             numbers[rule.section] = self.rule(rule.id).model_dump(exclude=set(RuleText.model_fields))
         return numbers
+
+
+class Basis(NamedTuple):
+    """What a report's figures rest on: the defaults, or a user's rules file and each value
+    it changes, as (dotted name, value, default)."""
+
+    path: str | None
+    changes: tuple[tuple[str, Any, Any], ...] = ()
+
+
+def _flat(rules: Rules) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    numbers = {**rules.parameters(), "sensitivity": rules.sensitivity.model_dump()}
+    for section, values in numbers.items():
+        if isinstance(values, dict):
+            flat.update({f"{section}.{name}": value for name, value in values.items()})
+        else:
+            flat[section] = values
+    return flat
+
+
+def basis(rules: Rules, defaults: Rules, path: str | None) -> Basis:
+    """The basis of figures computed with `rules`, read from `path` over `defaults`."""
+    if path is None:
+        return Basis(None)
+    ours, theirs = _flat(rules), _flat(defaults)
+    return Basis(
+        path, tuple((name, value, theirs[name]) for name, value in ours.items() if value != theirs[name])
+    )

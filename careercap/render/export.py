@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from careercap.core.result import Result
 from careercap.core.rounding import cents, six
-from careercap.core.rules import RULES, Rules
+from careercap.core.rules import RULES, Basis, Rules
 from careercap.errors import Diagnostic
 from careercap.render.text import gap_sentence, labels
 
@@ -121,7 +121,16 @@ def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
     }
 
 
-def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
+def rules_dict(rules: Rules, basis: Basis | None = None) -> dict[str, Any]:
+    """The rules in force, as JSON documents give them: the parameters, and, when a rules
+    file is in force, its path (`source`) and the parameters it changes (`overridden`)."""
+    numbers = rules.parameters()
+    if basis is not None and basis.path is not None:
+        numbers |= {"source": basis.path, "overridden": [name for name, _, _ in basis.changes]}
+    return numbers
+
+
+def compare_document(comparison: Comparison, rules: Rules, basis: Basis | None = None) -> dict[str, Any]:
     """The whole `compare --format json` document; its profiles come one at a time, for
     `json_chunks`."""
     names = labels(comparison.results)
@@ -132,7 +141,7 @@ def compare_document(comparison: Comparison, rules: Rules) -> dict[str, Any]:
 
     return {
         "schema_version": SCHEMA_VERSION,
-        "rules": rules.parameters(),
+        "rules": rules_dict(rules, basis),
         "profiles": (projection_dict(result) for result in comparison.results),  # written as made
         "years": [
             {
@@ -171,13 +180,13 @@ class JsonWriter:
     """The `project --format json` document, written a projection at a time: the same text
     as `json.dumps(document, indent=2)`, without holding every projection in memory."""
 
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
+    def __init__(self, rules: Rules, basis: Basis | None = None) -> None:
+        self.rules = rules_dict(rules, basis)
         self.count = 0
 
     def begin(self) -> str:
         return (
-            f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "rules": {_nested(self.rules.parameters(), 1)},'
+            f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "rules": {_nested(self.rules, 1)},'
             '\n  "projections": ['
         )
 

@@ -19,10 +19,10 @@ from rich.text import Text
 
 from careercap.core.engine import YearRow
 from careercap.core.result import Result
-from careercap.core.rules import LABELS, RULE, RULES, Rules
+from careercap.core.rules import LABELS, RULE, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.errors import visible
-from careercap.render.text import factor, gap_sentence, labels, money, percent, span_note
+from careercap.render.text import basis_line, factor, gap_sentence, labels, money, percent, span_note
 
 if TYPE_CHECKING:
     from careercap.core.comparison import Comparison
@@ -35,6 +35,13 @@ CAVEAT = Text(
     style="dim",
 )
 """Said once under every report of figures (once a run, however many profiles it shows)."""
+
+
+def closing(basis: Basis | None) -> RenderableType:
+    """What closes a report of figures: the rules file they rest on, if not the defaults,
+    and the caveat."""
+    line = None if basis is None else basis_line(basis)
+    return CAVEAT if line is None else Group(Text(line), CAVEAT)
 
 
 def _events(row: YearRow) -> Text:
@@ -275,7 +282,7 @@ def comparison_real(comparison: Comparison, names: list[str]) -> Table | None:
     return table
 
 
-def comparison_view(comparison: Comparison) -> RenderableType:
+def comparison_view(comparison: Comparison, basis: Basis | None = None) -> RenderableType:
     """The whole human view of a comparison."""
     sensitivities = [r.sensitivity for r in comparison.results if r.sensitivity is not None]
     names = [visible(name) for name in labels(comparison.results)]
@@ -298,7 +305,7 @@ def comparison_view(comparison: Comparison) -> RenderableType:
         parts.append(real)
     if sensitivities:
         parts.append(comparison_sensitivity(sensitivities, names))
-    return Group(*parts, Text("\n".join(sentences)), CAVEAT)
+    return Group(*parts, Text("\n".join(sentences)), closing(basis))
 
 
 _CELL_END = "\x00"  # never inside a cell: `visible` escapes every control character

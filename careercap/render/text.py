@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careercap.core.explain import Explanation
     from careercap.core.plan import Plan
     from careercap.core.result import Result
+    from careercap.core.rules import Basis
 
 
 def money(amount: float) -> str:
@@ -140,9 +141,12 @@ def plan_lines(plan: Plan, source: str) -> list[str]:
     ]
 
 
-def plan_text(plan: Plan, source: str) -> str:
-    """`careercap plan` in words, and the snippet to add to the profile when there is one."""
-    text = "".join(line + "\n" for line in plan_lines(plan, source))
+def plan_text(plan: Plan, source: str, basis: Basis | None = None) -> str:
+    """`careercap plan` in words, the rules file it rests on (if not the defaults), and the
+    snippet to add to the profile when there is one."""
+    named = None if basis is None else basis_line(basis)
+    lines = plan_lines(plan, source) + ([] if named is None else [named])
+    text = "".join(line + "\n" for line in lines)
     snippet = plan_snippet(plan)
     if snippet:
         text += "\nAdd to the profile:\n\n" + snippet + "\n"
@@ -175,3 +179,22 @@ def span_note(comparison: Comparison, names: list[str]) -> str | None:
     return (
         f"The summary compares {first}-{last}, the years every profile projects (also projected: {others})."
     )
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def basis_line(basis: Basis) -> str | None:
+    """Under a report: the rules file its figures rest on, and what it changes (nothing
+    for the defaults)."""
+    if basis.path is None:
+        return None
+    if not basis.changes:
+        return f"Rules: {visible(basis.path)}, with the default values."
+    changed = ", ".join(
+        f"{name} {_value(value)} (default {_value(default)})" for name, value, default in basis.changes
+    )
+    return f"Rules: {visible(basis.path)}, which sets {changed}."

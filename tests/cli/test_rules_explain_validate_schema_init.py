@@ -338,3 +338,40 @@ def test_explain_checks_its_profiles_before_its_rules_file(cli: Invoke, write: W
     result = cli("explain", "missing.yaml", "--rules", rules)
     assert result.exit_code == 2
     assert "Invalid value for 'PROFILE': missing.yaml: no such file" in result.stderr
+
+
+CAUTIOUS = "static:\n  contraction: 0.27\n"
+NAMED = "Rules: cautious.yaml, which sets static.contraction 0.27 (default 0.09)."
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["project", "finance-clerk.yaml"],
+        ["project", "finance-clerk.yaml", "--summary"],
+        ["compare", "finance-clerk.yaml", "finance-clerk-with-plan.yaml"],
+        ["plan", "finance-clerk.yaml"],
+        ["explain", "finance-clerk.yaml"],
+    ],
+    ids=["project", "summary", "compare", "plan", "explain"],
+)
+def test_every_report_names_the_rules_file_and_what_it_changes(
+    cli: Invoke, write: Write, command: list[str]
+) -> None:
+    write("cautious.yaml", CAUTIOUS)
+    for name in ("finance-clerk.yaml", "finance-clerk-with-plan.yaml"):
+        write(name, (PROFILES / name).read_text())
+    result = cli(*command, "--rules", "cautious.yaml", columns=200)
+    assert result.exit_code == 0
+    assert NAMED in result.stdout
+    assert "Rules:" not in cli(*command, columns=200).stdout  # the defaults need no word
+
+
+def test_json_and_pictures_name_the_rules_file(cli: Invoke, write: Write) -> None:
+    write("cautious.yaml", CAUTIOUS)
+    profile = write("clerk.yaml", (PROFILES / "finance-clerk.yaml").read_text())
+    rules = json.loads(cli("project", profile, "--rules", "cautious.yaml", "-f", "json").stdout)["rules"]
+    assert (rules["source"], rules["overridden"]) == ("cautious.yaml", ["static.contraction"])
+    assert "source" not in json.loads(cli("project", profile, "-f", "json").stdout)["rules"]
+    assert cli("project", profile, "--rules", "cautious.yaml", "--svg", "out.svg").exit_code == 0
+    assert "cautious.yaml" in Path("out.svg").read_text()
