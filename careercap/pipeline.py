@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+from careercap.core.cautions import cautions
 from careercap.core.comparison import Comparison, compare
 from careercap.core.engine import OutOfRange, project
 from careercap.core.explain import Explanation, explain
@@ -125,7 +126,10 @@ def project_sources(
             error = Diagnostic(Location(loaded.source, document=loaded.document), str(exc))
             yield Outcome(loaded._replace(profile=None, errors=(error,)), None)
             continue
-        yield Outcome(loaded, result_of(loaded.source, loaded.document, projection, loaded.warnings, spread))
+        where = Location(loaded.source, document=loaded.document)
+        noted = tuple(Diagnostic(where, note, "warning") for note in cautions(projection))
+        warned = loaded._replace(warnings=loaded.warnings + noted)
+        yield Outcome(warned, result_of(warned.source, warned.document, projection, warned.warnings, spread))
 
 
 def every_one_valid(

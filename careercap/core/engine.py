@@ -77,6 +77,11 @@ class Projection(NamedTuple):
     years: tuple[YearRow, ...]
     summary: Summary
     events: tuple[Event, ...]  # every dated learning event, certifications first, as written
+    covered_until: int  # the last year the findings cover; later years are extrapolation
+
+    def extrapolated(self, year: int) -> bool:
+        """Whether a year lies past what the findings cover."""
+        return year > self.covered_until
 
 
 def state_rates(baseline_growth: float, rules: Rules) -> dict[State, float]:
@@ -179,7 +184,8 @@ def project(profile: Profile, rules: Rules) -> Projection:
         rows.append(YearRow(year, income, growth, state, this_year, applied, timeline[start:end], held))
     steps = 0 if step_year is None else 1
     summary = _summary(profile, rows, rates, counts, multiplier**steps)
-    return Projection(profile, rates, tuple(rows), summary, tuple(events))
+    covered = profile.as_of + rules.extrapolation_after
+    return Projection(profile, rates, tuple(rows), summary, tuple(events), covered)
 
 
 _LONG_HELD = 0  # the year given an undated skill: before any year a profile can name

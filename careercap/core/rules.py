@@ -110,6 +110,12 @@ class Rules(BaseModel):
 
     evidence: Text | None = Field(default=None, description="How strong the evidence behind the rules is.")
     window_years: Window = Field(description="Years in a state's window, ending with the year.")
+    extrapolation_after: Integer = Field(
+        default=5,
+        ge=1,
+        le=50,
+        description="Years after as_of that the findings cover; later ones extrapolate.",
+    )
     upskilling: Upskilling
     static: Static
     freelancer_portfolio: FreelancerPortfolio

@@ -92,6 +92,7 @@ def default_rules() -> Rules:
             baseline_growth=parse_number(ranges["baseline_growth"]),
         ),
         window_years=parse_integer(data["window_years"]),
+        extrapolation_after=parse_integer(data["extrapolation_after"]),
         upskilling=Upskilling.model_construct(
             **numbers("upskilling", ("min_certifications",), ("growth_premium",))
         ),

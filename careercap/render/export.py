@@ -61,6 +61,8 @@ def projection_dict(result: Result) -> dict[str, Any]:
             ],
             "rules": list(row.rules),
         }
+        if projection.extrapolated(row.year):
+            year["extrapolated"] = True  # past the years the findings cover
         if real is not None:
             year["real_income"] = cents(real.incomes[index])
         if sensitivity is not None:

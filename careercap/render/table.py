@@ -17,6 +17,7 @@ from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
+from careercap.core.cautions import defaults_only
 from careercap.core.engine import YearRow
 from careercap.core.result import Result
 from careercap.core.rules import LABELS, RULE, RULES, Basis, Rules
@@ -96,8 +97,17 @@ def trajectory_table(result: Result, width: int = 100) -> Table:
     table.add_column("Learning events")
     table.add_column("Rules applied")
     largest = max(row.income for row in projection.years)
+    if projection.extrapolated(profile.final_year):
+        years = projection.covered_until - profile.as_of
+        table.caption = (
+            f"* extrapolated: past the {years} years after {profile.as_of} that the findings cover"
+        )
+        table.caption_justify = "left"
     for index, row in enumerate(projection.years):
-        cells: list[str | Text] = [str(row.year), money(row.income)]
+        cells: list[str | Text] = [
+            f"{row.year}*" if projection.extrapolated(row.year) else str(row.year),
+            money(row.income),
+        ]
         if band is not None:
             low, high = band[index]
             cells.append(f"{low:,.0f} - {high:,.0f}")  # a range needs no cents
@@ -175,6 +185,9 @@ def projection_view(result: Result, width: int = 100) -> RenderableType:
     parts: list[RenderableType] = [trajectory_table(result, width), summary_table(result)]
     if result.sensitivity is not None:
         parts.append(tornado_table(result.sensitivity, result.projection.profile.currency))
+    note = defaults_only(result.projection)
+    if note is not None:
+        parts.append(Text(note))
     return Group(*parts)
 
 

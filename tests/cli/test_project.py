@@ -326,3 +326,34 @@ def test_width_sets_the_columns_of_files(cli: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0
     widest = max(len(line) for line in (tmp_path / "out.txt").read_text().splitlines())
     assert 100 < widest <= 160  # wider than the default, within what was asked
+
+
+LONG = "name: Long\nincome: 50000\nas_of: 2025\nhorizon: 8\nbaseline_growth: 0.03\nskills: [{name: SQL, acquired: 2026}]\n"
+
+
+def test_years_past_what_the_findings_cover_are_marked_and_warned_of(cli: Invoke, tmp_path: Path) -> None:
+    profile = tmp_path / "long.yaml"
+    profile.write_text(LONG)
+    table = cli("project", str(profile), columns=120)
+    assert table.exit_code == 0
+    assert table.stderr == (
+        f"{profile}: warning: 2031-2033 extrapolate findings that cover 5 years: they take the income "
+        "from 51,306.92 in 2030 to 46,689.30 in 2033 (-9.0 %)\n"
+    )
+    assert re.search(r"│ 2031\* │", table.stdout)
+    assert re.search(r"│  2030 │", table.stdout)
+    assert "* extrapolated: past the 5 years after 2025 the findings cover" in table.stdout
+    years = json.loads(cli("project", str(profile), "-f", "json").stdout)["projections"][0]["years"]
+    assert [year["year"] for year in years if year.get("extrapolated")] == [2031, 2032, 2033]
+    assert "extrapolated" not in years[6 - 1]
+
+
+def test_a_profile_of_defaults_alone_says_so(cli: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "bare.yaml").write_text("name: Bare\nincome: 50000\nas_of: 2025\n")
+    result = cli("project", str(tmp_path / "bare.yaml"), columns=200)
+    assert (
+        "No learning event and no baseline_growth: this shows a static profile at the default baseline of 3 %."
+        in result.stdout
+    )
+    (tmp_path / "own.yaml").write_text("name: Own\nincome: 50000\nas_of: 2025\nbaseline_growth: 0.03\n")
+    assert "No learning event" not in cli("project", str(tmp_path / "own.yaml"), columns=200).stdout
