@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import os
+import signal
 import stat
 import sys
 from collections.abc import Iterator
@@ -66,6 +67,9 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~umask
 
 
+_ENDING = {signal.SIGTERM, signal.SIGHUP}
+
+
 @contextlib.contextmanager
 def _atomic(path: str) -> Iterator[TextIO]:
     """A regular file written to a temporary file beside it, renamed over it at the end."""
@@ -73,8 +77,16 @@ def _atomic(path: str) -> Iterator[TextIO]:
 
     directory = os.path.dirname(os.path.abspath(path))
     prefix = f".{os.path.basename(path)}."
-    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
+    # SIGTERM and SIGHUP are held while the temporary file is made, so that one arriving
+    # then is raised inside the `try` below, which removes the file.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
     try:
+        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             yield handle
         os.chmod(temporary, _mode_for(path))

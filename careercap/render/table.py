@@ -99,9 +99,7 @@ def trajectory_table(result: Result, width: int = 100) -> Table:
     largest = max(row.income for row in projection.years)
     if projection.extrapolated(profile.final_year):
         years = projection.covered_until - profile.as_of
-        table.caption = (
-            f"* extrapolated: past the {years} years after {profile.as_of} that the findings cover"
-        )
+        table.caption = f"* extrapolated: past the {years} years after {profile.as_of} the findings cover"
         table.caption_justify = "left"
     for index, row in enumerate(projection.years):
         cells: list[str | Text] = [
