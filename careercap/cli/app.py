@@ -256,7 +256,7 @@ def plan(
     Example: careercap plan profiles/finance-clerk.yaml --target 52000 --by 2030
     """
     from careercap import pipeline
-    from careercap.cli.output import show, write_json, write_text
+    from careercap.cli.output import show, terminal_width, write_json, write_text
     from careercap.render import text
 
     if by is not None and target is None:
@@ -274,9 +274,8 @@ def plan(
     elif output_format is PlanFormat.yaml:
         write_text(text.plan_snippet(planned.plan))
     else:
-        write_text(
-            text.plan_text(planned.plan, planned.baseline.source, pipeline.basis_of(rules, _name(rules_file)))
-        )
+        basis = pipeline.basis_of(rules, _name(rules_file))
+        write_text(text.plan_text(planned.plan, planned.baseline.source, basis, terminal_width()))
         if planned.comparison is not None:
             from careercap.render.table import comparison_years
 
@@ -327,8 +326,8 @@ def explain(
     Example: careercap explain profiles/data-engineer.yaml
     """
     from careercap import pipeline
-    from careercap.cli.output import write_lines
-    from careercap.render.text import basis_line, explanation_lines
+    from careercap.cli.output import terminal_width, write_lines
+    from careercap.render.text import basis_line, explanation_lines, wrapped
 
     sources = pipeline.sources_of(profiles, directories=False)
     rules = pipeline.rules_from(_name(rules_file))
@@ -336,10 +335,11 @@ def explain(
     _waiting_for_a_terminal(profiles)
     explained = pipeline.explain_sources(sources, rules, overrides, report)
     for index, (result, explanation) in enumerate(explained):
-        write_lines(([""] if index else []) + explanation_lines(explanation, result.source))
+        lines = explanation_lines(explanation, result.source)
+        write_lines(([""] if index else []) + wrapped(lines, terminal_width()))
     named = basis_line(pipeline.basis_of(rules, _name(rules_file)))
     if named is not None:
-        write_lines(["", named])
+        write_lines(["", *wrapped([named], terminal_width())])
 
 
 @app.command()

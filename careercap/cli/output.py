@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import os
+import shutil
 import signal
 import stat
 import sys
@@ -166,6 +167,11 @@ def write_json(document: dict[str, Any]) -> None:
     with output_to(None) as stream:
         for chunk in json_chunks(document):
             stream.write(chunk)
+
+
+def terminal_width() -> int:
+    """Standard output's width for prose, as for tables: the terminal's, or COLUMNS, or 80."""
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 def write_lines(lines: list[str]) -> None:

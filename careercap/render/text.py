@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -141,11 +143,11 @@ def plan_lines(plan: Plan, source: str) -> list[str]:
     ]
 
 
-def plan_text(plan: Plan, source: str, basis: Basis | None = None) -> str:
-    """`careercap plan` in words, the rules file it rests on (if not the defaults), and the
-    snippet to add to the profile when there is one."""
+def plan_text(plan: Plan, source: str, basis: Basis | None = None, width: int = 100) -> str:
+    """`careercap plan` in words (folded to `width`), the rules file it rests on (if not the
+    defaults), and the snippet to add to the profile when there is one."""
     named = None if basis is None else basis_line(basis)
-    lines = plan_lines(plan, source) + ([] if named is None else [named])
+    lines = wrapped(plan_lines(plan, source) + ([] if named is None else [named]), width)
     text = "".join(line + "\n" for line in lines)
     snippet = plan_snippet(plan)
     if snippet:
@@ -198,3 +200,26 @@ def basis_line(basis: Basis) -> str | None:
         f"{name} {_value(value)} (default {_value(default)})" for name, value, default in basis.changes
     )
     return f"Rules: {visible(basis.path)}, which sets {changed}."
+
+
+_YEAR_LINE = re.compile(r"\d{4}  \S+ +")
+_NO_BREAK = "\u00a0"
+
+
+def wrapped(lines: list[str], width: int) -> list[str]:
+    """Prose lines folded to `width` at spaces, each continuation under the start of its
+    line's text (a year line's reason, a list item's words), so that no word and no figure
+    is cut: a percent stays with its number."""
+    folded: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            folded.append(line)
+            continue
+        lead = _YEAR_LINE.match(line)
+        indent = len(lead.group()) if lead else 2
+        text = line.replace(" %", _NO_BREAK + "%")
+        pieces = textwrap.wrap(
+            text, width, subsequent_indent=" " * indent, break_long_words=False, break_on_hyphens=False
+        )
+        folded += [piece.replace(_NO_BREAK, " ") for piece in pieces] or [line]
+    return folded

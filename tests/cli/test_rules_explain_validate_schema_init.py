@@ -105,7 +105,7 @@ def test_a_missing_rules_file_is_a_usage_error(cli: Invoke) -> None:
 
 
 def test_explain_worked_example_a(cli: Invoke, write: Write) -> None:
-    result = cli("explain", write("a.yaml", PROFILE_A))
+    result = cli("explain", write("a.yaml", PROFILE_A), columns=200)
     assert result.exit_code == 0
     assert (
         result.stdout
@@ -130,7 +130,7 @@ Within reach:
 
 
 def test_explain_worked_example_b(cli: Invoke, write: Write) -> None:
-    result = cli("explain", write("b.yaml", PROFILE_B))
+    result = cli("explain", write("b.yaml", PROFILE_B), columns=200)
     assert result.exit_code == 0
     assert (
         result.stdout
@@ -324,7 +324,7 @@ skills:
 def test_explain_lists_events_and_skills_in_the_order_the_profile_writes_them(
     cli: Invoke, write: Write
 ) -> None:
-    result = cli("explain", write("order.yaml", ORDER))
+    result = cli("explain", write("order.yaml", ORDER), columns=200)
     assert result.exit_code == 0
     assert "2 certifications in 2023-2025 (Cert Late, Cert Early) >= 2" in result.stdout
     assert "2 learning events in 2025-2027 (Cert Late, Skill Late), 1 certification < 2" in result.stdout
@@ -375,3 +375,17 @@ def test_json_and_pictures_name_the_rules_file(cli: Invoke, write: Write) -> Non
     assert "source" not in json.loads(cli("project", profile, "-f", "json").stdout)["rules"]
     assert cli("project", profile, "--rules", "cautious.yaml", "--svg", "out.svg").exit_code == 0
     assert "cautious.yaml" in Path("out.svg").read_text()
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_explain_and_plan_fold_their_prose_to_the_terminal(cli: Invoke, write: Write, columns: int) -> None:
+    write("clerk.yaml", (PROFILES / "finance-clerk.yaml").read_text())
+    for command in (["explain", write("b.yaml", PROFILE_B)], ["plan", "clerk.yaml"]):
+        result = cli(*command, columns=columns)
+        assert result.exit_code == 0
+        prose = result.stdout.split("\nAdd to the profile:")[0]  # the YAML snippet is kept as it is
+        assert max(len(line) for line in prose.splitlines()) <= columns
+        assert not re.search(r"[0-9]\n +%", prose)  # a percent stays with its number
+    wide = cli("explain", "b.yaml", columns=200).stdout
+    narrow = cli("explain", "b.yaml", columns=60).stdout
+    assert " ".join(narrow.split()) == " ".join(wide.split())  # the same words, folded
