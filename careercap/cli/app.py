@@ -53,10 +53,6 @@ app = typer.Typer(
 )
 
 
-FORMAT = {"case_sensitive": False}
-"""How every --format option reads its choice: in any case (`-f JSON`)."""
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"careercap {__version__}")
@@ -95,7 +91,7 @@ def project(
         typer.Option(
             "--format",
             "-f",
-            **FORMAT,
+            case_sensitive=False,
             help="table for people; json, jsonl or csv for programs. Default: by --output's extension.",
             show_default=False,
         ),
