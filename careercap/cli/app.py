@@ -33,6 +33,8 @@ from careercap.cli.options import (
     SvgOpt,
     TableOrJson,
     WidthOpt,
+    choice,
+    choices,
     number,
 )
 from careercap.errors import Invalid, UsageError
@@ -91,7 +93,8 @@ def project(
         typer.Option(
             "--format",
             "-f",
-            case_sensitive=False,
+            parser=choice(Format),
+            metavar=choices(Format),
             help="table for people; json, jsonl or csv for programs. Default: by --output's extension.",
             show_default=False,
         ),
@@ -133,7 +136,7 @@ def project(
         raise UsageError("--summary applies to table and csv output", "summary")
     sources = pipeline.sources_of(profiles, recursive=recursive)
     report(pipeline.empty_directories(profiles, sources))
-    refuse_overwriting(target, sources)
+    refuse_overwriting(target, sources, (_name(svg), _name(html)))
     _waiting_for_a_terminal(profiles)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
@@ -173,7 +176,13 @@ def compare(
     inflation: InflationOpt = None,
     output_format: Annotated[
         TableOrJson,
-        typer.Option("--format", "-f", case_sensitive=False, help="table for people, json for programs."),
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(TableOrJson),
+            metavar=choices(TableOrJson),
+            help="table for people, json for programs.",
+        ),
     ] = TableOrJson.table,
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
@@ -239,7 +248,11 @@ def plan(
     output_format: Annotated[
         PlanFormat,
         typer.Option(
-            "--format", "-f", case_sensitive=False, help="table for people; json; yaml for the snippet alone."
+            "--format",
+            "-f",
+            parser=choice(PlanFormat),
+            metavar=choices(PlanFormat),
+            help="table for people; json; yaml for the snippet alone.",
         ),
     ] = PlanFormat.table,
     rules_file: RulesOpt = None,
@@ -283,7 +296,13 @@ def plan(
 def rules_command(
     output_format: Annotated[
         TableOrJson,
-        typer.Option("--format", "-f", case_sensitive=False, help="table for people, json for programs."),
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(TableOrJson),
+            metavar=choices(TableOrJson),
+            help="table for people, json for programs.",
+        ),
     ] = TableOrJson.table,
     rules_file: RulesOpt = None,
 ) -> None:
@@ -347,7 +366,11 @@ def validate(
     output_format: Annotated[
         TableOrJson,
         typer.Option(
-            "--format", "-f", case_sensitive=False, help="table (lines for people) or json for editors."
+            "--format",
+            "-f",
+            parser=choice(TableOrJson),
+            metavar=choices(TableOrJson),
+            help="table (lines for people) or json for editors.",
         ),
     ] = TableOrJson.table,
     recursive: RecursiveOpt = False,

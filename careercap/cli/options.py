@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -46,6 +46,27 @@ ProfilesArg = Annotated[
 ]
 
 
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def choice(kind: type[E]) -> Callable[[str], E]:
+    """A parser for a --format option: its choices in any case (`-f JSON`), and a plain
+    message naming them when none fits."""
+
+    def parse(text: str) -> E:
+        try:
+            return kind(text.strip().lower())
+        except ValueError:
+            raise typer.BadParameter(f"must be one of {', '.join(kind)}, not {text!r}") from None
+
+    return parse
+
+
+def choices(kind: type[enum.StrEnum]) -> str:
+    """How help shows a --format option's choices."""
+    return "|".join(kind)
+
+
 def number(low: float, high: float, *, rate: bool = False) -> Callable[[str], float]:
     """A parser for an option's number, read as a profile's numbers are read (so `3%` and
     `100,000` get the same hints) and held to [low, high]; for a rate, a whole number
@@ -57,7 +78,8 @@ def number(low: float, high: float, *, rate: bool = False) -> Callable[[str], fl
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
         if not low <= value <= high:
-            hint = f" (did you mean {value / 100:g}?)" if rate and low <= value / 100 <= high else ""
+            percent_like = rate and value.is_integer() and low <= value / 100 <= high  # 3 for 0.03
+            hint = f" (did you mean {value / 100:g}?)" if percent_like else ""
             raise typer.BadParameter(f"must be from {low:g} to {high:g}, not {text.strip()}{hint}")
         return value
 

@@ -50,8 +50,16 @@ def format_of(chosen: str | None, output: str | None) -> str:
     return by_name
 
 
-def refuse_overwriting(output: str | None, sources: list[Source]) -> None:
-    """A usage error if the output file is also one of the inputs."""
+def refuse_overwriting(
+    output: str | None, sources: list[Source], pictures: tuple[str | None, ...] = ()
+) -> None:
+    """A usage error if the output file is also one of the inputs, or one of the pictures."""
+    if output is not None and any(
+        picture is not None and os.path.realpath(picture) == os.path.realpath(output) for picture in pictures
+    ):
+        raise UsageError(
+            f"{output} is named by --output and by --svg or --html; give each its own file", "output"
+        )
     if output is None or not os.path.exists(output):
         return
     for source in sources:
@@ -203,6 +211,8 @@ class Pictures:
     ) -> None:
         if (svg or html) and output_format != "table":
             raise UsageError("--svg and --html save table output", "pictures")
+        if svg is not None and html is not None and os.path.realpath(svg) == os.path.realpath(html):
+            raise UsageError(f"--svg and --html both name {svg}; give each its own file", "pictures")
         self.svg, self.html = svg, html
         self.width = width or FILE_WIDTH
         self.made: list[Console] = []

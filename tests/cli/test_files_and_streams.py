@@ -325,3 +325,31 @@ def test_directories_deeper_than_python_recurses_are_walked(tmp_path: Path) -> N
     subprocess.run(["rm", "-rf", str(tmp_path / "deep")], check=True)  # pytest's clean-up would recurse
     assert (result.returncode, result.stderr) == (0, "")
     assert summary_sources(result.stdout)[0].endswith("/d/freelancer.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--svg", "x.svg", "--html", "x.svg"],
+            "Invalid value for '--svg' / '--html': --svg and --html both name x.svg; give each its own file",
+        ),
+        (
+            ["-o", "x.txt", "--svg", "x.txt"],
+            "Invalid value for '--output': x.txt is named by --output and by --svg or --html; give each its own file",
+        ),
+    ],
+)
+def test_two_outputs_may_not_share_a_file(tmp_path: Path, args: list[str], message: str) -> None:
+    result = careercap("project", str(PROFILE), *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"careercap project: error: {message}"
+    assert entries(tmp_path) == []
+
+
+def test_format_choices_are_named_when_none_fits(tmp_path: Path) -> None:
+    result = careercap("compare", str(PROFILE), str(PROFILE), "-f", "csv", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "careercap compare: error: Invalid value for '--format' / '-f': must be one of table, json, not 'csv'"
+    )
