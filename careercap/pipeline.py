@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from careercap.core.cautions import cautions
 from careercap.core.comparison import Comparison, compare
-from careercap.core.engine import OutOfRange, project
+from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.explain import Explanation, explain
 from careercap.core.plan import Plan, PlanError, find_plan
 from careercap.core.profile import Profile
@@ -106,6 +106,18 @@ def _loaded(sources: Iterable[Source]) -> Iterator[Loaded]:
             )
 
 
+def _with_cautions(loaded: Loaded, projection: Projection) -> Loaded:
+    """The document with the projection's cautions among its warnings; as it was (the usual
+    case in a cohort) when there are none."""
+    notes = cautions(projection)
+    if not notes:
+        return loaded
+    where = Location(loaded.source, document=loaded.document)
+    return loaded._replace(
+        warnings=loaded.warnings + tuple(Diagnostic(where, note, "warning") for note in notes)
+    )
+
+
 def project_sources(
     sources: Iterable[Source], *, rules: Rules, overrides: Overrides, with_sensitivity: bool = False
 ) -> Iterator[Outcome]:
@@ -126,9 +138,7 @@ def project_sources(
             error = Diagnostic(Location(loaded.source, document=loaded.document), str(exc))
             yield Outcome(loaded._replace(profile=None, errors=(error,)), None)
             continue
-        where = Location(loaded.source, document=loaded.document)
-        noted = tuple(Diagnostic(where, note, "warning") for note in cautions(projection))
-        warned = loaded._replace(warnings=loaded.warnings + noted)
+        warned = _with_cautions(loaded, projection)
         yield Outcome(warned, result_of(warned.source, warned.document, projection, warned.warnings, spread))
 
 

@@ -33,8 +33,7 @@ from careercap.cli.options import (
     SvgOpt,
     TableOrJson,
     WidthOpt,
-    choice,
-    choices,
+    format_option,
     number,
 )
 from careercap.errors import Invalid, UsageError
@@ -90,12 +89,9 @@ def project(
     inflation: InflationOpt = None,
     output_format: Annotated[
         Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(Format),
-            metavar=choices(Format),
-            help="table for people; json, jsonl or csv for programs. Default: by --output's extension.",
+        format_option(
+            Format,
+            "table for people; json, jsonl or csv for programs. Default: by --output's extension.",
             show_default=False,
         ),
     ] = None,
@@ -176,13 +172,7 @@ def compare(
     inflation: InflationOpt = None,
     output_format: Annotated[
         TableOrJson,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(TableOrJson),
-            metavar=choices(TableOrJson),
-            help="table for people, json for programs.",
-        ),
+        format_option(TableOrJson, "table for people, json for programs."),
     ] = TableOrJson.table,
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
@@ -247,13 +237,7 @@ def plan(
     baseline_growth: GrowthOpt = None,
     output_format: Annotated[
         PlanFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(PlanFormat),
-            metavar=choices(PlanFormat),
-            help="table for people; json; yaml for the snippet alone.",
-        ),
+        format_option(PlanFormat, "table for people; json; yaml for the snippet alone."),
     ] = PlanFormat.table,
     rules_file: RulesOpt = None,
 ) -> None:
@@ -296,13 +280,7 @@ def plan(
 def rules_command(
     output_format: Annotated[
         TableOrJson,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(TableOrJson),
-            metavar=choices(TableOrJson),
-            help="table for people, json for programs.",
-        ),
+        format_option(TableOrJson, "table for people, json for programs."),
     ] = TableOrJson.table,
     rules_file: RulesOpt = None,
 ) -> None:
@@ -365,13 +343,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     output_format: Annotated[
         TableOrJson,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=choice(TableOrJson),
-            metavar=choices(TableOrJson),
-            help="table (lines for people) or json for editors.",
-        ),
+        format_option(TableOrJson, "table (lines for people) or json for editors."),
     ] = TableOrJson.table,
     recursive: RecursiveOpt = False,
 ) -> None:

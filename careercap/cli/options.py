@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -62,9 +62,11 @@ def choice(kind: type[E]) -> Callable[[str], E]:
     return parse
 
 
-def choices(kind: type[enum.StrEnum]) -> str:
-    """How help shows a --format option's choices."""
-    return "|".join(kind)
+def format_option(kind: type[enum.StrEnum], help: str, show_default: bool = True) -> Any:
+    """A --format option offering the choices of `kind`, read in any case."""
+    return typer.Option(
+        "--format", "-f", parser=choice(kind), metavar="|".join(kind), help=help, show_default=show_default
+    )
 
 
 def number(low: float, high: float, *, rate: bool = False) -> Callable[[str], float]:
