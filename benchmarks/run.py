@@ -51,14 +51,18 @@ for name in sorted(os.listdir(directory)):
 
 
 def run_once(command: Sequence[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in KiB of one run."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=ROOT)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"failed with exit status {process.returncode}: {' '.join(command)}")
+    """Wall time in seconds and peak resident memory in KiB of one run. Standard error (the
+    warnings of thousands of profiles, say) is kept aside and shown only if the run fails."""
+    with tempfile.TemporaryFile("w+") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            last = errors.read().splitlines()[-1:]
+            raise SystemExit(f"failed with exit status {process.returncode}: {' '.join(command)}: {last}")
     return elapsed, usage.ru_maxrss
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from careercap.core.cautions import cautions
-from careercap.core.comparison import Comparison, compare
+from careercap.core.comparison import Comparison, Entry, compare
 from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.explain import Explanation, explain
 from careercap.core.plan import Plan, PlanError, find_plan
@@ -27,6 +27,7 @@ from careercap.reading.profiles import Loaded, load
 from careercap.reading.rules import default_rules, rules_file
 
 Report = Callable[[Sequence[Diagnostic]], None]
+Kept = TypeVar("Kept")
 
 
 class Overrides(NamedTuple):
@@ -143,34 +144,56 @@ def project_sources(
 
 
 def every_one_valid(
-    paths: list[str], rules: Rules, overrides: Overrides, report: Report, with_sensitivity: bool = False
-) -> list[Result]:
-    """Every profile of the named files (not directories), projected: all or nothing. If
-    one is invalid, every problem is reported and Invalid raised."""
-    sources = sources_of(paths, directories=False)
-    outcomes = [
-        outcome
-        for outcome in project_sources(
-            sources, rules=rules, overrides=overrides, with_sensitivity=with_sensitivity
-        )
-        if not outcome.loaded.empty
-    ]
-    for outcome in outcomes:
+    paths: list[str],
+    rules: Rules,
+    overrides: Overrides,
+    report: Report,
+    keep: Callable[[Result], Kept],
+    with_sensitivity: bool = False,
+) -> list[Kept]:
+    """Every profile of the named files (not directories), projected: all or nothing. Each
+    result is handed to `keep` as it comes, and what that returns is kept (so that a
+    comparison of 100,000 profiles need not hold them). If one is invalid, every problem is
+    reported and Invalid raised."""
+    kept: list[Kept] = []
+    invalid = False
+    for outcome in project_sources(
+        sources_of(paths, directories=False),
+        rules=rules,
+        overrides=overrides,
+        with_sensitivity=with_sensitivity,
+    ):
+        if outcome.loaded.empty:
+            continue
         report(outcome.loaded.errors + outcome.loaded.warnings)
-    results = [outcome.result for outcome in outcomes if outcome.result is not None]
-    if len(results) < len(outcomes):
+        if outcome.result is None:
+            invalid = True
+        elif not invalid:
+            kept.append(keep(outcome.result))
+    if invalid:
         raise Invalid
-    return results
+    return kept
+
+
+def _itself(result: Result) -> Result:
+    return result
 
 
 def compare_profiles(
-    paths: list[str], rules: Rules, overrides: Overrides, report: Report, with_sensitivity: bool = False
+    paths: list[str],
+    rules: Rules,
+    overrides: Overrides,
+    report: Report,
+    with_sensitivity: bool = False,
+    keep: Callable[[Result], Entry | Result] | None = None,
 ) -> Comparison:
-    """`careercap compare`: every profile of the files, side by side."""
-    results = every_one_valid(paths, rules, overrides, report, with_sensitivity)
-    if len(results) < 2:
-        raise UsageError(f"compare needs at least two profiles, and found {len(results)}")
-    return compare(results)
+    """`careercap compare`: every profile of the files, side by side. With `keep`, each
+    result goes to it as it is projected and the comparison holds what it returns (an Entry
+    for a lean one); without, the comparison holds every result."""
+    found = every_one_valid(paths, rules, overrides, report, keep or _itself, with_sensitivity)
+    if len(found) < 2:
+        raise UsageError(f"compare needs at least two profiles, and found {len(found)}")
+    return compare(found)
 
 
 def explain_sources(
@@ -209,7 +232,7 @@ def plan_profile(
     max_events: int,
 ) -> Planned:
     """`careercap plan`: the smallest plan for the one profile in `path`."""
-    results = every_one_valid([path], rules, overrides, report)
+    results = every_one_valid([path], rules, overrides, report, _itself)
     if len(results) != 1:
         raise UsageError(f"plan takes one profile, and {path} holds {len(results)}")
     found = results[0]

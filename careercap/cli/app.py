@@ -187,21 +187,25 @@ def compare(
     Example: careercap compare now.yaml with-plan.yaml
     """
     from careercap import pipeline
-    from careercap.cli.output import Pictures, write_json
+    from careercap.cli.output import Pictures, Spool, write_json
 
     pictures = Pictures(_name(svg), _name(html), output_format.value, width)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     _waiting_for_a_terminal(profiles)
-    comparison = pipeline.compare_profiles(profiles, rules, overrides, report, with_sensitivity)
     basis = pipeline.basis_of(rules, _name(rules_file))
     if output_format is TableOrJson.json:
         from careercap.render.export import compare_document
 
-        write_json(compare_document(comparison, rules, basis))
+        with Spool() as spool:  # each profile's JSON waits on disk: 100,000 fit in little memory
+            comparison = pipeline.compare_profiles(
+                profiles, rules, overrides, report, with_sensitivity, keep=spool.keep
+            )
+            write_json(compare_document(comparison, spool.profiles(), rules, basis))
     else:
         from careercap.render.table import comparison_view
 
+        comparison = pipeline.compare_profiles(profiles, rules, overrides, report, with_sensitivity)
         pictures.show(comparison_view(comparison, basis), "careercap compare")
 
 

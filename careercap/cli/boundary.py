@@ -68,7 +68,7 @@ def exit_status(run: Callable[[], Any]) -> int:
         return EXIT_PIPE
     except OutputFailed as exc:
         silence_stdout()
-        say(f"careercap: error: cannot write standard output: {exc}")
+        say(f"careercap: error: cannot write {exc.what}: {exc}")
         return EXIT_USAGE
     except Exception as exc:
         if isinstance(exc, _CommandLineError):

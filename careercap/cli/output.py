@@ -16,15 +16,22 @@ import shutil
 import signal
 import stat
 import sys
+import tempfile
+from array import array
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from careercap.cli.boundary import console
+from careercap.cli.streams import OutputFailed
 from careercap.errors import UsageError
 from careercap.reading.files import Source
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+
+    from careercap.core.comparison import Entry
+    from careercap.core.result import Result
+    from careercap.render.export import Written
 
 FORMAT_BY_EXTENSION = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "table"}
 
@@ -240,3 +247,62 @@ class Pictures:
             write_text(recorder.export_svg(title=title, clear=False), self.svg, None)
         if self.html is not None:
             write_text(recorder.export_html(clear=False), self.html, None)
+
+
+class Spool:
+    """The JSON of each profile of a comparison, kept in an unnamed temporary file while
+    the comparison is made and written out in order after it: `compare -f json` of 100,000
+    profiles holds each profile on disk, not in memory. The file vanishes when closed, or
+    when the process ends in any way."""
+
+    def __init__(self) -> None:
+        self._lengths = array("q")
+        try:
+            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 closed by __exit__
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        with contextlib.suppress(OSError):  # what it held is no longer wanted
+            self._file.close()
+
+    @staticmethod
+    def _failed(exc: OSError) -> OutputFailed:
+        where = tempfile.tempdir  # None until a temporary folder has been found
+        what = "a temporary file" if where is None else f"a temporary file in {where}"
+        return OutputFailed(exc.strerror or str(exc), what)
+
+    def keep(self, result: Result) -> Entry:
+        """Put a result's JSON aside; what the comparison needs of it."""
+        from careercap.core.comparison import entry_of
+        from careercap.render.export import nested, projection_dict
+
+        text = nested(projection_dict(result), 2)
+        try:
+            self._file.write(text)
+        except OSError as exc:
+            raise self._failed(exc) from None
+        self._lengths.append(len(text))
+        return entry_of(result)
+
+    def profiles(self) -> Iterator[Written]:
+        """The results' JSON, in the order kept. Everything is on disk before this returns:
+        a spool that cannot be written fails here, before any output."""
+        try:
+            self._file.seek(0)  # which writes out what is buffered
+        except OSError as exc:
+            raise self._failed(exc) from None
+        return self._read()
+
+    def _read(self) -> Iterator[Written]:
+        from careercap.render.export import Written
+
+        for length in self._lengths:
+            try:
+                text = self._file.read(length)
+            except OSError as exc:
+                raise self._failed(exc) from None
+            yield Written(text)

@@ -18,8 +18,13 @@ from typing import Any, TextIO
 
 
 class OutputFailed(Exception):
-    """Standard output cannot be written (no space, file too large, closed, I/O error).
-    Not an OSError, so that Typer (which handles those itself) lets it through."""
+    """Standard output (or `what` else careercap writes on its own account) cannot be
+    written: no space, file too large, closed, I/O error. Not an OSError, so that Typer
+    (which handles those itself) lets it through."""
+
+    def __init__(self, reason: str, what: str = "standard output") -> None:
+        super().__init__(reason)
+        self.what = what
 
 
 class Terminated(BaseException):

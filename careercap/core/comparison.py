@@ -4,12 +4,18 @@ Differences are taken against the first projection, between the figures as shown
 (rounded to cents), so that every difference a user sees adds up with a calculator. The
 summary compares like with like: it is taken over the years every profile covers (the
 common span), so a 5-year and a 30-year profile are compared over the same years.
+
+A comparison keeps of each profile only an `Entry` (its incomes and a few figures), so that
+100,000 profiles compare in little memory; the renderers that show more (a table's states
+and real money) have the results beside it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import sys
+from array import array
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from careercap.core.engine import Factors, Projection, static_peer_incomes
@@ -44,19 +50,77 @@ class Span(NamedTuple):
     last: int
 
 
+class Entry(NamedTuple):
+    """What a comparison keeps of one profile: where it came from, its incomes, and the
+    figures of its summary; not the projection."""
+
+    source: str
+    document: int
+    name: str
+    currency: str
+    as_of: int
+    incomes: array[float]  # as_of to the final year
+    peers: array[float]  # a static peer's, as_of + 1 to the final year
+    figures: array[float]  # SUMMARY_FIELDS over its own horizon, the start income, the factors
+
+    @property
+    def span(self) -> Span:
+        return Span(self.as_of, self.as_of + len(self.incomes) - 1)
+
+    def income(self, year: int) -> float | None:
+        """The income in a calendar year; None outside the profile's horizon."""
+        index = year - self.as_of
+        return self.incomes[index] if 0 <= index < len(self.incomes) else None
+
+    @property
+    def start_income(self) -> float:
+        return self.figures[len(SUMMARY_FIELDS)]
+
+    @property
+    def factors(self) -> Factors:
+        return Factors(*self.figures[len(SUMMARY_FIELDS) + 1 :])
+
+
+def entry_of(item: Result | Projection) -> Entry:
+    """What a comparison keeps of a result (or of a bare projection, named after its profile)."""
+    result = item if isinstance(item, Result) else result_of(item.profile.name, 1, item)
+    projection = result.projection
+    profile, summary = projection.profile, projection.summary
+    figures = [getattr(summary, field) for field in SUMMARY_FIELDS]
+    return Entry(
+        result.source,
+        result.document,
+        profile.name,
+        sys.intern(profile.currency),
+        profile.as_of,
+        array("d", (row.income for row in projection.years)),
+        array("d", static_peer_incomes(profile, projection.rates)),
+        array("d", [*figures, summary.start_income, *summary.factors]),
+    )
+
+
 class Comparison(NamedTuple):
-    results: tuple[Result, ...]
-    years: tuple[YearColumn, ...]
+    entries: tuple[Entry, ...]
     summary: dict[str, tuple[float, ...]]  # over `span`
     differences: dict[str, tuple[float, ...]]
     gaps: tuple[Gap | None, ...]  # None for the first profile
     span: Span
+    results: tuple[Result, ...] = ()  # when compared from results (a table shows more of them)
+
+    @property
+    def years(self) -> Iterator[YearColumn]:
+        """Every calendar year any profile projects, in order, made as asked for: 100,000
+        profiles over 30 years would be three million figures held at once."""
+        first = min(entry.as_of for entry in self.entries)
+        last = max(entry.span.last for entry in self.entries)
+        for year in range(first, last + 1):
+            incomes = tuple(entry.income(year) for entry in self.entries)
+            if any(income is not None for income in incomes):
+                yield YearColumn(year, incomes, tuple(_difference(income, incomes[0]) for income in incomes))
 
     def beyond(self) -> list[int]:
         """The profiles (by index) that project years outside the common span."""
-        return [
-            index for index, projection in enumerate(self.projections) if _span_of(projection) != self.span
-        ]
+        return [index for index, entry in enumerate(self.entries) if entry.span != self.span]
 
     @property
     def projections(self) -> tuple[Projection, ...]:
@@ -69,102 +133,81 @@ def _difference(value: float | None, first: float | None) -> float | None:
     return cents(cents(value) - cents(first))
 
 
-def _span_of(projection: Projection) -> Span:
-    return Span(projection.profile.as_of, projection.profile.final_year)
+def _over(entry: Entry, span: Span) -> tuple[float, ...]:
+    """The summary figures of a profile over a span of its years (in SUMMARY_FIELDS order):
+    its own summary when the span is its whole horizon, else the same formulas over the span."""
+    if entry.span == span:
+        return tuple(entry.figures[: len(SUMMARY_FIELDS)])
+    start, final = entry.incomes[span.first - entry.as_of], entry.incomes[span.last - entry.as_of]
+    years = range(span.first + 1, span.last + 1)
+    cumulative = sum(entry.incomes[year - entry.as_of] for year in years)
+    static_peer = sum(entry.peers[year - entry.as_of - 1] for year in years)
+    cagr = (final / start) ** (1 / (span.last - span.first)) - 1
+    return final, cagr, cumulative, cumulative - static_peer
 
 
-def _over(projection: Projection, span: Span) -> dict[str, float]:
-    """The summary figures of a projection over a span of its years: its own summary when
-    the span is its whole horizon, else the same formulas over the span alone."""
-    if _span_of(projection) == span:
-        return {field: getattr(projection.summary, field) for field in SUMMARY_FIELDS}
-    incomes = {row.year: row.income for row in projection.years}
-    as_of = projection.profile.as_of
-    peer = static_peer_incomes(projection.profile, projection.rates)  # as_of + 1 onwards
-    start, final = incomes[span.first], incomes[span.last]
-    cumulative = sum(incomes[year] for year in range(span.first + 1, span.last + 1))
-    static_peer = sum(peer[year - as_of - 1] for year in range(span.first + 1, span.last + 1))
-    return {
-        "final_income": final,
-        "cagr": (final / start) ** (1 / (span.last - span.first)) - 1,
-        "cumulative_earnings": cumulative,
-        "career_capital": cumulative - static_peer,
-    }
-
-
-def _common_span(results: Sequence[Result]) -> Span:
-    spans = [_span_of(result.projection) for result in results]
-    common = Span(max(span.first for span in spans), min(span.last for span in spans))
+def _common_span(entries: Sequence[Entry]) -> Span:
+    common = Span(max(entry.as_of for entry in entries), min(entry.span.last for entry in entries))
     if common.last <= common.first:
-        listed = ", ".join(
-            f"{result.source} {span.first}-{span.last}" for result, span in zip(results, spans, strict=True)
-        )
+        listed = ", ".join(f"{entry.source} {entry.span.first}-{entry.span.last}" for entry in entries)
         raise CareercapError(
             Diagnostic(
-                Location(results[0].source),
+                Location(entries[0].source),
                 f"these profiles share no projected year ({listed}): nothing to compare",
             )
         )
     return common
 
 
-def _gap(projection: Projection, first: Projection, final: float, first_final: float, alike: bool) -> Gap:
+def _gap(entry: Entry, first: Entry, final: float, first_final: float, alike: bool) -> Gap:
     """The factor (or start income) whose ratio to the first's moves the final most; with
     spans that differ (`alike` false) the factors cover different years, and none is named."""
     if not alike:
         return Gap(final / first_final, None, 1.0, 1.0)
-    candidates = [("start_income", projection.summary.start_income, first.summary.start_income)]
-    candidates += [
-        (name, getattr(projection.summary.factors, name), getattr(first.summary.factors, name))
-        for name in Factors._fields
-    ]
+    candidates = [("start_income", entry.start_income, first.start_income)]
+    candidates += list(zip(Factors._fields, entry.factors, first.factors, strict=True))
     factor, value, first_value = max(candidates, key=lambda item: abs(math.log(item[1] / item[2])))
     return Gap(final / first_final, factor, value, first_value)
 
 
-def _one_currency(results: Sequence[Result]) -> None:
-    first = results[0]
-    for other in results[1:]:
-        currency, first_currency = other.projection.profile.currency, first.projection.profile.currency
-        if currency != first_currency:
+def _one_currency(entries: Sequence[Entry]) -> None:
+    first = entries[0]
+    for other in entries[1:]:
+        if other.currency != first.currency:
             message = (
-                f"currency {currency} differs from {first_currency} of {first.source}; "
+                f"currency {other.currency} differs from {first.currency} of {first.source}; "
                 "careercap does not convert currencies"
             )
             raise CareercapError(Diagnostic(Location(other.source), message))
 
 
-def compare(items: Sequence[Result | Projection]) -> Comparison:
+def compare(items: Sequence[Entry | Result | Projection]) -> Comparison:
     """Compare projections (two or more, in one currency) year by year and in summary,
     against the first. Raises CareercapError, at the profile, if a currency differs. A bare
-    Projection is taken as a result named after its profile."""
-    results = [item if isinstance(item, Result) else result_of(item.profile.name, 1, item) for item in items]
-    if len(results) < 2:
+    Projection is taken as a result named after its profile; given results (not entries),
+    the comparison keeps them."""
+    if len(items) < 2:
         raise ValueError("a comparison needs at least two projections")
-    _one_currency(results)
-    span = _common_span(results)
-    projections = [result.projection for result in results]
-    by_year = [{row.year: row.income for row in projection.years} for projection in projections]
-    calendar = sorted(set().union(*by_year))
-    years = []
-    for year in calendar:
-        incomes = tuple(rows.get(year) for rows in by_year)
-        years.append(YearColumn(year, incomes, tuple(_difference(income, incomes[0]) for income in incomes)))
-    over = [_over(projection, span) for projection in projections]
-    summary = {field: tuple(figures[field] for figures in over) for field in SUMMARY_FIELDS}
+    entries = [item if isinstance(item, Entry) else entry_of(item) for item in items]
+    results = tuple(
+        item if isinstance(item, Result) else result_of(item.profile.name, 1, item)
+        for item in items
+        if not isinstance(item, Entry)
+    )
+    _one_currency(entries)
+    span = _common_span(entries)
+    over = [_over(entry, span) for entry in entries]
+    summary = {field: tuple(figures[index] for figures in over) for index, field in enumerate(SUMMARY_FIELDS)}
     differences = {}
     for field, values in summary.items():
         if field == "cagr":
             differences[field] = tuple(six(six(value) - six(values[0])) for value in values)
         else:
             differences[field] = tuple(cents(cents(value) - cents(values[0])) for value in values)
-    first, finals = projections[0], summary["final_income"]
-    alike = all(_span_of(projection) == span for projection in projections)
+    first, finals = entries[0], summary["final_income"]
+    alike = all(entry.span == span for entry in entries)
     gaps = (
         None,
-        *(
-            _gap(p, first, final, finals[0], alike)
-            for p, final in zip(projections[1:], finals[1:], strict=True)
-        ),
+        *(_gap(e, first, final, finals[0], alike) for e, final in zip(entries[1:], finals[1:], strict=True)),
     )
-    return Comparison(tuple(results), tuple(years), summary, differences, gaps, span)
+    return Comparison(tuple(entries), summary, differences, gaps, span, results)

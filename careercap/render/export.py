@@ -21,21 +21,29 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
+class Written(str):
+    """A value of a list in a document, written already: JSON text indented to stand two
+    levels deep (an item of a list at the document's top), as `nested(value, 2)` makes it."""
+
+
 def json_chunks(document: dict[str, Any]) -> Iterator[str]:
     """A whole JSON document as careercap prints it (`json.dumps(document, indent=2)`, text
     as written, a final newline), in pieces: a value that is an iterator (a generator, not
-    a list) is written an item at a time, so that a long list is never held whole."""
+    a list) is written an item at a time, so that a long list is never held whole; an item
+    that is `Written` is its own text."""
     yield "{"
     for index, (key, value) in enumerate(document.items()):
         yield ("\n  " if index == 0 else ",\n  ") + json.dumps(key, ensure_ascii=False) + ": "
         if isinstance(value, Iterator):
             count = 0
             for item in value:
-                yield ("[\n    " if count == 0 else ",\n    ") + _nested(item, 2)
+                yield ("[\n    " if count == 0 else ",\n    ") + (
+                    item if isinstance(item, Written) else nested(item, 2)
+                )
                 count += 1
             yield "\n  ]" if count else "[]"
         else:
-            yield _nested(value, 1)
+            yield nested(value, 1)
     yield "\n}\n" if document else "}\n"
 
 
@@ -132,10 +140,13 @@ def rules_dict(rules: Rules, basis: Basis | None = None) -> dict[str, Any]:
     return numbers
 
 
-def compare_document(comparison: Comparison, rules: Rules, basis: Basis | None = None) -> dict[str, Any]:
-    """The whole `compare --format json` document; its profiles come one at a time, for
-    `json_chunks`."""
-    names = labels(comparison.results)
+def compare_document(
+    comparison: Comparison, profiles: Iterator[Written], rules: Rules, basis: Basis | None = None
+) -> dict[str, Any]:
+    """The whole `compare --format json` document, for `json_chunks`; its profiles are
+    given as written (`Written`, each `projection_dict` as `nested` makes it), one at a
+    time, as the comparison keeps only their entries."""
+    names = labels(comparison.entries)
     last = comparison.span.last if comparison.beyond() else None
 
     def rounded(field: str, values: tuple[float, ...]) -> list[float]:
@@ -144,21 +155,23 @@ def compare_document(comparison: Comparison, rules: Rules, basis: Basis | None =
     return {
         "schema_version": SCHEMA_VERSION,
         "rules": rules_dict(rules, basis),
-        "profiles": (projection_dict(result) for result in comparison.results),  # written as made
-        "years": [
+        "profiles": (projection_dict(result) for result in comparison.results)
+        if profiles is None
+        else profiles,
+        "years": (
             {
                 "year": column.year,
                 "incomes": [None if income is None else cents(income) for income in column.incomes],
                 "differences": list(column.differences),
             }
             for column in comparison.years
-        ],
+        ),
         "span": list(comparison.span),  # the years the summary compares: its start, its last year
         "summary": {
             **{field: rounded(field, values) for field, values in comparison.summary.items()},
             "differences": {field: list(values) for field, values in comparison.differences.items()},
         },
-        "explanations": [
+        "explanations": (
             None
             if gap is None
             else {
@@ -169,11 +182,11 @@ def compare_document(comparison: Comparison, rules: Rules, basis: Basis | None =
                 "text": gap_sentence(gap, name, names[0], last),
             }
             for gap, name in zip(comparison.gaps, names, strict=True)
-        ],
+        ),
     }
 
 
-def _nested(value: Any, level: int) -> str:
+def nested(value: Any, level: int) -> str:
     """`value` as indented JSON, to stand `level` levels deep in a larger document."""
     return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False).replace("\n", "\n" + "  " * level)
 
@@ -188,17 +201,17 @@ class JsonWriter:
 
     def begin(self) -> str:
         return (
-            f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "rules": {_nested(self.rules, 1)},'
+            f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "rules": {nested(self.rules, 1)},'
             '\n  "projections": ['
         )
 
     def item(self, projection: dict[str, Any]) -> str:
         self.count += 1
-        return ("\n" if self.count == 1 else ",\n") + "    " + _nested(projection, 2)
+        return ("\n" if self.count == 1 else ",\n") + "    " + nested(projection, 2)
 
     def end(self, errors: list[Diagnostic]) -> str:
         close = "\n  ]" if self.count else "]"
-        return f'{close},\n  "errors": {_nested([error.as_dict() for error in errors], 1)}\n}}\n'
+        return f'{close},\n  "errors": {nested([error.as_dict() for error in errors], 1)}\n}}\n'
 
 
 def jsonl_line(projection: dict[str, Any]) -> str:

@@ -216,7 +216,7 @@ def _profiles_table(
 
 def comparison_years(comparison: Comparison, names: list[str]) -> Table:
     """One row per calendar year: each profile's income and state, and its difference."""
-    currency = comparison.projections[0].profile.currency
+    currency = comparison.entries[0].currency
     states = [{row.year: row.state for row in projection.years} for projection in comparison.projections]
     table = _profiles_table(f"Income by year ({currency})", names, "Year", states=True, against=True)
     for column in comparison.years:
@@ -261,9 +261,9 @@ def comparison_summary(comparison: Comparison, names: list[str]) -> Table:
 def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
     """The factors by which each rule moved each profile's final income."""
     table = _profiles_table("Final income, by rule", names)
-    table.add_row("start income", *(money(p.summary.start_income) for p in comparison.projections))
+    table.add_row("start income", *(money(entry.start_income) for entry in comparison.entries))
     for field, title in LABELS.items():
-        table.add_row(title, *(factor(getattr(p.summary.factors, field)) for p in comparison.projections))
+        table.add_row(title, *(factor(getattr(entry.factors, field)) for entry in comparison.entries))
     return table
 
 
@@ -296,7 +296,7 @@ def comparison_real(comparison: Comparison, names: list[str]) -> Table | None:
 def comparison_view(comparison: Comparison, basis: Basis | None = None) -> RenderableType:
     """The whole human view of a comparison."""
     sensitivities = [r.sensitivity for r in comparison.results if r.sensitivity is not None]
-    names = [visible(name) for name in labels(comparison.results)]
+    names = [visible(name) for name in labels(comparison.entries)]
     note = span_note(comparison, names)
     last = None if note is None else comparison.span.last
     sentences = [

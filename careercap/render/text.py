@@ -15,10 +15,9 @@ from careercap.core.words import counted
 from careercap.errors import visible
 
 if TYPE_CHECKING:
-    from careercap.core.comparison import Comparison, Gap
+    from careercap.core.comparison import Comparison, Entry, Gap
     from careercap.core.explain import Explanation
     from careercap.core.plan import Plan
-    from careercap.core.result import Result
     from careercap.core.rules import Basis
 
 
@@ -34,11 +33,11 @@ def factor(value: float) -> str:
     return f"×{value:.4f}"
 
 
-def labels(results: Sequence[Result]) -> list[str]:
+def labels(entries: Sequence[Entry]) -> list[str]:
     """Profile names for headings and sentences. Where two are the same (one person, two
     plans), the file names tell them apart, without `.yaml`; a number where even that fails."""
-    names = [result.projection.profile.name for result in results]
-    sources = [result.source for result in results]
+    names = [entry.name for entry in entries]
+    sources = [entry.source for entry in entries]
 
     def stem(source: str) -> str:
         base = os.path.basename(source)
@@ -173,10 +172,9 @@ def span_note(comparison: Comparison, names: list[str]) -> str | None:
     if not beyond:
         return None
     first, last = comparison.span
-    profiles = [comparison.projections[index].profile for index in beyond]
     others = "; ".join(
-        f"{names[index]} {profile.as_of}-{profile.final_year}"
-        for index, profile in zip(beyond, profiles, strict=True)
+        f"{names[index]} {comparison.entries[index].span.first}-{comparison.entries[index].span.last}"
+        for index in beyond
     )
     return (
         f"The summary compares {first}-{last}, the years every profile projects (also projected: {others})."

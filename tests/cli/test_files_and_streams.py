@@ -37,8 +37,10 @@ def careercap(
     stdin: int | None = subprocess.DEVNULL,
     stdout: int | None = subprocess.PIPE,
     before: Callable[[], None] | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`careercap ARGS...` as a separate process; `before` runs in the child before it starts."""
+    """`careercap ARGS...` as a separate process, with `env` added to the environment;
+    `before` runs in the child before it starts."""
     return subprocess.run(
         [sys.executable, "-m", "careercap", *args],
         cwd=cwd,
@@ -46,7 +48,7 @@ def careercap(
         stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, **TERMINAL},
+        env={**os.environ, **TERMINAL, **(env or {})},
         preexec_fn=before,
         timeout=60,
         check=False,
@@ -203,6 +205,34 @@ def test_a_file_size_limit_on_standard_output_is_one_line_and_exit_2(tmp_path: P
         )
     assert result.returncode == 2
     assert result.stderr == "careercap: error: cannot write standard output: File too large\n"
+
+
+def test_an_input_output_error_on_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    controller, terminal = os.openpty()
+    os.close(controller)  # a terminal whose other end is gone: every write to it fails with EIO
+    try:
+        result = careercap("project", str(PROFILE), cwd=tmp_path, stdout=terminal)
+    finally:
+        os.close(terminal)
+    assert result.returncode == 2
+    assert result.stderr == "careercap: error: cannot write standard output: Input/output error\n"
+
+
+def test_a_compare_that_cannot_keep_its_profiles_aside_writes_nothing(tmp_path: Path) -> None:
+    """compare -f json keeps each profile's JSON in a temporary file until all are read; a
+    file size limit makes that fail: one line, exit 2, and not a byte of half a document."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = careercap(
+        "compare", *[str(PROFILE)] * 3, "--format", "json", cwd=tmp_path, before=limit,
+        env={"TMPDIR": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == f"careercap: error: cannot write a temporary file in {tmp_path}: File too large\n"
+    assert result.stdout == ""
+    assert entries(tmp_path) == []  # the temporary file has no name, and is gone
 
 
 def test_a_closed_standard_output_is_said_once(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careercap.render.export import json_chunks, jsonl_line
+from careercap.render.export import Written, json_chunks, jsonl_line, nested
 from tests.conftest import ROOT, Invoke
 
 values = st.recursive(
@@ -27,6 +27,8 @@ def test_a_document_written_in_pieces_is_the_document_written_whole(
 ) -> None:
     whole = json.dumps({**document, "streamed": items}, indent=2, ensure_ascii=False) + "\n"
     assert "".join(json_chunks({**document, "streamed": iter(items)})) == whole
+    written = iter([Written(nested(item, 2)) for item in items])  # as a compare spools them
+    assert "".join(json_chunks({**document, "streamed": written})) == whole
 
 
 @pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
