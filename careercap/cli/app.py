@@ -276,7 +276,8 @@ def plan(
         if planned.comparison is not None:
             from careercap.render.table import comparison_years
 
-            show(comparison_years(planned.comparison, ["without the plan", "with the plan"]))
+            results = [planned.baseline, planned.planned]
+            show(comparison_years(planned.comparison, results, ["without the plan", "with the plan"]))
 
 
 @app.command("rules")

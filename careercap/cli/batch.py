@@ -113,7 +113,7 @@ class _Table(_Writer):
             self.rows.append(self.table.summary_row(result))
         else:
             for terminal in self.terminals:
-                terminal.print(self.table.projection_view(result, terminal.width))
+                terminal.print(self.table.projection_view(result))
             self.shown = True
 
     def end(self, errors: list[Diagnostic]) -> None:

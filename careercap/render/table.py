@@ -7,8 +7,8 @@ plain string, which Rich would read as markup: a name such as `[/bold]` or
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.box import HEAVY_HEAD, Box
 from rich.cells import cell_len
@@ -23,6 +23,7 @@ from careercap.core.result import Result
 from careercap.core.rules import LABELS, RULE, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.errors import visible
+from careercap.render.fit import Block, Fitted, Row, Stacked, needed
 from careercap.render.text import basis_line, factor, gap_sentence, labels, money, percent, span_note
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from careercap.core.sensitivity import Sensitivity
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
+STATE_WIDTH = max(len(state) for state in _STATE_STYLE)
 CAVEAT = Text(
     "The rules are point estimates from secondary reporting of observational studies: "
     "an illustration, not a forecast. `careercap rules` shows the evidence.",
@@ -67,48 +69,59 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
-BAR_FROM_WIDTH = 100
-"""Terminals narrower than this get no trend bar: the learning events need the room."""
-
-
-def trajectory_table(result: Result, width: int = 100) -> Table:
-    """One row per year: income (in as_of-year money too when the profile has an inflation
-    rate; with its range when sensitivity was asked for; else with a bar to read the
-    trajectory at a glance), growth, state, the year's learning events, rules applied."""
-    projection, real = result.projection, result.real
-    band = None if result.sensitivity is None else result.sensitivity.band
-    profile = projection.profile
+def _title(result: Result) -> Text:
+    profile = result.projection.profile
     title = Text(visible(profile.name), style="bold")
     title.append(f"  {profile.employment}, {profile.as_of}-{profile.final_year}  ", style="")
     title.append(visible(result.source), style="dim")
-    table = Table(title=title, title_justify="left")
+    return title
+
+
+def _extrapolated_note(result: Result) -> str | None:
+    projection = result.projection
+    profile = projection.profile
+    if not projection.extrapolated(profile.final_year):
+        return None
+    years = projection.covered_until - profile.as_of
+    return f"* extrapolated: past the {years} years after {profile.as_of} the findings cover"
+
+
+def _year(result: Result, year: int) -> str:
+    return f"{year}*" if result.projection.extrapolated(year) else str(year)
+
+
+def trajectory_table(result: Result, *, with_bar: bool = True, with_rules: bool = True) -> Table:
+    """One row per year: income (in as_of-year money too when the profile has an inflation
+    rate; with its range when sensitivity was asked for; else, `with_bar`, with a bar to
+    read the trajectory at a glance), growth, state, the year's learning events, and,
+    `with_rules`, the rules applied."""
+    projection, real = result.projection, result.real
+    band = None if result.sensitivity is None else result.sensitivity.band
+    profile = projection.profile
+    table = Table(title=_title(result), title_justify="left")
     table.add_column("Year", justify="right", no_wrap=True)
     table.add_column(f"Income ({profile.currency})", justify="right", no_wrap=True)
     if band is not None:
         table.add_column("Range", justify="right", no_wrap=True)
     if real is not None:
         table.add_column(f"In {profile.as_of} money", justify="right", no_wrap=True)
-    # Beside a range or real money, or on a narrow terminal, there is no room for the bar.
-    with_bar = band is None and real is None and width >= BAR_FROM_WIDTH
+    with_bar = with_bar and band is None and real is None  # beside those, the bar is too much
     if with_bar:
         table.add_column("", no_wrap=True, style="cyan")
     table.add_column("Growth", justify="right", no_wrap=True)
     table.add_column("State", no_wrap=True)
     table.add_column("Learning events")
-    table.add_column("Rules applied")
+    if with_rules:
+        table.add_column("Rules applied")
     largest = max(row.income for row in projection.years)
-    if projection.extrapolated(profile.final_year):
-        years = projection.covered_until - profile.as_of
-        table.caption = f"* extrapolated: past the {years} years after {profile.as_of} the findings cover"
+    note = _extrapolated_note(result)
+    if note is not None:
+        table.caption = note
         table.caption_justify = "left"
     for index, row in enumerate(projection.years):
-        cells: list[str | Text] = [
-            f"{row.year}*" if projection.extrapolated(row.year) else str(row.year),
-            money(row.income),
-        ]
+        cells: list[str | Text] = [_year(result, row.year), money(row.income)]
         if band is not None:
-            low, high = band[index]
-            cells.append(f"{low:,.0f} - {high:,.0f}")  # a range needs no cents
+            cells.append(_range(*band[index]))
         if real is not None:
             cells.append(money(real.incomes[index]))
         if with_bar:
@@ -117,44 +130,77 @@ def trajectory_table(result: Result, width: int = 100) -> Table:
             "" if row.growth is None else percent(row.growth),
             Text(row.state, style=_STATE_STYLE[row.state]),
             _events(row),
-            ", ".join(RULE[rule].short for rule in row.rules),
         ]
+        if with_rules:
+            cells.append(", ".join(RULE[rule].short for rule in row.rules))
         table.add_row(*cells)
     return table
 
 
-def summary_table(result: Result) -> Table:
+def _range(low: float, high: float) -> str:
+    return f"{low:,.0f} - {high:,.0f}"  # a range needs no cents
+
+
+def trajectory_blocks(result: Result) -> RenderableType:
+    """The trajectory as one block per year, for a terminal too narrow for the table."""
+    projection, real = result.projection, result.real
+    band = None if result.sensitivity is None else result.sensitivity.band
+    profile = projection.profile
+    blocks = []
+    for index, row in enumerate(projection.years):
+        rows: list[Row] = [(f"income ({profile.currency})", money(row.income))]
+        if band is not None:
+            rows.append(("range", _range(*band[index])))
+        if real is not None:
+            rows.append((f"in {profile.as_of} money", money(real.incomes[index])))
+        if row.growth is not None:
+            rows.append(("growth", percent(row.growth)))
+        rows.append(("state", Text(row.state, style=_STATE_STYLE[row.state])))
+        notes = [Text.assemble(("learning: ", "dim"), event) for event in _events(row).split("\n") if event]
+        if row.rules:
+            notes.append(Text.assemble(("rules: ", "dim"), ", ".join(RULE[rule].short for rule in row.rules)))
+        blocks.append(Block(_year(result, row.year), rows, notes))
+    note = _extrapolated_note(result)
+    stacked = Stacked(_title(result), blocks)
+    return stacked if note is None else Group(stacked, Text(note))
+
+
+def summary_blocks(result: Result) -> Stacked:
     """Start, final, CAGR, cumulative, static peer, career capital (in as_of-year money too
     with an inflation rate), and the rule factors."""
     profile, summary, real = result.projection.profile, result.projection.summary, result.real
     currency = profile.currency
     first, last = profile.as_of + 1, profile.final_year
-    years = span(first, last)
-    table = Table(show_header=False, box=None, padding=(0, 1))
-    table.add_column(style="bold")
-    table.add_column(justify="right")
-    table.add_row(f"Start income ({profile.as_of})", f"{money(summary.start_income)} {currency}")
-    table.add_row(f"Final income ({last})", f"{money(summary.final_income)} {currency}")
-    table.add_row("CAGR", percent(summary.cagr))
-    table.add_row(f"Cumulative earnings {years}", f"{money(summary.cumulative_earnings)} {currency}")
-    table.add_row("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}")
-    table.add_row("Career capital", f"{money(summary.career_capital)} {currency}")
+    figures: list[Row] = [
+        (f"Start income ({profile.as_of})", f"{money(summary.start_income)} {currency}"),
+        (f"Final income ({last})", f"{money(summary.final_income)} {currency}"),
+        ("CAGR", percent(summary.cagr)),
+        (f"Cumulative earnings {span(first, last)}", f"{money(summary.cumulative_earnings)} {currency}"),
+        ("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}"),
+        ("Career capital", f"{money(summary.career_capital)} {currency}"),
+    ]
+    blocks = [Block(None, figures)]
     if real is not None:
-        money_of = f"in {profile.as_of} money at {percent(real.inflation)} inflation"
-        table.add_row(f"Final income, {money_of}", f"{money(real.final_income)} {currency}")
-        table.add_row(f"Cumulative earnings, {money_of}", f"{money(real.cumulative_earnings)} {currency}")
-        table.add_row(f"Career capital, {money_of}", f"{money(real.career_capital)} {currency}")
-    for index, (field, title) in enumerate(LABELS.items()):
-        label = "Final income, by rule" if index == 0 else ""
-        table.add_row(label, f"{title} {factor(getattr(summary.factors, field))}")
-    return table
+        money_of = f"In {profile.as_of} money, at {percent(real.inflation)} inflation"
+        blocks.append(
+            Block(
+                money_of,
+                [
+                    ("Final income", f"{money(real.final_income)} {currency}"),
+                    ("Cumulative earnings", f"{money(real.cumulative_earnings)} {currency}"),
+                    ("Career capital", f"{money(real.career_capital)} {currency}"),
+                ],
+            )
+        )
+    factors = [(title, factor(getattr(summary.factors, field))) for field, title in LABELS.items()]
+    blocks.append(Block("Final income, by rule", factors))
+    return Stacked(None, blocks)
 
 
 def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
     """Each parameter at the low and the high end of its range, the rest central: where the
     final income and career capital go, largest swing first."""
-    table = Table(title=Text("Sensitivity: each parameter at the ends of its range", style="bold"),
-                  title_justify="left")  # fmt: skip
+    table = Table(title=Text(TORNADO, style="bold"), title_justify="left")
     table.add_column("Parameter", no_wrap=True)
     table.add_column("Ends", justify="right", no_wrap=True)
     table.add_column(f"Final income ({currency})", justify="right", no_wrap=True)
@@ -166,23 +212,65 @@ def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
             f"{swing.low.final_income:,.0f} to {swing.high.final_income:,.0f}",
             f"{swing.low.career_capital:,.0f} to {swing.high.career_capital:,.0f}",
         )
+    return table
+
+
+TORNADO = "Sensitivity: each parameter at the ends of its range"
+
+
+def tornado_blocks(sensitivity: Sensitivity, currency: str) -> Stacked:
+    """The tornado as one block per parameter."""
+    return Stacked(
+        TORNADO,
+        [
+            Block(
+                swing.parameter,
+                [
+                    ("ends", f"{swing.low.value:g} to {swing.high.value:g}"),
+                    (
+                        f"final income ({currency})",
+                        f"{swing.low.final_income:,.0f} to {swing.high.final_income:,.0f}",
+                    ),
+                    (
+                        f"career capital ({currency})",
+                        f"{swing.low.career_capital:,.0f} to {swing.high.career_capital:,.0f}",
+                    ),
+                ],
+            )
+            for swing in sensitivity.tornado
+        ],
+    )
+
+
+def tornado_note(sensitivity: Sensitivity) -> Text:
     central = sensitivity.central.summary
     low, high = sensitivity.final_income
-    table.caption = (
+    return Text(
         f"Central final income {money(central.final_income)}; with every parameter at either end "
         f"of its range, from {money(low)} to {money(high)} (career capital "
         f"{money(sensitivity.career_capital[0])} to {money(sensitivity.career_capital[1])})."
     )
-    table.caption_justify = "left"
-    return table
 
 
-def projection_view(result: Result, width: int = 100) -> RenderableType:
-    """The whole human view of one result (with its sensitivity, when asked for), for a
-    terminal `width` columns wide."""
-    parts: list[RenderableType] = [trajectory_table(result, width), summary_table(result)]
+def projection_view(result: Result) -> RenderableType:
+    """The whole human view of one result (with its sensitivity, when asked for), in the
+    layout that fits where it is printed: the table with the trend bar, without it, without
+    the rules column, or a block per year."""
+    parts: list[RenderableType] = [
+        Fitted(
+            trajectory_table(result),
+            trajectory_table(result, with_bar=False),
+            trajectory_table(result, with_bar=False, with_rules=False),
+            trajectory_blocks(result),
+        ),
+        summary_blocks(result),
+    ]
     if result.sensitivity is not None:
-        parts.append(tornado_table(result.sensitivity, result.projection.profile.currency))
+        currency = result.projection.profile.currency
+        parts += [
+            Fitted(tornado_table(result.sensitivity, currency), tornado_blocks(result.sensitivity, currency)),
+            tornado_note(result.sensitivity),
+        ]
     note = defaults_only(result.projection)
     if note is not None:
         parts.append(Text(note))
@@ -198,104 +286,166 @@ def _difference(difference: float | None, first: float | None) -> str:
     return f"{difference:+,.2f}{share}"
 
 
-def _profiles_table(
-    title: str, names: list[str], first: str = "", *, states: bool = False, against: bool = False
-) -> Table:
-    """A table with a column per profile (and its state, and its difference from the first
-    profile, when asked), after a first column headed `first`."""
+class Measure(NamedTuple):
+    """A line of a comparison: its label, each profile's figure, and (when it has them)
+    each profile's difference from the first, the first's left empty."""
+
+    label: str
+    values: list[str]
+    differences: list[str] | None = None
+
+
+def _by_profile(title: str, names: list[str], measures: list[Measure]) -> Fitted:
+    """Figures of several profiles: a table with a column per profile (and one for its
+    difference from the first, where there are differences); where that does not fit, a
+    block per profile."""
     table = Table(title=Text(title, style="bold"), title_justify="left")
-    table.add_column(first, justify="right" if first else "left", no_wrap=bool(first))
+    table.add_column("")
+    against = any(measure.differences is not None for measure in measures)
     for index, name in enumerate(names):
-        table.add_column(Text(name), justify="right", min_width=10, overflow="fold")
-        if states:
-            table.add_column("State", no_wrap=True)
+        table.add_column(Text(name), justify="right", no_wrap=True)
         if against and index:
-            table.add_column(Text(f"vs {names[0]}"), justify="right", overflow="fold")
-    return table
+            table.add_column(Text(f"vs {names[0]}"), justify="right", no_wrap=True)
+    for measure in measures:
+        cells = [measure.label]
+        for index, value in enumerate(measure.values):
+            cells.append(value)
+            if against and index:
+                cells.append("" if measure.differences is None else measure.differences[index])
+        table.add_row(*cells)
+    blocks = []
+    for index, name in enumerate(names):
+        rows: list[Row] = []
+        for measure in measures:
+            rows.append((measure.label, measure.values[index]))
+            if index and measure.differences is not None:
+                rows.append((Text(f"  vs {names[0]}", style="dim"), measure.differences[index]))
+        blocks.append(Block(Text(name, style="bold"), rows))
+    return Fitted(table, Stacked(title, blocks))
 
 
-def comparison_years(comparison: Comparison, names: list[str]) -> Table:
-    """One row per calendar year: each profile's income and state, and its difference."""
+def comparison_years(comparison: Comparison, results: Sequence[Result], names: list[str]) -> Fitted:
+    """One row per calendar year: each profile's income and state, and its difference;
+    where that does not fit, without the states; else a block per year."""
     currency = comparison.entries[0].currency
-    states = [{row.year: row.state for row in projection.years} for projection in comparison.projections]
-    table = _profiles_table(f"Income by year ({currency})", names, "Year", states=True, against=True)
-    for column in comparison.years:
-        cells: list[str | Text] = [str(column.year)]
-        for index, income in enumerate(column.incomes):
-            state = states[index].get(column.year)
-            cells += [
-                "" if income is None else money(income),
-                Text(state or "", style=_STATE_STYLE.get(state or "", "")),
-            ]
+    states = [{row.year: row.state for row in result.projection.years} for result in results]
+    title = f"Income by year ({currency})"
+    columns = list(comparison.years)
+
+    def state(index: int, year: int) -> Text:
+        found = states[index].get(year) or ""
+        return Text(found, style=_STATE_STYLE.get(found, ""))
+
+    def table(with_states: bool) -> Table:
+        table = Table(title=Text(title, style="bold"), title_justify="left")
+        table.add_column("Year", justify="right", no_wrap=True)
+        for index, name in enumerate(names):
+            table.add_column(Text(name), justify="right", no_wrap=True)
+            if with_states:
+                table.add_column("State", no_wrap=True)
             if index:
-                cells.append(_difference(column.differences[index], column.incomes[0]))
-        table.add_row(*cells)
-    return table
-
-
-def comparison_summary(comparison: Comparison, names: list[str]) -> Table:
-    """Final income, CAGR, cumulative earnings and career capital, with differences."""
-    table = _profiles_table("Summary", names, against=True)
-    rows = {
-        "final_income": "Final income",
-        "cagr": "CAGR",
-        "cumulative_earnings": "Cumulative earnings",
-        "career_capital": "Career capital",
-    }
-    for field, title in rows.items():
-        values, differences = comparison.summary[field], comparison.differences[field]
-        cells = [title]
-        for index, value in enumerate(values):
-            if field == "cagr":
-                cells.append(percent(value))
+                table.add_column(Text(f"vs {names[0]}"), justify="right", no_wrap=True)
+        for column in columns:
+            cells: list[str | Text] = [str(column.year)]
+            for index, income in enumerate(column.incomes):
+                cells.append("" if income is None else money(income))
+                if with_states:
+                    cells.append(state(index, column.year))
                 if index:
-                    cells.append(f"{differences[index] * 100:+.2f} pp")
+                    cells.append(_difference(column.differences[index], column.incomes[0]))
+            table.add_row(*cells)
+        return table
+
+    blocks = []
+    for column in columns:
+        rows: list[Row] = []
+        for index, (name, income) in enumerate(zip(names, column.incomes, strict=True)):
+            if income is None:
                 continue
-            cells.append(money(value))
-            if index:
-                cells.append(_difference(differences[index], values[0]))
-        table.add_row(*cells)
-    return table
+            found = state(index, column.year)
+            found.pad_right(STATE_WIDTH + 1 - found.cell_len)  # states and figures line up
+            rows.append((Text(name), Text.assemble(found, money(income))))
+            difference = _difference(column.differences[index], column.incomes[0]) if index else ""
+            if difference:
+                rows.append((Text(f"  vs {names[0]}", style="dim"), difference))
+        blocks.append(Block(str(column.year), rows))
+    return Fitted(table(True), table(False), Stacked(title, blocks))
 
 
-def comparison_factors(comparison: Comparison, names: list[str]) -> Table:
+SUMMARY_ROWS = {
+    "final_income": "Final income",
+    "cagr": "CAGR",
+    "cumulative_earnings": "Cumulative earnings",
+    "career_capital": "Career capital",
+}
+
+
+def comparison_summary(comparison: Comparison, names: list[str]) -> Fitted:
+    """Final income, CAGR, cumulative earnings and career capital, with differences."""
+    measures = []
+    for field, title in SUMMARY_ROWS.items():
+        values, differences = comparison.summary[field], comparison.differences[field]
+        if field == "cagr":
+            shown = [percent(value) for value in values]
+            against = [f"{difference * 100:+.2f} pp" for difference in differences]
+        else:
+            shown = [money(value) for value in values]
+            against = [_difference(difference, values[0]) for difference in differences]
+        measures.append(Measure(title, shown, ["", *against[1:]]))
+    return _by_profile("Summary", names, measures)
+
+
+def comparison_factors(comparison: Comparison, names: list[str]) -> Fitted:
     """The factors by which each rule moved each profile's final income."""
-    table = _profiles_table("Final income, by rule", names)
-    table.add_row("start income", *(money(entry.start_income) for entry in comparison.entries))
+    measures = [Measure("start income", [money(entry.start_income) for entry in comparison.entries])]
     for field, title in LABELS.items():
-        table.add_row(title, *(factor(getattr(entry.factors, field)) for entry in comparison.entries))
-    return table
+        measures.append(
+            Measure(title, [factor(getattr(entry.factors, field)) for entry in comparison.entries])
+        )
+    return _by_profile("Final income, by rule", names, measures)
 
 
-def comparison_sensitivity(sensitivities: list[Sensitivity], names: list[str]) -> Table:
+def comparison_sensitivity(sensitivities: list[Sensitivity], names: list[str]) -> Fitted:
     """Each profile's final income and career capital across the sensitivity ranges."""
-    table = _profiles_table("Across the sensitivity ranges", names)
-    table.add_row(
-        "final income", *(f"{money(s.final_income[0])} to {money(s.final_income[1])}" for s in sensitivities)
+    return _by_profile(
+        "Across the sensitivity ranges",
+        names,
+        [
+            Measure(
+                "final income",
+                [f"{money(s.final_income[0])} to {money(s.final_income[1])}" for s in sensitivities],
+            ),
+            Measure(
+                "career capital",
+                [f"{money(s.career_capital[0])} to {money(s.career_capital[1])}" for s in sensitivities],
+            ),
+        ],
     )
-    table.add_row(
-        "career capital",
-        *(f"{money(s.career_capital[0])} to {money(s.career_capital[1])}" for s in sensitivities),
-    )
-    return table
 
 
-def comparison_real(comparison: Comparison, names: list[str]) -> Table | None:
+def comparison_real(results: Sequence[Result], names: list[str]) -> Fitted | None:
     """Final income and cumulative earnings in as_of-year money, for profiles with inflation."""
-    reals = [result.real for result in comparison.results]
+    reals = [result.real for result in results]
     if all(real is None for real in reals):
         return None
-    table = _profiles_table("In as_of-year money", names)
-    table.add_row("inflation", *("" if r is None else percent(r.inflation) for r in reals))
-    table.add_row("final income", *("" if r is None else money(r.final_income) for r in reals))
-    table.add_row("cumulative earnings", *("" if r is None else money(r.cumulative_earnings) for r in reals))
-    table.add_row("career capital", *("" if r is None else money(r.career_capital) for r in reals))
-    return table
+    return _by_profile(
+        "In as_of-year money",
+        names,
+        [
+            Measure("inflation", ["" if r is None else percent(r.inflation) for r in reals]),
+            Measure("final income", ["" if r is None else money(r.final_income) for r in reals]),
+            Measure(
+                "cumulative earnings", ["" if r is None else money(r.cumulative_earnings) for r in reals]
+            ),
+            Measure("career capital", ["" if r is None else money(r.career_capital) for r in reals]),
+        ],
+    )
 
 
 def comparison_view(comparison: Comparison, basis: Basis | None = None) -> RenderableType:
-    """The whole human view of a comparison."""
-    sensitivities = [r.sensitivity for r in comparison.results if r.sensitivity is not None]
+    """The whole human view of a comparison made from results."""
+    results = comparison.results
+    sensitivities = [r.sensitivity for r in results if r.sensitivity is not None]
     names = [visible(name) for name in labels(comparison.entries)]
     note = span_note(comparison, names)
     last = None if note is None else comparison.span.last
@@ -307,11 +457,11 @@ def comparison_view(comparison: Comparison, basis: Basis | None = None) -> Rende
     if note is not None:
         sentences.insert(0, note)
     parts: list[RenderableType] = [
-        comparison_years(comparison, names),
+        comparison_years(comparison, results, names),
         comparison_summary(comparison, names),
         comparison_factors(comparison, names),
     ]
-    real = comparison_real(comparison, names)
+    real = comparison_real(results, names)
     if real is not None:
         parts.append(real)
     if sensitivities:
@@ -320,15 +470,20 @@ def comparison_view(comparison: Comparison, basis: Basis | None = None) -> Rende
 
 
 _CELL_END = "\x00"  # never inside a cell: `visible` escapes every control character
-SUMMARY_HEADINGS = ("Source", "Name", "Years", "", "Final\nincome", "CAGR", "Career\ncapital")
+SUMMARY_HEADINGS = (
+    "Source", "Name", "Years", "Currency", "Final\nincome", "CAGR", "Career\ncapital",
+    "Final income\nin as_of money", "Final income\nrange",
+)  # fmt: skip
+_OPTIONAL = (7, 8)  # columns shown only when some profile has a figure there
 _CHUNK = 1000  # rows laid out at a time
 
 
 def summary_row(result: Result) -> str:
     """One profile's row of `project --summary`, its cells packed in one string: all a run
     keeps of a profile, so that a table of 100,000 holds their figures, not projections."""
-    profile, summary = result.projection.profile, result.projection.summary
+    profile, summary, real = result.projection.profile, result.projection.summary, result.real
     source = result.source if result.document == 1 else f"{result.source} #{result.document}"
+    band = None if result.sensitivity is None else result.sensitivity.final_income
     return _CELL_END.join(
         (
             visible(source),
@@ -338,28 +493,57 @@ def summary_row(result: Result) -> str:
             money(summary.final_income),
             percent(summary.cagr),
             money(summary.career_capital),
+            "" if real is None else money(real.final_income),
+            "" if band is None else f"{money(band[0])} to {money(band[1])}",
         )
     )
 
 
-def _summary_table(rows: list[str], widths: list[int] | None, first: bool, look: Box = HEAVY_HEAD) -> Table:
+def _summary_table(
+    rows: list[str], widths: list[int] | None, first: bool, columns: Columns, look: Box = HEAVY_HEAD
+) -> Table:
     title = Text("Summary", style="bold") if first else None
     table = Table(title=title, title_justify="left", show_header=first, box=look)
-    for index, heading in enumerate(SUMMARY_HEADINGS):
-        width = None if widths is None else widths[index]
+    for place, index in enumerate(columns.shown):
+        width = None if widths is None else widths[place]
+        heading = SUMMARY_HEADINGS[index]
+        if columns.currency is not None and index in (4, 6):
+            heading += f" ({columns.currency})"
         if index < 2:
             table.add_column(heading, overflow="fold", min_width=16 if index == 0 else None, width=width)
         else:
             table.add_column(heading, justify="right" if index >= 4 else "left", no_wrap=True, width=width)
     for row in rows:
-        table.add_row(*(Text(cell) if index < 2 else cell for index, cell in enumerate(row.split(_CELL_END))))
+        cells = row.split(_CELL_END)
+        table.add_row(*(Text(cells[index]) if index < 2 else cells[index] for index in columns.shown))
     return table
 
 
-def _summary_widths(rows: list[str], console: Console) -> list[int]:
-    """The column widths Rich gives the whole table on this console. A table of two rows
-    measures as the whole does (the longest cell of each column, and the cell with its
-    longest word), so it is laid out alone and its widths read off its top border."""
+class Columns(NamedTuple):
+    """The columns a summary shows, and the one currency of all its rows (when they share one,
+    it goes in the headings, and the currency column is left out)."""
+
+    shown: list[int]
+    currency: str | None
+
+
+def _columns(rows: list[str]) -> Columns:
+    """The optional columns only where some row has a figure; the currency column only
+    where the rows' currencies differ."""
+    present: set[int] = set()
+    currencies: set[str] = set()
+    for row in rows:
+        cells = row.split(_CELL_END)
+        present.update(index for index in _OPTIONAL if cells[index])
+        currencies.add(cells[3])
+    one = currencies.pop() if len(currencies) == 1 else None
+    hidden = {index for index in _OPTIONAL if index not in present} | ({3} if one is not None else set())
+    return Columns([index for index in range(len(SUMMARY_HEADINGS)) if index not in hidden], one)
+
+
+def _extremes(rows: list[str]) -> tuple[str, str]:
+    """Two rows that measure as all of them do: the longest cell of each column, and the
+    cell with its longest word."""
     longest = [""] * len(SUMMARY_HEADINGS)
     widest_word = [""] * len(SUMMARY_HEADINGS)
     for row in rows:
@@ -368,7 +552,13 @@ def _summary_widths(rows: list[str], console: Console) -> list[int]:
                 longest[index] = cell
             if _word(cell) > _word(widest_word[index]):
                 widest_word[index] = cell
-    measure = _summary_table([_CELL_END.join(longest), _CELL_END.join(widest_word)], None, True, _MEASURING)
+    return _CELL_END.join(longest), _CELL_END.join(widest_word)
+
+
+def _summary_widths(extremes: tuple[str, str], columns: Columns, console: Console) -> list[int]:
+    """The column widths Rich gives the whole table on this console, read off the top
+    border of a table of the two rows that measure as the whole does."""
+    measure = _summary_table(list(extremes), None, True, columns, _MEASURING)
     measure.title = None
     first_line = next(iter(Segment.split_lines(console.render(measure, console.options))))  # uncropped
     top = "".join(segment.text for segment in first_line)
@@ -382,14 +572,41 @@ def _word(cell: str) -> int:
     return max((cell_len(word) for word in cell.split()), default=0)
 
 
+def _summary_block(row: str, columns: Columns) -> Block:
+    cells = row.split(_CELL_END)
+    heading = Text(cells[1], style="bold")
+    heading.append(f"  {cells[0]}", style="dim")
+    currency = cells[3]
+    shown = {
+        2: ("years", cells[2]),
+        4: (f"final income ({currency})", cells[4]),
+        5: ("CAGR", cells[5]),
+        6: (f"career capital ({currency})", cells[6]),
+        7: ("final income in as_of money", cells[7]),
+        8: ("final income range", cells[8]),
+    }
+    return Block(heading, [shown[index] for index in columns.shown if index in shown and cells[index]])
+
+
 def summary_pieces(rows: list[str], console: Console) -> Iterator[Segments]:
     """`project --summary` as a table, a thousand rows at a time: every piece is laid out
     with the column widths of the whole table, and the borders between pieces are left
-    out, so that together they print as one table while only one piece is ever rendered."""
-    widths = _summary_widths(rows, console)
+    out, so that together they print as one table while only one piece is ever rendered.
+    Where the table does not fit the console, a block per profile."""
+    columns = _columns(rows)
+    extremes = _extremes(rows)
     chunks = [rows[start : start + _CHUNK] for start in range(0, len(rows), _CHUNK)] or [[]]
+    if needed(_summary_table(list(extremes), None, True, columns)) > console.width:
+        for number, chunk in enumerate(chunks):
+            stacked = Stacked(
+                "Summary" if number == 0 else None, [_summary_block(row, columns) for row in chunk]
+            )
+            lines = console.render_lines(stacked, console.options, pad=False, new_lines=True)
+            yield Segments([segment for line in lines for segment in line])
+        return
+    widths = _summary_widths(extremes, columns, console)
     for number, chunk in enumerate(chunks):
-        table = _summary_table(chunk, widths, first=number == 0)
+        table = _summary_table(chunk, widths, number == 0, columns)
         lines = console.render_lines(table, console.options, pad=False, new_lines=True)
         if number > 0:
             lines = lines[1:]  # the top border: the piece above goes on here

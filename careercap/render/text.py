@@ -99,7 +99,7 @@ def plan_snippet(plan: Plan) -> str:
         if not added:
             continue
         if existing:
-            lines.append(f"# add to the {key} list already in the profile:")
+            lines.append(f"# add to the existing {key}:")
         lines.append(f"{key}:")
         for number, addition in enumerate(added, 1):
             lines += [f"  - name: New {kind} {number}", f"    {date}: {addition.year}"]
@@ -206,8 +206,9 @@ _NO_BREAK = "\u00a0"
 
 def wrapped(lines: list[str], width: int) -> list[str]:
     """Prose lines folded to `width` at spaces, each continuation under the start of its
-    line's text (a year line's reason, a list item's words), so that no word and no figure
-    is cut: a percent stays with its number."""
+    line's text (a year line's reason, a list item's words), so that no figure is cut: a
+    percent stays with its number. Only a word longer than a whole line (a long path) is
+    broken."""
     folded: list[str] = []
     for line in lines:
         if len(line) <= width:
@@ -217,7 +218,7 @@ def wrapped(lines: list[str], width: int) -> list[str]:
         indent = len(lead.group()) if lead else 2
         text = line.replace(" %", _NO_BREAK + "%")
         pieces = textwrap.wrap(
-            text, width, subsequent_indent=" " * indent, break_long_words=False, break_on_hyphens=False
+            text, width, subsequent_indent=" " * indent, break_long_words=True, break_on_hyphens=False
         )
         folded += [piece.replace(_NO_BREAK, " ") for piece in pieces] or [line]
     return folded

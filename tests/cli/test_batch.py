@@ -180,9 +180,11 @@ def test_table_summary_has_one_row_per_profile(cli: Invoke) -> None:
     )
     assert result.exit_code == 0
     assert re.search(
-        r"│ Amara Okafor +│ 2025-2029 │ USD │ +110,408\.08 │ \+16\.47 % │ +163,975\.01 │", result.stdout
+        r"│ Amara Okafor +│ 2025-2029 │ USD +│ +110,408\.08 │ \+16\.47 % │ +163,975\.01 │", result.stdout
     )
-    assert re.search(r"│ Tomasz Nowak +│ 2025-2030 │ EUR │ +41,018\.23 │ +-3\.09 % │ +0\.00 │", result.stdout)
+    assert re.search(
+        r"│ Tomasz Nowak +│ 2025-2030 │ EUR +│ +41,018\.23 │ +-3\.09 % │ +0\.00 │", result.stdout
+    )
     assert "Learning events" not in result.stdout
 
 

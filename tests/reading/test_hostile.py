@@ -176,7 +176,7 @@ def test_markup_in_a_name_is_shown_as_written(cli: Invoke, hostile: None, comman
 def test_control_characters_in_a_name_are_made_visible(
     cli: Invoke, hostile: None, command: list[str]
 ) -> None:
-    result = cli(*command, "ansi-name.yaml")
+    result = cli(*command, "ansi-name.yaml", columns=200)  # wide enough that no column folds the name
     assert result.exit_code == 0
     assert "\\x1b[31mAda\\x1b[0m\\x07\\x08" in "".join(result.stdout.split())
     assert "\x1b" not in result.stdout
@@ -299,7 +299,7 @@ def test_warnings_are_capped_per_document(cli: Invoke, hostile: None) -> None:
 def test_bidirectional_controls_and_line_breaks_in_names_are_shown_as_escapes(
     cli: Invoke, hostile: None, command: list[str]
 ) -> None:
-    result = cli(*command, "bidi-name.yaml", "newline-in-name.yaml")
+    result = cli(*command, "bidi-name.yaml", "newline-in-name.yaml", columns=200)
     assert result.exit_code == 0
     shown = result.stdout
     if command[-1] == "csv":  # CSV keeps the data as it is, off a terminal

@@ -13,7 +13,7 @@ from careercap.core.engine import project
 from careercap.core.profile import Profile
 from careercap.core.result import result_of
 from careercap.reading.rules import default_rules
-from careercap.render.table import _summary_table, summary_pieces, summary_row
+from careercap.render.table import _columns, _summary_table, summary_pieces, summary_row
 
 
 @functools.cache
@@ -42,11 +42,11 @@ def test_a_summary_in_pieces_prints_as_the_whole_table_would(width: int) -> None
     console = Console(file=io.StringIO(), width=width, color_system=None)
     pieces = list(summary_pieces(many, console))
     assert len(pieces) == 3
-    whole = printed(width, _summary_table(many, None, first=True))
+    whole = printed(width, _summary_table(many, None, True, _columns(many)))
     assert printed(width, *pieces) == whole
 
 
 def test_an_empty_summary_is_a_table_with_headings_only() -> None:
     console = Console(file=io.StringIO(), width=100, color_system=None)
     (piece,) = summary_pieces([], console)
-    assert printed(100, piece) == printed(100, _summary_table([], None, first=True))
+    assert printed(100, piece) == printed(100, _summary_table([], None, True, _columns([])))
