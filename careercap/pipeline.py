@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeVar
 
 from careercap.core.cautions import cautions
-from careercap.core.comparison import Comparison, Entry, compare
+from careercap.core.comparison import Comparison, Entries, compare
 from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.explain import Explanation, explain
 from careercap.core.plan import Plan, PlanError, find_plan
@@ -185,15 +185,29 @@ def compare_profiles(
     overrides: Overrides,
     report: Report,
     with_sensitivity: bool = False,
-    keep: Callable[[Result], Entry | Result] | None = None,
+    keep: Callable[[Result], None] | None = None,
 ) -> Comparison:
     """`careercap compare`: every profile of the files, side by side. With `keep`, each
-    result goes to it as it is projected and the comparison holds what it returns (an Entry
-    for a lean one); without, the comparison holds every result."""
-    found = every_one_valid(paths, rules, overrides, report, keep or _itself, with_sensitivity)
-    if len(found) < 2:
-        raise UsageError(f"compare needs at least two profiles, and found {len(found)}")
-    return compare(found)
+    result goes to it as it is projected, and the comparison holds only its entry (a JSON
+    compare of 100,000 profiles); without, the comparison holds every result."""
+    if keep is None:
+        results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
+        _at_least_two(len(results))
+        return compare(results)
+    entries = Entries()
+
+    def lean(result: Result) -> None:
+        keep(result)
+        entries.append(result)
+
+    every_one_valid(paths, rules, overrides, report, lean, with_sensitivity)
+    _at_least_two(len(entries))
+    return compare(entries)
+
+
+def _at_least_two(found: int) -> None:
+    if found < 2:
+        raise UsageError(f"compare needs at least two profiles, and found {found}")
 
 
 def explain_sources(

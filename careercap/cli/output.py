@@ -29,7 +29,6 @@ from careercap.reading.files import Source
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from careercap.core.comparison import Entry
     from careercap.core.result import Result
     from careercap.render.export import Written
 
@@ -275,9 +274,8 @@ class Spool:
         what = "a temporary file" if where is None else f"a temporary file in {where}"
         return OutputFailed(exc.strerror or str(exc), what)
 
-    def keep(self, result: Result) -> Entry:
-        """Put a result's JSON aside; what the comparison needs of it."""
-        from careercap.core.comparison import entry_of
+    def keep(self, result: Result) -> None:
+        """Put a result's JSON aside."""
         from careercap.render.export import nested, projection_dict
 
         text = nested(projection_dict(result), 2)
@@ -286,7 +284,6 @@ class Spool:
         except OSError as exc:
             raise self._failed(exc) from None
         self._lengths.append(len(text))
-        return entry_of(result)
 
     def profiles(self) -> Iterator[Written]:
         """The results' JSON, in the order kept. Everything is on disk before this returns:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 import sys
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple, overload
 
 from careercap.core.engine import Factors, Projection, static_peer_incomes
 from careercap.core.result import Result, result_of
@@ -81,28 +81,88 @@ class Entry(NamedTuple):
         return Factors(*self.figures[len(SUMMARY_FIELDS) + 1 :])
 
 
+_FIGURES = len(SUMMARY_FIELDS) + 1 + len(Factors._fields)  # an entry's `figures`
+
+
+class Entries(Sequence[Entry]):
+    """The entries of a comparison, kept in columns (one array of every profile's incomes,
+    one of their figures, ...) rather than as an object each: 100,000 profiles take a few
+    hundred bytes each. An entry is made when it is asked for."""
+
+    def __init__(self, items: Iterable[Result | Projection] = ()) -> None:
+        self.sources: list[str] = []
+        self.names: list[str] = []
+        self.currencies: list[str] = []
+        self.documents = array("q")
+        self.as_of = array("q")
+        self.starts = array("q", [0])  # where each profile's incomes begin in `incomes`
+        self.incomes = array("d")
+        self.peers = array("d")  # a static peer's: one fewer a profile than its incomes
+        self.figures = array("d")  # _FIGURES a profile
+        for item in items:
+            self.append(item)
+
+    def append(self, item: Result | Projection) -> None:
+        """Keep what a comparison needs of a result (or of a bare projection, named after its
+        profile)."""
+        result = item if isinstance(item, Result) else result_of(item.profile.name, 1, item)
+        projection = result.projection
+        profile, summary = projection.profile, projection.summary
+        self.sources.append(result.source)
+        self.names.append(profile.name)
+        self.currencies.append(sys.intern(profile.currency))
+        self.documents.append(result.document)
+        self.as_of.append(profile.as_of)
+        self.incomes.extend(row.income for row in projection.years)
+        self.starts.append(len(self.incomes))
+        self.peers.extend(static_peer_incomes(profile, projection.rates))
+        self.figures.extend([*(getattr(summary, field) for field in SUMMARY_FIELDS), summary.start_income])
+        self.figures.extend(summary.factors)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            return [self[each] for each in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        index %= len(self)
+        start, end = self.starts[index], self.starts[index + 1]
+        peers = start - index  # each profile before this one has one peer income fewer
+        return Entry(
+            self.sources[index],
+            self.documents[index],
+            self.names[index],
+            self.currencies[index],
+            self.as_of[index],
+            self.incomes[start:end],
+            self.peers[peers : peers + end - start - 1],
+            self.figures[index * _FIGURES : (index + 1) * _FIGURES],
+        )
+
+    def span(self, index: int) -> Span:
+        return Span(self.as_of[index], self.as_of[index] + self.starts[index + 1] - self.starts[index] - 1)
+
+    def income(self, index: int, year: int) -> float | None:
+        """A profile's income in a calendar year; None outside its horizon."""
+        at = self.starts[index] + year - self.as_of[index]
+        return self.incomes[at] if self.starts[index] <= at < self.starts[index + 1] else None
+
+
 def entry_of(item: Result | Projection) -> Entry:
-    """What a comparison keeps of a result (or of a bare projection, named after its profile)."""
-    result = item if isinstance(item, Result) else result_of(item.profile.name, 1, item)
-    projection = result.projection
-    profile, summary = projection.profile, projection.summary
-    figures = [getattr(summary, field) for field in SUMMARY_FIELDS]
-    return Entry(
-        result.source,
-        result.document,
-        profile.name,
-        sys.intern(profile.currency),
-        profile.as_of,
-        array("d", (row.income for row in projection.years)),
-        array("d", static_peer_incomes(profile, projection.rates)),
-        array("d", [*figures, summary.start_income, *summary.factors]),
-    )
+    """What a comparison keeps of a result (or of a bare projection)."""
+    return Entries([item])[0]
 
 
 class Comparison(NamedTuple):
-    entries: tuple[Entry, ...]
-    summary: dict[str, tuple[float, ...]]  # over `span`
-    differences: dict[str, tuple[float, ...]]
+    entries: Entries
+    summary: dict[str, array[float]]  # over `span`
+    differences: dict[str, array[float]]
     gaps: tuple[Gap | None, ...]  # None for the first profile
     span: Span
     results: tuple[Result, ...] = ()  # when compared from results (a table shows more of them)
@@ -111,16 +171,16 @@ class Comparison(NamedTuple):
     def years(self) -> Iterator[YearColumn]:
         """Every calendar year any profile projects, in order, made as asked for: 100,000
         profiles over 30 years would be three million figures held at once."""
-        first = min(entry.as_of for entry in self.entries)
-        last = max(entry.span.last for entry in self.entries)
-        for year in range(first, last + 1):
-            incomes = tuple(entry.income(year) for entry in self.entries)
+        entries = self.entries
+        spans = [entries.span(index) for index in range(len(entries))]
+        for year in range(min(span.first for span in spans), max(span.last for span in spans) + 1):
+            incomes = tuple(entries.income(index, year) for index in range(len(entries)))
             if any(income is not None for income in incomes):
                 yield YearColumn(year, incomes, tuple(_difference(income, incomes[0]) for income in incomes))
 
     def beyond(self) -> list[int]:
         """The profiles (by index) that project years outside the common span."""
-        return [index for index, entry in enumerate(self.entries) if entry.span != self.span]
+        return [index for index in range(len(self.entries)) if self.entries.span(index) != self.span]
 
     @property
     def projections(self) -> tuple[Projection, ...]:
@@ -146,13 +206,16 @@ def _over(entry: Entry, span: Span) -> tuple[float, ...]:
     return final, cagr, cumulative, cumulative - static_peer
 
 
-def _common_span(entries: Sequence[Entry]) -> Span:
-    common = Span(max(entry.as_of for entry in entries), min(entry.span.last for entry in entries))
+def _common_span(entries: Entries) -> Span:
+    spans = [entries.span(index) for index in range(len(entries))]
+    common = Span(max(span.first for span in spans), min(span.last for span in spans))
     if common.last <= common.first:
-        listed = ", ".join(f"{entry.source} {entry.span.first}-{entry.span.last}" for entry in entries)
+        listed = ", ".join(
+            f"{source} {span.first}-{span.last}" for source, span in zip(entries.sources, spans, strict=True)
+        )
         raise CareercapError(
             Diagnostic(
-                Location(entries[0].source),
+                Location(entries.sources[0]),
                 f"these profiles share no projected year ({listed}): nothing to compare",
             )
         )
@@ -170,44 +233,48 @@ def _gap(entry: Entry, first: Entry, final: float, first_final: float, alike: bo
     return Gap(final / first_final, factor, value, first_value)
 
 
-def _one_currency(entries: Sequence[Entry]) -> None:
-    first = entries[0]
-    for other in entries[1:]:
-        if other.currency != first.currency:
+def _one_currency(entries: Entries) -> None:
+    first = entries.currencies[0]
+    for source, currency in zip(entries.sources, entries.currencies, strict=True):
+        if currency != first:
             message = (
-                f"currency {other.currency} differs from {first.currency} of {first.source}; "
+                f"currency {currency} differs from {first} of {entries.sources[0]}; "
                 "careercap does not convert currencies"
             )
-            raise CareercapError(Diagnostic(Location(other.source), message))
+            raise CareercapError(Diagnostic(Location(source), message))
 
 
-def compare(items: Sequence[Entry | Result | Projection]) -> Comparison:
+def compare(items: Entries | Sequence[Result | Projection]) -> Comparison:
     """Compare projections (two or more, in one currency) year by year and in summary,
     against the first. Raises CareercapError, at the profile, if a currency differs. A bare
     Projection is taken as a result named after its profile; given results (not entries),
     the comparison keeps them."""
     if len(items) < 2:
         raise ValueError("a comparison needs at least two projections")
-    entries = [item if isinstance(item, Entry) else entry_of(item) for item in items]
-    results = tuple(
-        item if isinstance(item, Result) else result_of(item.profile.name, 1, item)
-        for item in items
-        if not isinstance(item, Entry)
-    )
+    results: tuple[Result, ...] = ()
+    if isinstance(items, Entries):
+        entries = items
+    else:
+        results = tuple(
+            item if isinstance(item, Result) else result_of(item.profile.name, 1, item) for item in items
+        )
+        entries = Entries(results)
     _one_currency(entries)
     span = _common_span(entries)
-    over = [_over(entry, span) for entry in entries]
-    summary = {field: tuple(figures[index] for figures in over) for index, field in enumerate(SUMMARY_FIELDS)}
+    summary = {field: array("d") for field in SUMMARY_FIELDS}
+    for entry in entries:
+        for field, value in zip(SUMMARY_FIELDS, _over(entry, span), strict=True):
+            summary[field].append(value)
     differences = {}
     for field, values in summary.items():
         if field == "cagr":
-            differences[field] = tuple(six(six(value) - six(values[0])) for value in values)
+            differences[field] = array("d", (six(six(value) - six(values[0])) for value in values))
         else:
-            differences[field] = tuple(cents(cents(value) - cents(values[0])) for value in values)
+            differences[field] = array("d", (cents(cents(value) - cents(values[0])) for value in values))
     first, finals = entries[0], summary["final_income"]
-    alike = all(entry.span == span for entry in entries)
+    alike = all(entries.span(index) == span for index in range(len(entries)))
     gaps = (
         None,
-        *(_gap(e, first, final, finals[0], alike) for e, final in zip(entries[1:], finals[1:], strict=True)),
+        *(_gap(entries[index], first, finals[index], finals[0], alike) for index in range(1, len(entries))),
     )
-    return Comparison(tuple(entries), summary, differences, gaps, span, results)
+    return Comparison(entries, summary, differences, gaps, span, results)

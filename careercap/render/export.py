@@ -4,7 +4,7 @@ text, and CSV rows."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careercap.core.result import Result
@@ -149,7 +149,7 @@ def compare_document(
     names = labels(comparison.entries)
     last = comparison.span.last if comparison.beyond() else None
 
-    def rounded(field: str, values: tuple[float, ...]) -> list[float]:
+    def rounded(field: str, values: Sequence[float]) -> list[float]:
         return [six(value) if field == "cagr" else cents(value) for value in values]
 
     return {

@@ -6,7 +6,6 @@ import os
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careercap.core.rounding import cents
@@ -15,7 +14,7 @@ from careercap.core.words import counted
 from careercap.errors import visible
 
 if TYPE_CHECKING:
-    from careercap.core.comparison import Comparison, Entry, Gap
+    from careercap.core.comparison import Comparison, Entries, Gap
     from careercap.core.explain import Explanation
     from careercap.core.plan import Plan
     from careercap.core.rules import Basis
@@ -33,11 +32,10 @@ def factor(value: float) -> str:
     return f"×{value:.4f}"
 
 
-def labels(entries: Sequence[Entry]) -> list[str]:
+def labels(entries: Entries) -> list[str]:
     """Profile names for headings and sentences. Where two are the same (one person, two
     plans), the file names tell them apart, without `.yaml`; a number where even that fails."""
-    names = [entry.name for entry in entries]
-    sources = [entry.source for entry in entries]
+    names, sources = entries.names, entries.sources
 
     def stem(source: str) -> str:
         base = os.path.basename(source)

@@ -34,7 +34,7 @@ def test_comparing_a_profile_with_itself_shows_no_difference(profile: Profile) -
     projection = project(profile, RULES)
     comparison = compare([result_of("a.yaml", 1, projection), result_of("a.yaml", 2, projection)])
     assert all(column.differences == (0.0, 0.0) for column in comparison.years)
-    assert all(values == (0.0, 0.0) for values in comparison.differences.values())
+    assert all(tuple(values) == (0.0, 0.0) for values in comparison.differences.values())
     (gap,) = comparison.gaps[1:]
     assert gap is not None
     assert gap.ratio == 1.0
