@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercap import __version__
-from careercap.cli.boundary import CareercapGroup, guarded, report, say
+from careercap.cli.boundary import CareercapCommand, CareercapGroup, guarded, report, say
 from careercap.cli.options import (
     AsOfOpt,
     Format,
@@ -79,7 +79,7 @@ def _name(path: Path | None) -> str | None:
     return None if path is None else str(path)
 
 
-@app.command()
+@app.command(cls=CareercapCommand)
 @guarded
 def project(
     profiles: ProfilesArg,
@@ -162,7 +162,7 @@ def project(
         raise Invalid
 
 
-@app.command()
+@app.command(cls=CareercapCommand)
 @guarded
 def compare(
     profiles: ProfileFilesArg,
@@ -209,7 +209,7 @@ def compare(
         pictures.show(comparison_view(comparison, basis), "careercap compare")
 
 
-@app.command()
+@app.command(cls=CareercapCommand)
 @guarded
 def plan(
     profile_path: Annotated[
@@ -280,7 +280,7 @@ def plan(
             show(comparison_years(planned.comparison, results, ["without the plan", "with the plan"]))
 
 
-@app.command("rules")
+@app.command("rules", cls=CareercapCommand)
 @guarded
 def rules_command(
     output_format: Annotated[
@@ -310,7 +310,7 @@ def rules_command(
         show(rules_view(rules, _name(rules_file)))
 
 
-@app.command()
+@app.command(cls=CareercapCommand)
 @guarded
 def explain(
     profiles: ProfileFilesArg,
@@ -340,7 +340,7 @@ def explain(
         write_lines(["", *wrapped([named], terminal_width())])
 
 
-@app.command()
+@app.command(cls=CareercapCommand)
 @guarded
 def validate(
     profiles: ProfilesArg,
@@ -386,7 +386,7 @@ def validate(
         raise Invalid
 
 
-@app.command()
+@app.command(cls=CareercapCommand)
 @guarded
 def schema() -> None:
     """Print the profile's JSON Schema, for editors that check YAML as it is typed.
@@ -399,11 +399,12 @@ def schema() -> None:
     write_json(profile_schema())
 
 
-@app.command()
+@app.command(cls=CareercapCommand)
 @guarded
 def init(
     path: Annotated[
-        str, typer.Argument(help="Where to write the profile; '-' prints it.", show_default=True)
+        str,
+        typer.Argument(metavar="FILE", help="Where to write the profile; '-' prints it.", show_default=True),
     ] = "profile.yaml",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:

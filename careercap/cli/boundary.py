@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, runtime_checkable
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from careercap.cli.streams import OutputFailed, Terminated, silence_stdout
 from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError, visible
@@ -189,3 +189,25 @@ def console(stream: IO[str] | None = None, record: bool = False, width: int | No
     return _Console(
         file=stream, highlight=False, color_system=None if plain else "auto", record=record, width=width
     )
+
+
+class CareercapCommand(TyperCommand):
+    """Typer's command, with arguments listed by what they are (`PROFILE...`), not by the
+    Python type that holds them (`PROFILE <list[str]>`)."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                name, help_text = record
+                name = name.split(" <", 1)[0] + ("..." if param.nargs != 1 else "")
+                arguments.append((name, help_text))
+            elif param.param_type_name == "option":
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
