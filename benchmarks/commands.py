@@ -1,7 +1,7 @@
 """The commands that cannot stream, at scale: `compare` of many documents and `project
 --summary` as a table. Time and peak memory of each, and how they grow with the count.
 
-    python benchmarks/commands.py [--counts 2500,10000] [--careercap "python -m careercap"]
+    python benchmarks/commands.py [--counts 2500,10000] [--careercap "python -m careercap"] [--only compare]
 
 `--careercap` runs another installation (an older checkout's, say) on the same inputs, for
 figures before and after a change. One run of each command per count: the point is how
@@ -31,6 +31,9 @@ def main() -> None:
     parser.add_argument(
         "--careercap", default=f"{sys.executable} -m careercap", help="the command to measure"
     )
+    parser.add_argument(
+        "--only", help="measure only the commands whose title starts with this, e.g. 'compare'"
+    )
     args = parser.parse_args()
     careercap = shlex.split(args.careercap)
     counts = [int(count) for count in args.counts.split(",")]
@@ -45,6 +48,8 @@ def main() -> None:
                 ("project --summary (table)", ["project", str(stream), "--summary"]),
                 ("project --summary --format csv", ["project", str(stream), "--summary", "--format", "csv"]),
             ):
+                if args.only and not title.startswith(args.only):
+                    continue
                 elapsed, memory = run_once([*careercap, *command])
                 print(f"{title:<40} {count:>9,} {elapsed:>8.2f}s {memory / 1024:>7.1f} MiB")
 

@@ -78,12 +78,16 @@ def replay_block(block: str) -> str:
                 elif words[0] == "echo":
                     output = f"{status}\n"
                 else:
+                    env = {}
+                    while "=" in words[0]:  # `COLUMNS=40 careercap ...`
+                        name, _, value = words.pop(0).partition("=")
+                        env[name] = value
                     assert words[0] == "careercap", command
                     head = None
                     if "|" in words:
                         head = int(words[words.index("|") + 2].lstrip("-"))
                         words = words[: words.index("|")]
-                    result = runner.invoke(app, words[1:], prog_name="careercap")
+                    result = runner.invoke(app, words[1:], prog_name="careercap", env=env)
                     status = result.exit_code
                     output = result.output if head is None else "".join(result.output.splitlines(True)[:head])
                 replayed += f"$ {command}\n{plain(output)}"

@@ -4,7 +4,8 @@ text, and CSV rows."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careercap.core.result import Result
@@ -28,23 +29,53 @@ class Written(str):
 
 def json_chunks(document: dict[str, Any]) -> Iterator[str]:
     """A whole JSON document as careercap prints it (`json.dumps(document, indent=2)`, text
-    as written, a final newline), in pieces: a value that is an iterator (a generator, not
-    a list) is written an item at a time, so that a long list is never held whole; an item
+    as written, a final newline), in pieces of about 64 KiB: an iterator (a generator, not a
+    list) is written an item at a time, and so is a long list, so that neither is ever held
+    as text whole (a compare of 100,000 profiles has lists of 100,000 figures); an item
     that is `Written` is its own text."""
-    yield "{"
-    for index, (key, value) in enumerate(document.items()):
-        yield ("\n  " if index == 0 else ",\n  ") + json.dumps(key, ensure_ascii=False) + ": "
-        if isinstance(value, Iterator):
-            count = 0
-            for item in value:
-                yield ("[\n    " if count == 0 else ",\n    ") + (
-                    item if isinstance(item, Written) else nested(item, 2)
-                )
-                count += 1
-            yield "\n  ]" if count else "[]"
+    pieces: list[str] = []
+    size = 0
+    for piece in _pieces(document, 0):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            yield "".join(pieces)
+            pieces, size = [], 0
+    pieces.append("\n")
+    yield "".join(pieces)
+
+
+_CHUNK = 65536
+_LONG = 256  # a list longer than this is written an item at a time
+
+
+def _pieces(value: Any, level: int) -> Iterator[str]:
+    if isinstance(value, Written):
+        yield value
+    elif isinstance(value, dict):
+        yield from _container(value.items(), level, "{", "}")
+    elif isinstance(value, Iterator) or (isinstance(value, list | tuple) and len(value) > _LONG):
+        yield from _container(value, level, "[", "]")
+    else:
+        yield nested(value, level)
+
+
+def _container(items: Iterable[Any], level: int, opening: str, closing: str) -> Iterator[str]:
+    inside = "\n" + "  " * (level + 1)
+    empty = True
+    for entry in items:
+        yield (opening if empty else ",") + inside
+        empty = False
+        if opening == "{":
+            key, value = entry
+            yield json.dumps(key, ensure_ascii=False) + ": "
         else:
-            yield nested(value, 1)
-    yield "\n}\n" if document else "}\n"
+            value = entry
+        if type(value) is float and math.isfinite(value):
+            yield float.__repr__(value)  # as json.dumps writes it, without its overhead
+        else:
+            yield from _pieces(value, level + 1)
+    yield opening + closing if empty else "\n" + "  " * level + closing
 
 
 def _note(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -149,27 +180,26 @@ def compare_document(
     names = labels(comparison.entries)
     last = comparison.span.last if comparison.beyond() else None
 
-    def rounded(field: str, values: Sequence[float]) -> list[float]:
-        return [six(value) if field == "cagr" else cents(value) for value in values]
+    def rounded(field: str, values: Sequence[float]) -> Iterator[float]:
+        return (six(value) if field == "cagr" else cents(value) for value in values)
 
+    # Lists of a figure per profile are generators, written as made: 100,000 profiles.
     return {
         "schema_version": SCHEMA_VERSION,
         "rules": rules_dict(rules, basis),
-        "profiles": (projection_dict(result) for result in comparison.results)
-        if profiles is None
-        else profiles,
+        "profiles": profiles,
         "years": (
             {
                 "year": column.year,
-                "incomes": [None if income is None else cents(income) for income in column.incomes],
-                "differences": list(column.differences),
+                "incomes": (None if income is None else cents(income) for income in column.incomes),
+                "differences": iter(column.differences),
             }
             for column in comparison.years
         ),
         "span": list(comparison.span),  # the years the summary compares: its start, its last year
         "summary": {
             **{field: rounded(field, values) for field, values in comparison.summary.items()},
-            "differences": {field: list(values) for field, values in comparison.differences.items()},
+            "differences": {field: iter(values) for field, values in comparison.differences.items()},
         },
         "explanations": (
             None

@@ -31,6 +31,20 @@ def test_a_document_written_in_pieces_is_the_document_written_whole(
     assert "".join(json_chunks({**document, "streamed": written})) == whole
 
 
+def test_long_lists_written_an_item_at_a_time_are_the_document_written_whole() -> None:
+    figures = [index * 1.25 - 300.0 for index in range(1_000)]  # longer than lists written whole
+    document = {
+        "summary": {"final_income": figures, "differences": {"cagr": [None, *figures[:600]]}},
+        "years": [{"year": 2025, "incomes": figures, "flags": [True, False, 0, "x"] * 100}],
+        "empty": [],
+        "nothing": {},
+    }
+    whole = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    chunks = list(json_chunks({**document, "years": iter(document["years"])}))
+    assert "".join(chunks) == whole
+    assert len(chunks) == 1  # under 64 KiB: written in one piece
+
+
 @pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
 def test_json_never_holds_a_number_json_does_not_have(number: float) -> None:
     with pytest.raises(ValueError, match="not JSON compliant"):
