@@ -3,8 +3,12 @@ console) and the Typer commands, each a thin translation of options into one cal
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
+
+COMPLETE = "_CAREERCAP_COMPLETE"
+"""The variable through which a shell's completion script asks careercap for words."""
 
 
 def main() -> None:
@@ -20,10 +24,14 @@ def main() -> None:
 
         from careercap.cli.app import app
 
+        if COMPLETE in os.environ:  # a shell asks for completions: Typer's own, registered
+            from typer.completion import completion_init  # type: ignore[attr-defined]  # re-exported
+
+            completion_init()
         return typer.main.get_command(app)
 
     commands: list[Any] = []
     status = exit_status(lambda: commands.append(build()))
     if not commands:
         sys.exit(status)
-    commands[0].main(prog_name="careercap")
+    commands[0].main(prog_name="careercap", complete_var=COMPLETE)

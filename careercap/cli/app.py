@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercap import __version__
+from careercap.cli import COMPLETE
 from careercap.cli.boundary import CareercapCommand, CareercapGroup, guarded, report, say
 from careercap.cli.options import (
     AsOfOpt,
@@ -30,9 +31,11 @@ from careercap.cli.options import (
     RecursiveOpt,
     RulesOpt,
     SensitivityOpt,
+    Shell,
     SvgOpt,
     TableOrJson,
     WidthOpt,
+    choice,
     format_option,
     number,
 )
@@ -50,6 +53,7 @@ app = typer.Typer(
     ),
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    add_completion=False,  # careercap's own options below take the shell by name
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -60,11 +64,32 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _show_completion(shell: Shell | None) -> None:
+    """Print the completion script of the shell named (not of the shell careercap runs
+    in: a bash session may be writing zsh's setup)."""
+    if shell is not None:
+        from typer.completion import get_completion_script  # type: ignore[attr-defined]  # re-exported, not in __all__
+
+        typer.echo(get_completion_script(prog_name="careercap", complete_var=COMPLETE, shell=shell.value))
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            parser=choice(Shell),
+            callback=_show_completion,
+            is_eager=True,
+            help="Print the completion script of SHELL (bash, zsh, fish, powershell, pwsh).",
+        ),
+    ] = None,
 ) -> None:
     """The options that come before a command (the app's help text is set above)."""
 

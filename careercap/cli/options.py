@@ -24,6 +24,14 @@ class TableOrJson(enum.StrEnum):
     json = "json"
 
 
+class Shell(enum.StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+    pwsh = "pwsh"
+
+
 class PlanFormat(enum.StrEnum):
     table = "table"
     json = "json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -220,6 +221,47 @@ def test_every_command_has_help_with_an_example(cli: Invoke) -> None:
         assert result.exit_code == 0, name
         assert f"Example: careercap {name}" in result.stdout, name
     assert "Example: careercap project" in cli("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o default -F _careercap_completion careercap"),
+        ("zsh", "#compdef careercap"),
+        ("fish", "complete --command careercap"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("ZSH", "#compdef careercap"),
+    ],
+)
+def test_show_completion_prints_the_script_of_the_shell_named(cli: Invoke, shell: str, marker: str) -> None:
+    result = cli("--show-completion", shell)  # from a bash session (or none) all the same
+    assert result.exit_code == 0
+    assert marker in result.stdout
+
+
+def test_show_completion_names_the_shells_it_knows(cli: Invoke) -> None:
+    result = cli("--show-completion", "tcsh")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "careercap: error: Invalid value for '--show-completion': "
+        "must be one of bash, zsh, fish, powershell, pwsh, not 'tcsh'"
+    )
+
+
+def test_the_completion_scripts_ask_careercap_for_its_words() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "careercap"],
+        env={
+            **os.environ,
+            "_CAREERCAP_COMPLETE": "complete_bash",
+            "COMP_WORDS": "careercap com",
+            "COMP_CWORD": "1",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.split()) == (0, ["compare"])
 
 
 @pytest.mark.parametrize("output_format", ["table", "json"])
