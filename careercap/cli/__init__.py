@@ -7,9 +7,6 @@ import os
 import sys
 from typing import Any
 
-COMPLETE = "_CAREERCAP_COMPLETE"
-"""The variable through which a shell's completion script asks careercap for words."""
-
 
 def main() -> None:
     """The `careercap` command. The commands are imported only once the process boundary
@@ -17,7 +14,7 @@ def main() -> None:
     from careercap.cli import streams
 
     streams.prepare()
-    from careercap.cli.boundary import exit_status
+    from careercap.cli.boundary import COMPLETE, exit_status
 
     def build() -> Any:
         import typer

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercap import __version__
-from careercap.cli import COMPLETE
-from careercap.cli.boundary import CareercapCommand, CareercapGroup, guarded, report, say
+from careercap.cli.boundary import COMPLETE, CareercapCommand, CareercapGroup, guarded, report, say
 from careercap.cli.options import (
     AsOfOpt,
     Format,

@@ -30,6 +30,10 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE: careercap itself failed
 EXIT_SIGNAL = 128  # plus the signal's number, as shells report a process a signal ended
 
 
+COMPLETE = "_CAREERCAP_COMPLETE"
+"""The variable through which a shell's completion script asks careercap for words."""
+
+
 class OutputClosed(Exception):
     """Standard output was closed early. Not an OSError, so that Typer (which exits 1 on
     EPIPE) lets it through to `exit_status`."""
