@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from careercap import __version__
 from careercap.cli.app import app
 from tests.conftest import ROOT, TERMINAL
 
@@ -103,3 +104,15 @@ def test_readme_console_blocks_show_real_output(block: str) -> None:
 
 def test_every_console_block_is_checked() -> None:
     assert len(CONSOLE_BLOCKS) >= 5
+
+
+def test_readme_links_work_on_a_package_index_page() -> None:
+    """The README is the package's page on an index, where a link relative to the
+    repository leads nowhere."""
+    targets = re.findall(r"\]\(([^)]+)\)", README)
+    assert [target for target in targets if not target.startswith(("https://", "#"))] == []
+
+
+def test_the_changelog_has_this_version_and_the_package_its_licence() -> None:
+    assert f"## {__version__} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
