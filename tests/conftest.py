@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from typer.testing import CliRunner, Result
 
 from careercap.cli.app import app
+from careercap.render.schema import SCHEMAS
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -43,10 +48,61 @@ skills:
   - {name: Vector search, acquired: 2027}
 """
 
+
 # A fixed width and no colour, so that Rich output is the same on every terminal.
+class Yaml12Loader(yaml.SafeLoader):
+    """YAML as outside tools read it, the YAML language server among them: the 1.2 core
+    schema, in which dates stay text."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 TERMINAL = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 
 Invoke = Callable[..., Result]
+
+
+SCHEMA_OF = {
+    "project": "project",
+    "compare": "compare",
+    "plan": "plan",
+    "validate": "validate",
+    "rules": "rules-output",
+}
+"""The schema (`careercap schema --for NAME`) of each command's JSON."""
+
+
+@functools.cache
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = SCHEMAS[name]()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check_against_its_schema(args: list[str], stdout: str) -> None:
+    """Every JSON document a test makes careercap print is checked against its published
+    schema, whatever else the test looks at."""
+    words = [arg.lower() for arg in args]
+    asks_json = any(
+        (word in ("-f", "--format") and index + 1 < len(words) and words[index + 1] == "json")
+        or word in ("--format=json", "-fjson")
+        for index, word in enumerate(words)
+    )
+    if not args or args[0] not in SCHEMA_OF or not asks_json or not stdout.strip():
+        return
+    try:
+        document = json.loads(stdout)
+    except ValueError:
+        return  # not a whole document (a test of a run cut short)
+    errors = [
+        f"{list(error.absolute_path)}: {error.message}"
+        for error in validator(SCHEMA_OF[args[0]]).iter_errors(document)
+    ]
+    assert errors == [], f"careercap {' '.join(args)} printed JSON its schema refuses"
 
 
 @pytest.fixture
@@ -62,9 +118,11 @@ def cli() -> Invoke:
             os.chdir(cwd)
         env = None if columns is None else {"COLUMNS": str(columns)}
         try:
-            return runner.invoke(app, list(args), input=input, prog_name="careercap", env=env)
+            result = runner.invoke(app, list(args), input=input, prog_name="careercap", env=env)
         finally:
             os.chdir(here)
+        check_against_its_schema(list(args), result.stdout)
+        return result
 
     return invoke
 

@@ -19,6 +19,7 @@ from careercap import __version__
 from careercap.cli.boundary import COMPLETE, CareercapCommand, CareercapGroup, guarded, report, say
 from careercap.cli.options import (
     AsOfOpt,
+    Document,
     Format,
     GrowthOpt,
     HorizonOpt,
@@ -412,15 +413,29 @@ def validate(
 
 @app.command(cls=CareercapCommand)
 @guarded
-def schema() -> None:
-    """Print the profile's JSON Schema, for editors that check YAML as it is typed.
+def schema(
+    document: Annotated[
+        Document,
+        typer.Option(
+            "--for",
+            parser=choice(Document),
+            metavar="|".join(Document),
+            help=(
+                "The document: a profile or a rules file (what careercap reads), or the JSON "
+                "that project, compare, plan, validate or rules (rules-output) print."
+            ),
+        ),
+    ] = Document.profile,
+) -> None:
+    """Print a JSON Schema: of a profile (for editors that check YAML as it is typed), of
+    a rules file, or of the JSON a command prints (for the scripts that read it).
 
     Example: careercap schema > careercap.schema.json
     """
     from careercap.cli.output import write_json
-    from careercap.render.schema import profile_schema
+    from careercap.render.schema import SCHEMAS
 
-    write_json(profile_schema())
+    write_json(SCHEMAS[document.value]())
 
 
 @app.command(cls=CareercapCommand)

@@ -24,6 +24,18 @@ class TableOrJson(enum.StrEnum):
     json = "json"
 
 
+class Document(enum.StrEnum):
+    """The documents `careercap schema --for` describes."""
+
+    profile = "profile"
+    rules = "rules"
+    project = "project"
+    compare = "compare"
+    plan = "plan"
+    validate = "validate"
+    rules_output = "rules-output"
+
+
 class Shell(enum.StrEnum):
     bash = "bash"
     zsh = "zsh"

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES, PROFILE_A, PROFILE_B, PROFILES, Invoke
+from tests.conftest import EXAMPLES, PROFILE_A, PROFILE_B, PROFILES, Invoke, Yaml12Loader
 
 Write = Callable[..., str]
 
@@ -216,16 +216,6 @@ def test_validate_json_is_for_editors(cli: Invoke, write: Write) -> None:
 # schema -------------------------------------------------------------------------------
 
 
-class _Yaml12Loader(yaml.SafeLoader):
-    """YAML as the YAML language server reads it (1.2 core schema: dates stay text)."""
-
-
-_Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def schema_of(cli: Invoke) -> dict[str, Any]:
     result = cli("schema")
     assert result.exit_code == 0
@@ -236,7 +226,7 @@ def schema_of(cli: Invoke) -> dict[str, Any]:
 
 @pytest.mark.parametrize("profile", EXAMPLES, ids=[path.stem for path in EXAMPLES])
 def test_the_schema_accepts_every_example_profile(cli: Invoke, profile: Path) -> None:
-    data = yaml.load(profile.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
+    data = yaml.load(profile.read_text(encoding="utf-8"), Loader=Yaml12Loader)
     jsonschema.validate(data, schema_of(cli))
 
 
@@ -256,13 +246,13 @@ def test_the_schema_accepts_every_example_profile(cli: Invoke, profile: Path) ->
     ],
 )
 def test_the_schema_rejects_broken_profiles(cli: Invoke, broken: str) -> None:
-    data = yaml.load(broken, Loader=_Yaml12Loader)
+    data = yaml.load(broken, Loader=Yaml12Loader)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema_of(cli))
 
 
 def test_the_schema_allows_nulls_a_plain_name_skill_and_salary(cli: Invoke) -> None:
-    data = yaml.load("name: A\nsalary: 1\nhorizon: ~\nskills: [SQL]\n", Loader=_Yaml12Loader)
+    data = yaml.load("name: A\nsalary: 1\nhorizon: ~\nskills: [SQL]\n", Loader=Yaml12Loader)
     jsonschema.validate(data, schema_of(cli))
 
 
