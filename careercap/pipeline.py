@@ -19,6 +19,7 @@ from careercap.core.explain import Explanation, explain
 from careercap.core.plan import Plan, PlanError, find_plan
 from careercap.core.profile import Profile
 from careercap.core.result import Result, result_of
+from careercap.core.returns import learning_return
 from careercap.core.rules import Basis, Rules, basis
 from careercap.core.sensitivity import sensitivity
 from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError
@@ -140,7 +141,9 @@ def project_sources(
             yield Outcome(loaded._replace(profile=None, errors=(error,)), None)
             continue
         warned = _with_cautions(loaded, projection)
-        yield Outcome(warned, result_of(warned.source, warned.document, projection, warned.warnings, spread))
+        learning = learning_return(projection, rules)
+        result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
+        yield Outcome(warned, result)
 
 
 def every_one_valid(
@@ -254,8 +257,12 @@ def plan_profile(
         plan = find_plan(found.projection.profile, rules, target=target, by=by, max_events=max_events)
     except PlanError as exc:
         raise UsageError(str(exc), exc.parameter) from None
-    baseline = result_of(found.source, found.document, plan.baseline)
-    planned = result_of(found.source, found.document, plan.projection)
+    baseline = result_of(
+        found.source, found.document, plan.baseline, learning=learning_return(plan.baseline, rules)
+    )
+    planned = result_of(
+        found.source, found.document, plan.projection, learning=learning_return(plan.projection, rules)
+    )
     return Planned(plan, baseline, planned, compare([baseline, planned]) if plan.additions else None)
 
 

@@ -53,6 +53,11 @@ def _not_blank(name: str) -> str:
 Name = Annotated[Text, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
 
 
+COST = "What it costs (fees, exams), in the profile's currency."
+HOURS = "The hours of study it takes."
+Cost = Annotated[Number | None, Field(ge=0, le=1e9)]
+Hours = Annotated[Number | None, Field(ge=0, le=1e5)]
+
 # Frozen, no unknown keys. (A YAML null means "not given": the reader leaves such keys out.)
 _CONFIG = ConfigDict(frozen=True, extra="forbid")
 
@@ -65,6 +70,8 @@ class Certification(BaseModel):
     name: Name = Field(description="The certification's name.", examples=["AWS Certified Data Engineer"])
     earned: Date = Field(description="When it was (or will be) earned; a year after as_of is planned.")
     issuer: Text | None = Field(default=None, description="Who issues it.", examples=["Amazon Web Services"])
+    cost: Cost = Field(default=None, description=COST, examples=[395])
+    hours: Hours = Field(default=None, description=HOURS, examples=[60])
 
     @property
     def year(self) -> int:
@@ -80,6 +87,8 @@ class Skill(BaseModel):
     acquired: Date | None = Field(
         default=None, description="When it was (or will be) acquired; leave it out for a skill long held."
     )
+    cost: Cost = Field(default=None, description=COST, examples=[120])
+    hours: Hours = Field(default=None, description=HOURS, examples=[30])
 
     @property
     def year(self) -> int | None:
@@ -139,6 +148,20 @@ class Profile(BaseModel):
     notes: Text | None = Field(default=None, description="Free text, ignored by the model.")
     inflation: Number | None = Field(
         default=None, ge=-0.5, le=1, description="Yearly inflation, for figures in as_of-year money."
+    )
+    hourly_value: Number = Field(
+        default=0,
+        ge=0,
+        le=1e6,
+        description="What an hour of your time is worth, in the profile's currency: study hours cost it.",
+        examples=[40],
+    )
+    learning_subsidy: Number = Field(
+        default=0,
+        ge=0,
+        le=1,
+        description="The fraction of learning costs refunded (a tax credit, say): 0.3 is 30 %.",
+        examples=[0.3],
     )
 
     @field_validator("income")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from careercap.core.engine import Projection, RealTerms, real_terms
+from careercap.core.returns import LearningReturn
 from careercap.core.sensitivity import Sensitivity
 from careercap.errors import Diagnostic
 
@@ -20,6 +21,7 @@ class Result(NamedTuple):
     warnings: tuple[Diagnostic, ...] = ()
     sensitivity: Sensitivity | None = None
     real: RealTerms | None = None
+    learning: LearningReturn | None = None  # when the profile plans learning
 
 
 def result_of(
@@ -28,8 +30,9 @@ def result_of(
     projection: Projection,
     warnings: tuple[Diagnostic, ...] = (),
     sensitivity: Sensitivity | None = None,
+    learning: LearningReturn | None = None,
 ) -> Result:
     """The result of a projection, with its real-money figures worked out here and only here."""
     inflation = projection.profile.inflation
     real = None if inflation is None else real_terms(projection, inflation)
-    return Result(source, document, projection, warnings, sensitivity, real)
+    return Result(source, document, projection, warnings, sensitivity, real, learning)

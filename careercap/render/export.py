@@ -17,6 +17,7 @@ from careercap.render.text import gap_sentence, labels
 if TYPE_CHECKING:
     from careercap.core.comparison import Comparison
     from careercap.core.plan import Plan
+    from careercap.core.returns import LearningReturn
     from careercap.core.sensitivity import End, Sensitivity
 
 SCHEMA_VERSION = 1
@@ -123,6 +124,8 @@ def projection_dict(result: Result) -> dict[str, Any]:
             "real_static_peer_cumulative": cents(real.static_peer_cumulative),
             "real_career_capital": cents(real.career_capital),
         }
+    if result.learning is not None:
+        totals |= learning_dict(result.learning)
     if sensitivity is not None:
         totals["sensitivity"] = _sensitivity(sensitivity)
     exported: dict[str, Any] = {
@@ -284,6 +287,27 @@ def _source_cell(source: str) -> str:
     return source if source == "-" else spreadsheet_safe(source)
 
 
+def learning_dict(learning: LearningReturn) -> dict[str, Any]:
+    """The return on a profile's planned learning, as its JSON summary gives it."""
+    return {
+        "learning_cost": cents(learning.cost),
+        "learning_gain": cents(learning.gain),
+        "net_learning_gain": cents(learning.net),
+        "return_on_learning": None if learning.ratio is None else six(learning.ratio),
+        "payback_year": learning.payback_year,
+    }
+
+
+LEARNING_COLUMNS = (
+    "learning_cost",
+    "learning_gain",
+    "net_learning_gain",
+    "return_on_learning",
+    "payback_year",
+)
+"""The summary CSV's last columns: blank for a profile that plans no learning."""
+
+
 def spreadsheet_safe(text: str) -> str:
     """Text from a profile, prefixed with `'` where a spreadsheet would run it as a formula."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
@@ -305,7 +329,7 @@ def csv_header(summary: bool, real: bool = False, sensitivity: bool = False) -> 
         )
         if sensitivity:
             extra += ("final_income_low", "final_income_high", "career_capital_low", "career_capital_high")
-        return CSV_SUMMARY_COLUMNS + extra
+        return CSV_SUMMARY_COLUMNS + extra + LEARNING_COLUMNS
     return (
         CSV_COLUMNS + (("real_income",) if real else ()) + (("band_low", "band_high") if sensitivity else ())
     )
@@ -373,6 +397,17 @@ def csv_summary_row(result: Result, real: bool = False) -> list[str | int]:
             ]
     if sensitivity is not None:
         row += [_cents(end) for end in (*sensitivity.final_income, *sensitivity.career_capital)]
+    learning = result.learning
+    if learning is None:
+        row += [""] * len(LEARNING_COLUMNS)
+    else:
+        row += [
+            _cents(learning.cost),
+            _cents(learning.gain),
+            _cents(learning.net),
+            "" if learning.ratio is None else _six(learning.ratio),
+            "" if learning.payback_year is None else learning.payback_year,
+        ]
     return row
 
 

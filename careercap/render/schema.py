@@ -102,6 +102,13 @@ def _described(model: type[BaseModel], name: str, body: dict[str, Any]) -> dict[
     return {**notes, **body}
 
 
+def _costs(model: type[BaseModel]) -> dict[str, Any]:
+    """A learning event's `cost` and `hours`."""
+    return {
+        name: _described(model, name, _nullable(_number(_limits(model, name)))) for name in ("cost", "hours")
+    }
+
+
 def _object(properties: dict[str, Any], required: list[str], description: str | None) -> dict[str, Any]:
     return {
         "type": "object",
@@ -120,6 +127,7 @@ def profile_schema() -> dict[str, Any]:
             "name": _described(Certification, "name", name),
             "earned": _described(Certification, "earned", _date()),
             "issuer": _described(Certification, "issuer", _nullable(_text())),
+            **_costs(Certification),
         },
         ["name", "earned"],
         Certification.__doc__,
@@ -128,6 +136,7 @@ def profile_schema() -> dict[str, Any]:
         {
             "name": _described(Skill, "name", name),
             "acquired": _described(Skill, "acquired", _nullable(_date())),
+            **_costs(Skill),
         },
         ["name"],
         Skill.__doc__,
@@ -167,6 +176,10 @@ def profile_schema() -> dict[str, Any]:
             ),
             "notes": _described(Profile, "notes", _nullable(_text())),
             "inflation": _described(Profile, "inflation", _nullable(_number(_limits(Profile, "inflation")))),
+            **{
+                name: _described(Profile, name, _nullable(_number(_limits(Profile, name))))
+                for name in ("hourly_value", "learning_subsidy")
+            },
         },
         "required": ["name"],
         "oneOf": [
@@ -290,6 +303,11 @@ def _definitions() -> dict[str, Any]:
             "real_cumulative_earnings": _NUMBER,
             "real_static_peer_cumulative": _NUMBER,
             "real_career_capital": _NUMBER,
+            "learning_cost": _NUMBER,
+            "learning_gain": _NUMBER,
+            "net_learning_gain": _NUMBER,
+            "return_on_learning": {"type": ["number", "null"]},
+            "payback_year": {"type": ["integer", "null"]},
             "sensitivity": _closed(
                 {
                     "final_income": _PAIR,

@@ -7,7 +7,7 @@ plain string, which Rich would read as markup: a name such as `[/bold]` or
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.box import HEAVY_HEAD, Box
@@ -20,6 +20,8 @@ from rich.text import Text
 from careercap.core.cautions import defaults_only
 from careercap.core.engine import YearRow
 from careercap.core.result import Result
+from careercap.core.returns import LearningReturn
+from careercap.core.rounding import cents
 from careercap.core.rules import LABELS, RULE, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.errors import visible
@@ -192,9 +194,28 @@ def summary_blocks(result: Result) -> Stacked:
                 ],
             )
         )
+    if result.learning is not None:
+        blocks.append(learning_block(result.learning, currency))
     factors = [(title, factor(getattr(summary.factors, field))) for field, title in LABELS.items()]
     blocks.append(Block("Final income, by rule", factors))
     return Stacked(None, blocks)
+
+
+def learning_block(learning: LearningReturn, currency: str) -> Block:
+    """What the planned learning costs and adds, and when it pays back."""
+    gain = ("Income it adds", f"{money(learning.gain)} {currency}")
+    if learning.ratio is None:  # it cost nothing, as the profile gives it
+        note = Text("No cost given: add cost, hours and hourly_value for its return.", style="dim")
+        return Block("The planned learning, as an investment", [gain], [note])
+    payback = "not within the horizon" if learning.payback_year is None else str(learning.payback_year)
+    rows: list[Row] = [
+        ("Learning cost", f"{money(learning.cost)} {currency}"),
+        gain,
+        ("Net gain", f"{money(learning.net)} {currency}"),
+        ("Return on learning", percent(learning.ratio)),
+        ("Pays back in", payback),
+    ]
+    return Block("The planned learning, as an investment", rows)
 
 
 def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
@@ -317,6 +338,8 @@ def _by_profile(title: str, names: list[str], measures: list[Measure]) -> Fitted
     for index, name in enumerate(names):
         rows: list[Row] = []
         for measure in measures:
+            if not measure.values[index]:
+                continue  # nothing to show for this profile
             rows.append((measure.label, measure.values[index]))
             if index and measure.differences is not None:
                 rows.append((Text(f"  vs {names[0]}", style="dim"), measure.differences[index]))
@@ -442,6 +465,39 @@ def comparison_real(results: Sequence[Result], names: list[str]) -> Fitted | Non
     )
 
 
+def comparison_learning(results: Sequence[Result], names: list[str]) -> Fitted | None:
+    """What each profile's planned learning costs and adds, for profiles that plan some."""
+    learnings = [result.learning for result in results]
+    if all(learning is None for learning in learnings):
+        return None
+
+    def measure(label: str, figure: Callable[[LearningReturn], float]) -> Measure:
+        # A profile that plans no learning spends nothing on it and gains nothing from it.
+        values = [0.0 if learning is None else cents(figure(learning)) for learning in learnings]
+        differences = [f"{cents(value - values[0]):+,.2f}" for value in values]
+        return Measure(label, [money(value) for value in values], ["", *differences[1:]])
+
+    ratios = [
+        "" if learning is None or learning.ratio is None else percent(learning.ratio)
+        for learning in learnings
+    ]
+    paybacks = [
+        "" if learning is None or learning.cost == 0 else str(learning.payback_year or "not within")
+        for learning in learnings
+    ]
+    return _by_profile(
+        "The planned learning, as an investment",
+        names,
+        [
+            measure("learning cost", lambda learning: learning.cost),
+            measure("income it adds", lambda learning: learning.gain),
+            measure("net gain", lambda learning: learning.net),
+            Measure("return on learning", ratios),
+            Measure("pays back in", paybacks),
+        ],
+    )
+
+
 def comparison_view(comparison: Comparison, basis: Basis | None = None) -> RenderableType:
     """The whole human view of a comparison made from results."""
     results = comparison.results
@@ -461,9 +517,9 @@ def comparison_view(comparison: Comparison, basis: Basis | None = None) -> Rende
         comparison_summary(comparison, names),
         comparison_factors(comparison, names),
     ]
-    real = comparison_real(results, names)
-    if real is not None:
-        parts.append(real)
+    for extra in (comparison_real(results, names), comparison_learning(results, names)):
+        if extra is not None:
+            parts.append(extra)
     if sensitivities:
         parts.append(comparison_sensitivity(sensitivities, names))
     return Group(*parts, Text("\n".join(sentences)), closing(basis))

@@ -124,10 +124,12 @@ def test_csv_summary_has_one_row_per_profile(cli: Invoke) -> None:
         [
             "source", "document", "name", "currency", "as_of", "horizon", "start_income", "final_income", "cagr",
             "cumulative_earnings", "static_peer_cumulative", "career_capital",
+            "learning_cost", "learning_gain", "net_learning_gain", "return_on_learning", "payback_year",
         ],
         [
             str(PROFILES / "freelancer.yaml"), "1", "Amara Okafor", "USD", "2025", "4", "60000.00", "110408.08",
             "0.164696", "385972.10", "221997.09", "163975.01",
+            "0.00", "152303.52", "152303.52", "", "",
         ],
     ]  # fmt: skip
 

@@ -310,3 +310,27 @@ def test_the_evidence_caveat_is_said_once_a_run(cli: Invoke) -> None:
     assert result.exit_code == 0
     assert result.stdout.count("The rules are point estimates") == 1
     assert result.stdout.rstrip().endswith("`careercap rules` shows the evidence.")
+
+
+def test_the_return_on_learning_in_json_and_the_table(cli: Invoke) -> None:
+    path = str(PROFILES / "finance-clerk-with-plan.yaml")
+    summary = json.loads(cli("project", path, "-f", "json").stdout)["projections"][0]["summary"]
+    assert {key: summary[key] for key in summary if "learning" in key or key == "payback_year"} == {
+        "learning_cost": 6465.5,
+        "learning_gain": 43375.07,
+        "net_learning_gain": 36909.57,
+        "return_on_learning": 5.708695,
+        "payback_year": 2027,
+    }
+    table = cli("project", path).stdout
+    assert re.search(r"^The planned learning, as an investment\n  Learning cost +6,465\.50 EUR$", table, re.M)
+    assert re.search(r"^  Pays back in +2027$", table, re.M)
+
+
+def test_a_profile_that_plans_no_learning_has_no_return_figures(cli: Invoke) -> None:
+    path = str(PROFILES / "finance-clerk.yaml")
+    summary = json.loads(cli("project", path, "-f", "json").stdout)["projections"][0]["summary"]
+    assert "learning_cost" not in summary
+    assert "as an investment" not in cli("project", path).stdout
+    row = cli("project", path, "--summary", "-f", "csv").stdout.splitlines()[1]
+    assert row.split(",")[-6:] == ["0.00", "", "", "", "", ""]  # career capital, then no learning figures

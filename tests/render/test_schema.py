@@ -78,11 +78,26 @@ good_dates = st.one_of(
 )
 certifications = st.fixed_dictionaries(
     {"name": names, "earned": mostly(good_dates, st.one_of(dates, st.none()))},
-    optional={"issuer": mostly(texts, st.none()), "level": st.just(3)},
+    optional={
+        "issuer": mostly(texts, st.none()),
+        "level": st.just(3),
+        "cost": mostly(st.floats(0, 5000), st.one_of(numbers, number_text)),
+        "hours": mostly(st.integers(0, 500), st.one_of(numbers, number_text)),
+    },
 )
 skills = st.one_of(
     *[names] * 4,
-    *[st.fixed_dictionaries({"name": names}, optional={"acquired": mostly(good_dates, dates)})] * 4,
+    *[
+        st.fixed_dictionaries(
+            {"name": names},
+            optional={
+                "acquired": mostly(good_dates, dates),
+                "cost": mostly(st.integers(0, 900), st.one_of(numbers, number_text)),
+                "hours": mostly(st.floats(0, 200), number_text),
+            },
+        )
+    ]
+    * 4,
     st.none(),
 )
 base = st.fixed_dictionaries(
@@ -100,6 +115,8 @@ base = st.fixed_dictionaries(
         "certifications": optional(st.lists(certifications, max_size=3), st.lists(scalars, max_size=2)),
         "skills": optional(st.lists(skills, max_size=3), st.lists(scalars, max_size=2)),
         "notes": optional(texts, texts),
+        "hourly_value": optional(st.floats(0, 500), st.one_of(numbers, number_text)),
+        "learning_subsidy": optional(st.floats(0, 1), st.one_of(numbers, number_text)),
     },
 )
 
@@ -121,7 +138,18 @@ def _as_written(data: dict[str, Any], how: int) -> dict[str, Any]:
 profiles = st.builds(_as_written, base, st.sampled_from([0] * 12 + [1, 1, 2, 3, 4]))
 
 
-NUMBER_FIELDS = {"income", "salary", "baseline_growth", "inflation", "as_of", "horizon"}
+NUMBER_FIELDS = {
+    "income",
+    "salary",
+    "baseline_growth",
+    "inflation",
+    "as_of",
+    "horizon",
+    "hourly_value",
+    "learning_subsidy",
+    "cost",
+    "hours",
+}
 
 
 def schema_accepts(data: Any) -> bool:
@@ -136,8 +164,9 @@ def careercap_messages(text: str) -> list[str] | None:
     return [error.message for error in loaded.errors]
 
 
-def unquoted(data: dict[str, Any]) -> dict[str, Any]:
-    """The profile with numbers written in quotes as numbers: what careercap reads."""
+def unquoted(data: Any) -> Any:
+    """The profile with numbers written in quotes as numbers, its events' too: what
+    careercap reads."""
 
     def number(value: Any) -> Any:
         if isinstance(value, str) and re.fullmatch(INTEGER_TEXT, value):
@@ -146,7 +175,14 @@ def unquoted(data: dict[str, Any]) -> dict[str, Any]:
             return float(value)
         return value
 
-    return {key: number(value) if key in NUMBER_FIELDS else value for key, value in data.items()}
+    if isinstance(data, list):
+        return [unquoted(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    return {
+        key: number(value) if key in NUMBER_FIELDS else unquoted(value) if isinstance(value, list) else value
+        for key, value in data.items()
+    }
 
 
 def listed(data: dict[str, Any], messages: list[str]) -> bool:

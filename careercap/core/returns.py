@@ -1,0 +1,73 @@
+"""Learning as an investment: what the planned learning costs, what it adds, and the year
+it pays back. Pure, like the engine.
+
+The planned learning is the certifications and dated skills whose year falls after
+`as_of` and within the horizon (what was learnt before `as_of` is a sunk cost). What it
+adds is measured against the same profile without it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from careercap.core.engine import Projection, project
+from careercap.core.profile import Certification, Profile, Skill
+from careercap.core.rounding import cents
+from careercap.core.rules import Rules
+
+
+class LearningReturn(NamedTuple):
+    cost: float  # learning_cost: what the planned learning costs, net of subsidy, time included
+    gain: float  # learning_gain: the income it adds over the projected years, year by year as shown
+    payback_year: int | None  # the first year the added income covers what was spent by then
+
+    @property
+    def net(self) -> float:
+        return self.gain - self.cost
+
+    @property
+    def ratio(self) -> float | None:
+        """return_on_learning: the net gain per unit of cost; None when it cost nothing."""
+        return None if self.cost == 0 else self.net / self.cost
+
+
+def event_cost(item: Certification | Skill, profile: Profile) -> float:
+    """`cost × (1 − learning_subsidy) + hours × hourly_value`; a missing cost or hours is 0."""
+    return (item.cost or 0.0) * (1 - profile.learning_subsidy) + (item.hours or 0.0) * profile.hourly_value
+
+
+def planned_learning(profile: Profile) -> list[Certification | Skill]:
+    """The certifications and dated skills after as_of and within the horizon."""
+    items: list[Certification | Skill] = [*profile.certifications, *profile.skills]
+    return [
+        item for item in items if item.year is not None and profile.as_of < item.year <= profile.final_year
+    ]
+
+
+def learning_return(projection: Projection, rules: Rules) -> LearningReturn | None:
+    """The return on a profile's planned learning; None when it plans none."""
+    profile = projection.profile
+    planned = planned_learning(profile)
+    if not planned:
+        return None
+    without = project(
+        profile.model_copy(
+            update={
+                "certifications": tuple(item for item in profile.certifications if item not in planned),
+                "skills": tuple(item for item in profile.skills if item not in planned),
+            }
+        ),
+        rules,
+    )
+    spent_by: dict[int, float] = {}
+    running_cost = 0.0
+    for year in range(profile.as_of + 1, profile.final_year + 1):
+        running_cost += sum(event_cost(item, profile) for item in planned if item.year == year)
+        spent_by[year] = running_cost
+    gain, payback = 0.0, None
+    for row, alone in zip(projection.years[1:], without.years[1:], strict=True):
+        gain += cents(row.income) - cents(alone.income)  # as shown: the sum adds up with a calculator
+        spent = spent_by[row.year]
+        if payback is None and spent > 0 and cents(gain) >= cents(spent):  # nothing spent, nothing to repay
+            payback = row.year
+    return LearningReturn(running_cost, gain, payback)
