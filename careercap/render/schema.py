@@ -34,7 +34,7 @@ DATE_TEXT = rf"^\s*{_YEAR}(-{_MONTH}(-{_DAY})?)?\s*$"
 UNCHECKED = (
     "a day that its month does not have (2024-02-30)",
     "the range of a number written in quotes (income: '0')",
-    "a whole number written with a decimal point (horizon: 5.0)",
+    "a whole number or a year written with a decimal point (horizon: 5.0, earned: 2024.0)",
     "a name made only of invisible format characters (zero-width spaces)",
     "the size of a document (1 MiB, 10,000 values) and of its numbers' digits",
 )
