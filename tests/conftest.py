@@ -64,6 +64,7 @@ Yaml12Loader.yaml_implicit_resolvers = {
 TERMINAL = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 
 Invoke = Callable[..., Result]
+Write = Callable[..., str]
 
 
 SCHEMA_OF = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -191,8 +192,22 @@ def console(stream: IO[str] | None = None, record: bool = False, width: int | No
 
     plain = bool(os.environ.get("NO_COLOR"))
     return _Console(
-        file=stream, highlight=False, color_system=None if plain else "auto", record=record, width=width
+        file=stream,
+        highlight=False,
+        color_system=None if plain else "auto",
+        record=record,
+        width=width or screen_width(),
     )
+
+
+NARROWEST = 40
+"""Columns below which careercap lays out as if there were 40: every view fits 40, and a
+narrower terminal (or COLUMNS=0) wraps lines rather than losing them."""
+
+
+def screen_width() -> int:
+    """Standard output's width: the terminal's, or COLUMNS, or 80; never under NARROWEST."""
+    return max(NARROWEST, shutil.get_terminal_size((80, 24)).columns)
 
 
 class CareercapCommand(TyperCommand):

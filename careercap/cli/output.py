@@ -12,7 +12,6 @@ import contextlib
 import errno
 import io
 import os
-import shutil
 import signal
 import stat
 import sys
@@ -21,7 +20,7 @@ from array import array
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from careercap.cli.boundary import console
+from careercap.cli.boundary import console, screen_width
 from careercap.cli.streams import OutputFailed
 from careercap.errors import UsageError
 from careercap.reading.files import Source
@@ -185,7 +184,7 @@ def write_json(document: dict[str, Any]) -> None:
 
 def terminal_width() -> int:
     """Standard output's width for prose, as for tables: the terminal's, or COLUMNS, or 80."""
-    return shutil.get_terminal_size((80, 24)).columns
+    return screen_width()
 
 
 def write_lines(lines: list[str]) -> None:

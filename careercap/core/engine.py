@@ -140,6 +140,21 @@ def _by_year(items: list[tuple[int, T]]) -> tuple[list[int], tuple[T, ...]]:
     return [year for year, _ in items], tuple(item for _, item in items)
 
 
+SMALLEST = 0.005
+"""An income below this shows as 0.00: only rules that shrink it by most of itself a year
+(a rules file's, or a tiny start income) get there, and nothing after it means anything."""
+
+LARGEST = 1e12
+"""An income above this cannot be summed over 50 years to the cent in binary floating point
+(2^53 cents is about 9e13): careercap shows money to the cent or not at all."""
+
+
+def _out_of_range(income: float, year: int) -> str:
+    if income < SMALLEST:
+        return f"the income falls below a cent by {year}: these rules shrink it too fast to project"
+    return f"the income grows past {LARGEST:,.0f} a year by {year}: too large to project to the cent"
+
+
 def _year_of(item: tuple[int, object]) -> int:
     return item[0]
 
@@ -174,10 +189,8 @@ def project(profile: Profile, rules: Rules) -> Projection:
             if year == step_year:
                 income *= multiplier
                 applied = (*applied, PORTFOLIO)
-            if income == 0.0:  # underflow: only rules that shrink it by most of itself a year get here
-                raise OutOfRange(
-                    f"the income falls to zero by {year}: these rules shrink it too fast to project"
-                )
+            if not SMALLEST <= income <= LARGEST:
+                raise OutOfRange(_out_of_range(income, year))
             growth = income / previous - 1
         this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
         held = skills[: bisect_right(skill_years, year)] if skill_years else ()

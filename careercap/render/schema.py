@@ -21,21 +21,29 @@ from careercap.render.export import SCHEMA_VERSION
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 
-NUMBER_TEXT = r"^\s*[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\s*$"
+_SPACE = r"[\s\x1c-\x1f\x85]*"
+"""The white space careercap strips from a value: Python's, which counts \x1c-\x1f and \x85
+as space where JSON Schema's regular expressions (ECMA-262) do not."""
+
+NUMBER_TEXT = rf"^{_SPACE}[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?{_SPACE}$"
 """A number as YAML 1.2 writes one (no separators, no `%`), as careercap reads quoted numbers."""
 
-INTEGER_TEXT = r"^\s*[-+]?[0-9]+\s*$"
+INTEGER_TEXT = rf"^{_SPACE}[-+]?[0-9]+{_SPACE}$"
 
 _YEAR = r"(19[5-9][0-9]|20[0-9][0-9]|2100)"
 _MONTH = r"(0?[1-9]|1[0-2])"
 _DAY = r"(0?[1-9]|[12][0-9]|3[01])"
-DATE_TEXT = rf"^\s*{_YEAR}(-{_MONTH}(-{_DAY})?)?\s*$"
+DATE_TEXT = rf"^{_SPACE}{_YEAR}(-{_MONTH}(-{_DAY})?)?{_SPACE}$"
 
 UNCHECKED = (
     "a day that its month does not have (2024-02-30)",
     "the range of a number written in quotes (income: '0')",
-    "a whole number or a year written with a decimal point (horizon: 5.0, earned: 2024.0)",
+    "a whole number or a year written with a decimal point or an exponent"
+    " (horizon: 5.0, 5e0, earned: 2024.0)",
+    "numbers an editor's YAML reads in hex or octal (0x10, 0o17), and dates with a sign"
+    " or a leading zero (+2024, 02024)",
     "a name made only of invisible format characters (zero-width spaces)",
+    "a key written twice in one mapping",
     "the size of a document (1 MiB, 10,000 values) and of its numbers' digits",
 )
 """What `careercap validate` rejects and the schema lets through."""
@@ -198,12 +206,14 @@ _BOUND_WORDS = {"ge": "minimum", "gt": "exclusiveMinimum", "le": "maximum", "lt"
 def _as_read(node: Any) -> Any:
     """A schema Pydantic generated, made to read YAML as careercap does: bounds in JSON
     Schema's words, numbers that may be written in quotes, text that may be any scalar,
-    and nothing required (a rules file overrides only what it gives)."""
+    empty values, and nothing required (a rules file overrides only what it gives)."""
     if isinstance(node, list):
         return [_as_read(item) for item in node]
     if not isinstance(node, dict):
         return node
     node = {_BOUND_WORDS.get(key, key): _as_read(value) for key, value in node.items() if key != "required"}
+    if isinstance(node.get("properties"), dict):  # an empty value means "not given", as in a profile
+        node["properties"] = {name: _nullable(field) for name, field in node["properties"].items()}
     kind = node.get("type")
     if kind in ("number", "integer"):
         bounds = {key: value for key, value in node.items() if key not in ("title", "description")}
@@ -271,7 +281,7 @@ def _definitions() -> dict[str, Any]:
     year = _closed(
         {
             "year": _INT,
-            "income": _NUMBER,
+            "income": {"type": "number", "exclusiveMinimum": 0},
             "growth": {"type": ["number", "null"]},
             "state": {"enum": ["upskilling", "maintaining", "static"]},
             "events": {
@@ -371,8 +381,11 @@ def project_schema() -> dict[str, Any]:
     """`careercap project --format json`."""
     return _document(
         "careercap project --format json",
-        {"rules": _ref("rules"), "projections": _list(_ref("projection"))},
-        {"errors": _list(_ref("diagnostic"))},
+        {
+            "rules": _ref("rules"),
+            "projections": _list(_ref("projection")),
+            "errors": _list(_ref("diagnostic")),
+        },
     )
 
 

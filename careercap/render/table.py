@@ -112,9 +112,9 @@ def trajectory_table(result: Result, *, with_bar: bool = True, with_rules: bool 
         table.add_column("", no_wrap=True, style="cyan")
     table.add_column("Growth", justify="right", no_wrap=True)
     table.add_column("State", no_wrap=True)
-    table.add_column("Learning events")
+    table.add_column("Learning events", overflow="fold")
     if with_rules:
-        table.add_column("Rules applied")
+        table.add_column("Rules applied", overflow="fold")
     largest = max(row.income for row in projection.years)
     note = _extrapolated_note(result)
     if note is not None:
@@ -321,7 +321,7 @@ def _by_profile(title: str, names: list[str], measures: list[Measure]) -> Fitted
     difference from the first, where there are differences); where that does not fit, a
     block per profile."""
     table = Table(title=Text(title, style="bold"), title_justify="left")
-    table.add_column("")
+    table.add_column("", overflow="fold")
     against = any(measure.differences is not None for measure in measures)
     for index, name in enumerate(names):
         table.add_column(Text(name), justify="right", no_wrap=True)
@@ -380,6 +380,7 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
         return table
 
     blocks = []
+    widest = max(len(money(income)) for column in columns for income in column.incomes if income is not None)
     for column in columns:
         rows: list[Row] = []
         for index, (name, income) in enumerate(zip(names, column.incomes, strict=True)):
@@ -387,7 +388,7 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
                 continue
             found = state(index, column.year)
             found.pad_right(STATE_WIDTH + 1 - found.cell_len)  # states and figures line up
-            rows.append((Text(name), Text.assemble(found, money(income))))
+            rows.append((Text(name), Text.assemble(found, money(income).rjust(widest))))
             difference = _difference(column.differences[index], column.incomes[0]) if index else ""
             if difference:
                 rows.append((Text(f"  vs {names[0]}", style="dim"), difference))
@@ -686,7 +687,7 @@ def rules_view(rules: Rules, path: str | None = None) -> RenderableType:
         numbers = ", ".join(f"{name} {value:g}" for name, value in parameters[each.section].items())
         table = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
         table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        table.add_column(overflow="fold")
         for label, text in (
             ("finding", rule.finding),
             ("source", rule.source),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
 
 from careercap.core.rounding import cents
 from careercap.core.rules import LABELS
@@ -29,7 +30,9 @@ def percent(rate: float) -> str:
 
 
 def factor(value: float) -> str:
-    return f"×{value:.4f}"
+    """'×1.0824'; a factor so small or large that four decimals would hide it, in
+    significant digits ('×1.2e-09')."""
+    return f"×{value:.4f}" if 0.0001 <= value < 1e6 else f"×{value:.4g}"
 
 
 def labels(entries: Entries) -> list[str]:
@@ -182,7 +185,7 @@ def span_note(comparison: Comparison, names: list[str]) -> str | None:
 def _value(value: object) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(item) for item in value) + "]"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{value:.15g}" if isinstance(value, float) else str(value)  # 0.9999999999 is not 1
 
 
 def basis_line(basis: Basis) -> str | None:
@@ -203,20 +206,44 @@ _NO_BREAK = "\u00a0"
 
 
 def wrapped(lines: list[str], width: int) -> list[str]:
-    """Prose lines folded to `width` at spaces, each continuation under the start of its
-    line's text (a year line's reason, a list item's words), so that no figure is cut: a
-    percent stays with its number. Only a word longer than a whole line (a long path) is
-    broken."""
+    """Prose lines folded to `width` terminal cells at spaces, each continuation under the
+    start of its line's text (a year line's reason, a list item's words), so that no
+    figure is cut: a percent stays with its number. Widths are counted in cells, as a
+    terminal shows them (a CJK character takes two). Only a word longer than a whole line
+    (a long path) is broken."""
     folded: list[str] = []
     for line in lines:
-        if len(line) <= width:
+        if cell_len(line) <= width:
             folded.append(line)
             continue
         lead = _YEAR_LINE.match(line)
-        indent = len(lead.group()) if lead else 2
-        text = line.replace(" %", _NO_BREAK + "%")
-        pieces = textwrap.wrap(
-            text, width, subsequent_indent=" " * indent, break_long_words=True, break_on_hyphens=False
-        )
-        folded += [piece.replace(_NO_BREAK, " ") for piece in pieces] or [line]
-    return folded
+        indent = " " * (len(lead.group()) if lead else 2)
+        words = _SPACES.split(line.replace(" %", _NO_BREAK + "%"))  # words, and the spaces between
+        current = ""
+        for word in words:
+            if cell_len(current + word) <= width or not current.strip():
+                current += word
+            elif word.isspace():
+                continue  # a break: the spaces go
+            else:
+                folded.append(current.rstrip())
+                current = indent + word
+            while cell_len(current) > width:  # a word longer than a line
+                cut = max(_cells_up_to(current, width), len(indent) + 1)  # each piece moves on
+                folded.append(current[:cut])
+                current = indent + current[cut:]
+        folded.append(current.rstrip())
+    return [line.replace(_NO_BREAK, " ") for line in folded]
+
+
+_SPACES = re.compile(r"( +)")
+
+
+def _cells_up_to(text: str, width: int) -> int:
+    """How many characters of `text` fit in `width` cells (at least one)."""
+    used = 0
+    for index, character in enumerate(text):
+        used += cell_len(character)
+        if used > width:
+            return max(index, 1)
+    return len(text)

@@ -380,3 +380,38 @@ def test_a_profile_of_defaults_alone_says_so(cli: Invoke, tmp_path: Path) -> Non
     )
     (tmp_path / "own.yaml").write_text("name: Own\nincome: 50000\nas_of: 2025\nbaseline_growth: 0.03\n")
     assert "No learning event" not in cli("project", str(tmp_path / "own.yaml"), columns=200).stdout
+
+
+def test_rules_that_shrink_an_income_below_a_cent_are_an_error_of_that_profile(
+    cli: Invoke, write: Write
+) -> None:
+    rules = write("shrink.yaml", "static: {contraction: 0.9999999999}\n")
+    result = cli("project", str(PROFILES / "finance-clerk.yaml"), "--horizon", "3", "--rules", rules)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{PROFILES / 'finance-clerk.yaml'}: error: the income falls below a cent by 2028: "
+        "these rules shrink it too fast to project"
+    )
+    assert "sets static.contraction 0.9999999999 (default 0.09)" not in result.stdout  # no table at all
+    assert result.stdout == ""
+
+
+def test_an_income_too_large_to_show_to_the_cent_is_an_error(cli: Invoke, write: Write) -> None:
+    rules = write("steep.yaml", "upskilling: {growth_premium: 5}\n")
+    profile = write(
+        "steep-profile.yaml",
+        "name: S\nincome: 999999999\nbaseline_growth: 0.5\nas_of: 2025\nhorizon: 10\n"
+        "certifications: [{name: A, earned: 2026}, {name: B, earned: 2026}, {name: C, earned: 2029}, {name: D, earned: 2029}]\n",
+    )
+    result = cli("project", profile, "--rules", rules, "-f", "csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "steep-profile.yaml: error: the income grows past 1,000,000,000,000 a year by 2030: "
+        "too large to project to the cent"
+    )
+
+
+def test_the_rules_footer_names_a_value_as_set(cli: Invoke, write: Write) -> None:
+    rules = write("close.yaml", "static: {contraction: 0.0999999999}\n")
+    result = cli("project", str(PROFILES / "finance-clerk.yaml"), "--rules", rules, columns=200)
+    assert "static.contraction 0.0999999999 (default 0.09)" in result.stdout

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 
-from tests.conftest import PROFILES, Invoke
+from tests.conftest import PROFILES, Invoke, Write
 
 WIDTHS = [40, 60, 80, 100, 120, 200]
 
@@ -149,3 +150,26 @@ def test_every_figure_shows_whole_at_every_width(cli: Invoke, view: str, width: 
     document = json.loads(cli(command, *json_args).stdout)
     missing = sorted({figure for figure in figures(document) if not whole(figure, lines)})
     assert missing == []
+
+
+WIDE = """\
+name: 山田太郎
+income: 50000
+as_of: 2025
+certifications:
+  - name: 情報処理安全確保支援士試験合格者
+    earned: 2026
+  - name: 応用情報技術者試験合格者の認定証明書
+    earned: 2026
+"""
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+@pytest.mark.parametrize("command", ["explain", "plan", "project", "compare"])
+def test_wide_characters_are_counted_in_cells(cli: Invoke, write: Write, command: str, width: int) -> None:
+    path = write("wide.yaml", WIDE)
+    args = [path, path] if command == "compare" else [path]
+    result = cli(command, *args, columns=width)
+    assert result.exit_code == 0, result.output
+    too_wide = [line for line in result.stdout.splitlines() if cell_len(line.rstrip()) > width]
+    assert too_wide == []
