@@ -258,7 +258,11 @@ def plan(
     max_events: Annotated[
         int,
         typer.Option(
-            "--max-events", metavar="N", min=0, max=10, help="Learning events a plan may add at the most."
+            "--max-events",
+            metavar="N",
+            min=0,
+            max=10,  # core.plan.MOST_EVENTS, not imported here: start-up time
+            help="Learning events a plan may add at the most.",
         ),
     ] = 4,
     as_of: AsOfOpt = None,

@@ -116,7 +116,7 @@ _SHOWN_AS = {
     "max_events": "'--max-events'",
 }
 """Each parameter a usage error may name, as the command line shows it."""
-_HINTS = {"max_events": "lower --max-events, or shorten --horizon"}
+_HINTS: dict[str, str] = {}
 """What to do about a usage error, by the parameter it names, where the fix is an option."""
 
 P = ParamSpec("P")

@@ -9,6 +9,7 @@ needs). Plans are tried in exactly that order, so the first that works is the an
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
@@ -19,13 +20,18 @@ from careercap.core.profile import Certification, Profile, Skill
 from careercap.core.rules import Rules
 
 Kind = Literal["skill", "certification"]
-BUDGET = 200_000
-"""Plans tried at the most before the search gives up and says so."""
+BUDGET = 2_000_000
+"""Projected years (plans tried × years each) at the most before the search gives up and
+says so: a few seconds, whatever the horizon."""
 
 
 class Addition(NamedTuple):
     kind: Kind
     year: int
+
+
+MOST_EVENTS = 10
+"""The most learning events `--max-events` may ask a plan to add."""
 
 
 class Plan(NamedTuple):
@@ -36,12 +42,15 @@ class Plan(NamedTuple):
     target: float | None
     by: int | None
     max_events: int
+    reachable: float | None = None  # with a target: the most income any plan reaches by then
+    fewest: int = 0  # the fewest events that can keep every year out of static
 
 
 class PlanError(ValueError):
-    """What was asked of the planner cannot be searched: `parameter` names the argument."""
+    """What was asked of the planner cannot be searched: `parameter` names the argument at
+    fault, where one is."""
 
-    def __init__(self, message: str, parameter: str) -> None:
+    def __init__(self, message: str, parameter: str | None) -> None:
         super().__init__(message)
         self.parameter = parameter
 
@@ -94,6 +103,26 @@ def _works(projection: Projection, target: float | None, by: int | None) -> bool
     return income >= target
 
 
+def plans_of_size(years: int, size: int) -> int:
+    """How many plans of `size` events there are in `years` years: multisets of (year,
+    kind) pairs."""
+    return math.comb(2 * years + size - 1, size)
+
+
+def reachable(profile: Profile, rules: Rules, year: int) -> float:
+    """The most income any plan reaches by `year`: enough certifications for upskilling in
+    every projected year, and a freelancer's portfolio of skills in the first. (Every
+    state grows at most as fast as upskilling, and the portfolio step is the same factor
+    in whichever year it comes.)"""
+    years = range(profile.as_of + 1, profile.final_year + 1)
+    certifications = [
+        Addition("certification", each) for each in years for _ in range(rules.upskilling.min_certifications)
+    ]
+    skills = [Addition("skill", profile.as_of + 1)] * rules.freelancer_portfolio.min_skills
+    best = project(with_additions(profile, (*certifications, *skills)), rules)
+    return {row.year: row.income for row in best.years}[year]
+
+
 def find_plan(
     profile: Profile,
     rules: Rules,
@@ -109,13 +138,27 @@ def find_plan(
         raise PlanError(f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}", "by")
     baseline = project(profile, rules)
     years = range(profile.as_of + 1, profile.final_year + 1)
+    most = None
+    if target is not None:
+        most = reachable(profile, rules, by if by is not None else profile.final_year)
+        if target > most:  # no plan of any size: said at once
+            return Plan((), False, baseline, baseline, target, by, max_events, most)
+    static = sum(row.state == "static" for row in baseline.years[1:])
+    fewest = -(-static // rules.window_years)  # an event keeps at most window_years years out of static
+    if fewest > max_events:  # no plan small enough: said at once
+        return Plan((), False, baseline, baseline, target, by, max_events, most, fewest)
     tried = 0
-    for size in range(max_events + 1):
+    for size in range(fewest, max_events + 1):
+        tried += plans_of_size(len(years), size)
+        if tried * len(years) > budget:  # known before a single plan of this size is tried
+            raise PlanError(
+                f"a plan of {size} events over {len(years)} years means trying {tried:,} plans, "
+                "more than careercap tries; "
+                "ask for fewer years (--horizon) or a nearer --by",
+                None,
+            )
         for additions in _candidates(years, size):
-            tried += 1
-            if tried > budget:
-                raise PlanError(f"more than {budget:,} plans to try", "max_events")
             planned = project(with_additions(profile, additions), rules) if additions else baseline
             if _works(planned, target, by):
-                return Plan(additions, True, planned, baseline, target, by, max_events)
-    return Plan((), False, baseline, baseline, target, by, max_events)
+                return Plan(additions, True, planned, baseline, target, by, max_events, most, fewest)
+    return Plan((), False, baseline, baseline, target, by, max_events, most, fewest)

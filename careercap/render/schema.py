@@ -435,6 +435,7 @@ def plan_schema() -> dict[str, Any]:
         {
             "additions": _list(_closed({"kind": {"enum": ["certification", "skill"]}, "year": _INT})),
             "reached": {"type": "boolean"},
+            "reachable": {"type": ["number", "null"]},
             "target": {"type": ["number", "null"]},
             "by": {"type": ["integer", "null"]},
             "projection": _ref("projection"),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
+from careercap.core.plan import MOST_EVENTS
 from careercap.core.rounding import cents
 from careercap.core.rules import LABELS
 from careercap.core.words import counted
@@ -116,13 +117,27 @@ def plan_lines(plan: Plan, source: str) -> list[str]:
         goal += f" and reach {money(plan.target)} {profile.currency} by {plan.by or profile.final_year}"
     heading = f"{visible(profile.name)} ({visible(source)}): a plan to {goal}"
     if not plan.reached:
+        if plan.reachable is not None and plan.target is not None and plan.target > plan.reachable:
+            by = plan.by or profile.final_year
+            return [
+                heading,
+                "",
+                f"No plan reaches that: the most any plan reaches by {by} is "
+                f"{money(plan.reachable)} {profile.currency}, upskilling every year from {profile.as_of + 1}.",
+            ]
         most = plan.max_events
-        return [
-            heading,
-            "",
-            f"No plan of at most {most} learning events in {span} does that "
-            f"(--max-events {most + 1} would look further).",
-        ]
+        if plan.fewest > most:
+            static = sum(row.state == "static" for row in plan.baseline.years[1:])
+            ask = f"--max-events {plan.fewest}" if plan.fewest <= MOST_EVENTS else "fewer years (--horizon)"
+            return [
+                heading,
+                "",
+                f"No plan of at most {most} learning events in {span} does that: {static} of its years are "
+                f"static, and a learning event keeps only the years of its window out of static, so it "
+                f"takes at least {plan.fewest}. Ask for {ask}.",
+            ]
+        further = f" (--max-events {most + 1} would look further)" if most < MOST_EVENTS else ""
+        return [heading, "", f"No plan of at most {most} learning events in {span} does that{further}."]
     if not plan.additions:
         return [heading, "", "Nothing to add: the profile does that already."]
     count = len(plan.additions)

@@ -123,12 +123,36 @@ def test_the_yaml_snippet_pasted_into_the_profile_gives_the_plans_projection(
     assert result["summary"]["final_income"] == 54307.59
 
 
-def test_an_unreachable_target_is_said_clearly(cli: Invoke) -> None:
-    result = cli("plan", str(PROFILES / "finance-clerk.yaml"), "--target", "100000", "--by", "2028")
+def test_an_unreachable_target_is_said_at_once_with_the_most_any_plan_reaches(cli: Invoke) -> None:
+    path = str(PROFILES / "finance-clerk.yaml")
+    result = cli("plan", path, "--target", "100000", "--by", "2028", columns=80)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-2:] == [
+        "No plan reaches that: the most any plan reaches by 2028 is 52,527.32 EUR,",
+        "  upskilling every year from 2026.",
+    ]
+    document = json.loads(cli("plan", path, "--target", "100000", "--by", "2028", "-f", "json").stdout)
+    assert (document["reached"], document["reachable"]) == (False, 52527.32)  # as the planned profile has it
+
+
+def test_a_plan_that_needs_more_events_than_allowed_says_how_many_at_once(cli: Invoke, write: Write) -> None:
+    path = write("p.yaml", "name: P\nincome: 1000\nas_of: 2025\nhorizon: 50\n")
+    result = cli("plan", path, "--max-events", "6", columns=400)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
-        "No plan of at most 4 learning events in 2026-2030 does that (--max-events 5 would look further)."
+        "No plan of at most 6 learning events in 2026-2075 does that: 50 of its years are static, and a "
+        "learning event keeps only the years of its window out of static, so it takes at least 17. "
+        "Ask for fewer years (--horizon)."
     )
+    nearer = cli("plan", path, "--max-events", "2", "--horizon", "9", columns=400)
+    assert nearer.stdout.splitlines()[-1].endswith("so it takes at least 3. Ask for --max-events 3.")
+
+
+def test_the_hint_never_suggests_more_events_than_allowed(cli: Invoke) -> None:
+    path = str(PROFILES / "finance-clerk.yaml")
+    result = cli("plan", path, "--target", "52000", "--by", "2028", "--max-events", "10", columns=200)
+    assert result.exit_code == 0
+    assert "--max-events 11" not in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -144,12 +168,15 @@ def test_plan_usage_errors(cli: Invoke, args: list[str], message: str) -> None:
     assert message in result.stderr
 
 
-def test_a_search_too_large_says_so(cli: Invoke, write: Write) -> None:
-    result = cli(
-        "plan", write("p.yaml", "name: P\nincome: 1\nas_of: 2025\nhorizon: 50\n"), "--max-events", "6"
-    )
+def test_a_search_too_large_says_so_before_it_starts(cli: Invoke, write: Write) -> None:
+    skills = "".join(f"  - {{name: S{year}, acquired: {year}}}\n" for year in range(2025, 2066, 3))
+    path = write("p.yaml", f"name: P\nincome: 50000\nas_of: 2025\nhorizon: 40\nskills:\n{skills}")
+    result = cli("plan", path, "--target", "200000")
     assert result.exit_code == 2
-    assert "more than 200,000 plans to try: lower --max-events, or shorten --horizon" in result.stderr
+    assert result.stderr.splitlines()[-2] == (
+        "careercap plan: error: Invalid value: a plan of 3 events over 40 years means trying 91,881 plans, "
+        "more than careercap tries; ask for fewer years (--horizon) or a nearer --by"
+    )
 
 
 # Sensitivity --------------------------------------------------------------------------
