@@ -122,8 +122,8 @@ def plan_lines(plan: Plan, source: str) -> list[str]:
             return [
                 heading,
                 "",
-                f"No plan reaches that: the most any plan reaches by {by} is "
-                f"{money(plan.reachable)} {profile.currency}, upskilling every year from {profile.as_of + 1}.",
+                f"No plan reaches that: the most any plan reaches by {by} is {money(plan.reachable)} "
+                f"{profile.currency}, upskilling every year from {profile.as_of + 1}.",
             ]
         most = plan.max_events
         if plan.fewest > most:
