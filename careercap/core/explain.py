@@ -8,6 +8,7 @@ import itertools
 from typing import NamedTuple
 
 from careercap.core.engine import Event, Projection, YearRow
+from careercap.core.returns import Marginal, marginal_gains
 from careercap.core.rules import PORTFOLIO, Rules
 from careercap.core.words import counted, span
 
@@ -24,6 +25,7 @@ class Explanation(NamedTuple):
     years: tuple[YearReason, ...]
     portfolio: str  # the freelancer portfolio rule, for this profile
     hints: tuple[str, ...]  # what is within reach
+    planned: tuple[Marginal, ...] = ()  # what each planned event adds, and costs
 
 
 def _listed(names: list[str]) -> str:
@@ -161,4 +163,5 @@ def explain(projection: Projection, rules: Rules) -> Explanation:
     hints = (
         _upskilling_hints(written, rules) + _static_hints(written, rules) + _portfolio_hints(written, rules)
     )
-    return Explanation(projection, years, _portfolio(written, rules), tuple(hints))
+    planned = tuple(marginal_gains(projection, rules))
+    return Explanation(projection, years, _portfolio(written, rules), tuple(hints), planned)

@@ -44,21 +44,50 @@ def planned_learning(profile: Profile) -> list[Certification | Skill]:
     ]
 
 
+class Marginal(NamedTuple):
+    """What one planned event adds: the income over the projected years against the same
+    profile without that event alone, and its cost."""
+
+    item: Certification | Skill
+    gain: float
+    cost: float
+
+
+def _without(profile: Profile, left_out: list[Certification | Skill]) -> Profile:
+    return profile.model_copy(
+        update={
+            "certifications": tuple(item for item in profile.certifications if item not in left_out),
+            "skills": tuple(item for item in profile.skills if item not in left_out),
+        }
+    )
+
+
+def _gain(projection: Projection, without: Projection) -> float:
+    """The income a projection adds over another, year by year as shown."""
+    return sum(
+        cents(row.income) - cents(alone.income)
+        for row, alone in zip(projection.years[1:], without.years[1:], strict=True)
+    )
+
+
+def marginal_gains(projection: Projection, rules: Rules) -> list[Marginal]:
+    """Each planned event's own gain (the rest of the plan kept) and cost."""
+    profile = projection.profile
+    return [
+        Marginal(
+            item, _gain(projection, project(_without(profile, [item]), rules)), event_cost(item, profile)
+        )
+        for item in planned_learning(profile)
+    ]
+
+
 def learning_return(projection: Projection, rules: Rules) -> LearningReturn | None:
     """The return on a profile's planned learning; None when it plans none."""
     profile = projection.profile
     planned = planned_learning(profile)
     if not planned:
         return None
-    without = project(
-        profile.model_copy(
-            update={
-                "certifications": tuple(item for item in profile.certifications if item not in planned),
-                "skills": tuple(item for item in profile.skills if item not in planned),
-            }
-        ),
-        rules,
-    )
+    without = project(_without(profile, planned), rules)
     spent_by: dict[int, float] = {}
     running_cost = 0.0
     for year in range(profile.as_of + 1, profile.final_year + 1):

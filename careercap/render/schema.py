@@ -44,6 +44,7 @@ UNCHECKED = (
     " or a leading zero (+2024, 02024)",
     "a name made only of invisible format characters (zero-width spaces)",
     "a key written twice in one mapping",
+    "the characters U+0085, U+2028 and U+2029 anywhere in a file (YAML reads them as line breaks)",
     "the size of a document (1 MiB, 10,000 values) and of its numbers' digits",
 )
 """What `careercap validate` rejects and the schema lets through."""

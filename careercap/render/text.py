@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 
 from careercap.core.plan import MOST_EVENTS
+from careercap.core.profile import Certification
 from careercap.core.rounding import cents
 from careercap.core.rules import LABELS
-from careercap.core.words import counted
+from careercap.core.words import counted, span
 from careercap.errors import visible
 
 if TYPE_CHECKING:
@@ -84,6 +85,21 @@ def explanation_lines(explanation: Explanation, source: str) -> list[str]:
         growth = "start year" if reason.growth is None else percent(reason.growth)
         lines.append(f"{reason.year}  {reason.state:<11}  {visible(reason.reason)}: {growth}")
     lines += ["", f"Freelancer portfolio: {visible(explanation.portfolio)}"]
+    if explanation.planned:
+        lines += [
+            "",
+            "Each planned event, against the profile without it alone "
+            "(they work together, so these need not add up):",
+        ]
+        currency = explanation.projection.profile.currency
+        for marginal in explanation.planned:
+            item = marginal.item
+            kind = "certification" if isinstance(item, Certification) else "skill"
+            cost = f"; costs {money(marginal.cost)} {currency}" if marginal.cost else ""
+            lines.append(
+                f"- {visible(item.name)} ({kind}, {item.year}): adds {money(marginal.gain)} {currency} "
+                f"over {span(profile.as_of + 1, profile.final_year)}{cost}"
+            )
     if explanation.hints:
         lines += ["", "Within reach:", *(f"- {visible(hint)}" for hint in explanation.hints)]
     return lines

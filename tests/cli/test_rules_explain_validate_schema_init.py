@@ -145,6 +145,9 @@ Yearly growth: upskilling +2.44 %, maintaining +2.00 %, static -3.09 %
 2029  maintaining  1 learning event in 2027-2029 (Vector search), 0 certifications < 2: +2.00 %
 
 Freelancer portfolio: 3 distinct skills (prompt engineering, AI ethics review, Vector search) held at the end of 2027 >= 3, 2 the year before: revenue ×1.7 in 2027
+
+Each planned event, against the profile without it alone (they work together, so these need not add up):
+- Vector search (skill, 2027): adds 152,303.52 USD over 2026-2029
 """
     )
 

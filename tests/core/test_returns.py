@@ -6,10 +6,10 @@ import pytest
 
 from careercap.core.engine import project
 from careercap.core.profile import Profile
-from careercap.core.returns import event_cost, learning_return
+from careercap.core.returns import event_cost, learning_return, marginal_gains
 from careercap.reading.profiles import load
 from careercap.reading.rules import default_rules
-from tests.conftest import PROFILES
+from tests.conftest import PROFILES, Invoke
 
 RULES = default_rules()
 
@@ -80,4 +80,27 @@ def test_costs_do_not_change_the_projection(field: str) -> None:
     )
     assert [row.income for row in project(costed, RULES).years] == [
         row.income for row in project(plain, RULES).years
+    ]
+
+
+def test_one_planned_event_adds_what_the_whole_plan_adds() -> None:
+    person = profile(skills=[{"name": "SQL", "acquired": 2027, "cost": 300}], hourly_value=10)
+    projection = project(person, RULES)
+    (marginal,) = marginal_gains(projection, RULES)
+    whole = learning_return(projection, RULES)
+    assert whole is not None
+    assert (marginal.gain, marginal.cost) == (whole.gain, whole.cost) == (marginal.gain, 300)
+    assert marginal.gain > 0
+
+
+def test_explain_says_what_each_planned_event_adds_and_costs(cli: Invoke) -> None:
+    result = cli("explain", str(PROFILES / "finance-clerk-with-plan.yaml"), columns=200)
+    lines = result.stdout.splitlines()
+    start = lines.index(
+        "Each planned event, against the profile without it alone (they work together, so these need not add up):"
+    )
+    assert lines[start + 1 : start + 4] == [
+        "- UiPath Automation Developer Associate (certification, 2026): adds 3,379.62 EUR over 2026-2030; costs 2,140.00 EUR",
+        "- Microsoft Power Automate RPA Developer (certification, 2026): adds 3,379.62 EUR over 2026-2030; costs 1,615.50 EUR",
+        "- Python for finance (skill, 2028): adds 8,798.89 EUR over 2026-2030; costs 2,710.00 EUR",
     ]
