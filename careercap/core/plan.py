@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from careercap.core.engine import Projection, project
+from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.fields import PartialDate
 from careercap.core.profile import Certification, Profile, Skill
 from careercap.core.rules import Rules
@@ -119,7 +119,10 @@ def reachable(profile: Profile, rules: Rules, year: int) -> float:
         Addition("certification", each) for each in years for _ in range(rules.upskilling.min_certifications)
     ]
     skills = [Addition("skill", profile.as_of + 1)] * rules.freelancer_portfolio.min_skills
-    best = project(with_additions(profile, (*certifications, *skills)), rules)
+    try:
+        best = project(with_additions(profile, (*certifications, *skills)), rules)
+    except OutOfRange:  # beyond what careercap projects to the cent: no target is out of reach
+        return math.inf
     return {row.year: row.income for row in best.years}[year]
 
 
@@ -158,7 +161,10 @@ def find_plan(
                 None,
             )
         for additions in _candidates(years, size):
-            planned = project(with_additions(profile, additions), rules) if additions else baseline
+            try:
+                planned = project(with_additions(profile, additions), rules) if additions else baseline
+            except OutOfRange:  # a plan whose figures careercap cannot show is no plan
+                continue
             if _works(planned, target, by):
                 return Plan(additions, True, planned, baseline, target, by, max_events, most, fewest)
     return Plan((), False, baseline, baseline, target, by, max_events, most, fewest)

@@ -439,7 +439,7 @@ def plan_document(plan: Plan, baseline: Result, planned: Result) -> dict[str, An
         "schema_version": SCHEMA_VERSION,
         "additions": [{"kind": addition.kind, "year": addition.year} for addition in plan.additions],
         "reached": plan.reached,
-        "reachable": None if plan.reachable is None else cents(plan.reachable),
+        "reachable": None if plan.reachable is None or math.isinf(plan.reachable) else cents(plan.reachable),
         "target": plan.target,
         "by": plan.by,
         "projection": projection_dict(planned),

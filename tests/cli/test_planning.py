@@ -361,3 +361,13 @@ def test_a_profile_that_plans_no_learning_has_no_return_figures(cli: Invoke) -> 
     assert "as an investment" not in cli("project", path).stdout
     row = cli("project", path, "--summary", "-f", "csv").stdout.splitlines()[1]
     assert row.split(",")[-6:] == ["0.00", "", "", "", "", ""]  # career capital, then no learning figures
+
+
+def test_a_plan_whose_best_would_grow_past_what_careercap_projects_is_still_an_answer(
+    cli: Invoke, write: Write
+) -> None:
+    path = write("steep.yaml", "name: H\nincome: 999999999\nbaseline_growth: 0.5\nhorizon: 20\nas_of: 2025\n")
+    result = cli("plan", path, "--target", "5e9", "-f", "json")
+    assert result.exit_code == 0  # not an internal error: the upskilling-every-year plan overflows
+    document = json.loads(result.stdout)
+    assert (document["reached"], document["reachable"]) == (False, None)
