@@ -109,7 +109,7 @@ def learning_events(profile: Profile) -> list[Event]:
     return events
 
 
-def _state(certifications: int, events: int, rules: Rules) -> State:
+def state_of(certifications: int, events: int, rules: Rules) -> State:
     """A year's state, from the certifications and all learning events in its window."""
     if certifications >= rules.upskilling.min_certifications:
         return "upskilling"
@@ -180,7 +180,7 @@ def project(profile: Profile, rules: Rules) -> Projection:
     applied: tuple[str, ...] = ()
     for year in range(profile.as_of, profile.final_year + 1):
         start, end = bisect_right(event_years, year - window), bisect_right(event_years, year)
-        state = _state(certified[end] - certified[start], end - start, rules)
+        state = state_of(certified[end] - certified[start], end - start, rules)
         if rows:
             counts[state] += 1
             previous = income

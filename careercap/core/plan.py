@@ -3,26 +3,21 @@ asked, reaches a target income by a year): an exact search, pure like the engine
 
 Smallest means fewest learning events, then the earliest years, then skills before
 certifications (a dated skill is usually less effort, and is all that a year's state
-needs). Plans are tried in exactly that order, so the first that works is the answer.
+needs). The search is dynamic programming over the years (see `_Search`): exact, and
+polynomial in the horizon, where trying every plan was exponential.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections import Counter
-from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from careercap.core.engine import OutOfRange, Projection, project
+from careercap.core.engine import OutOfRange, Projection, learning_events, project, state_of, state_rates
 from careercap.core.fields import PartialDate
 from careercap.core.profile import Certification, Profile, Skill
 from careercap.core.rules import Rules
 
 Kind = Literal["skill", "certification"]
-BUDGET = 2_000_000
-"""Projected years (plans tried × years each) at the most before the search gives up and
-says so: a few seconds, whatever the horizon."""
 
 
 class Addition(NamedTuple):
@@ -53,21 +48,6 @@ class PlanError(ValueError):
     def __init__(self, message: str, parameter: str | None) -> None:
         super().__init__(message)
         self.parameter = parameter
-
-
-def _candidates(years: range, size: int) -> Iterator[tuple[Addition, ...]]:
-    """Every plan of `size` events in `years`, fewest-then-earliest order: year multisets in
-    lexicographic order, and within one, skills before certifications year by year."""
-    for chosen in itertools.combinations_with_replacement(years, size):
-        counts = sorted(Counter(chosen).items())
-        splits = [range(count + 1) for _, count in counts]  # certifications in that year
-        for certifications in itertools.product(*splits):
-            plan: list[Addition] = []
-            for (year, count), certs in zip(counts, certifications, strict=True):
-                plan += [Addition("skill", year)] * (count - certs) + [
-                    Addition("certification", year)
-                ] * certs
-            yield tuple(plan)
 
 
 def with_additions(profile: Profile, additions: tuple[Addition, ...]) -> Profile:
@@ -103,12 +83,6 @@ def _works(projection: Projection, target: float | None, by: int | None) -> bool
     return income >= target
 
 
-def plans_of_size(years: int, size: int) -> int:
-    """How many plans of `size` events there are in `years` years: multisets of (year,
-    kind) pairs."""
-    return math.comb(2 * years + size - 1, size)
-
-
 def reachable(profile: Profile, rules: Rules, year: int) -> float:
     """The most income any plan reaches by `year`: enough certifications for upskilling in
     every projected year, and a freelancer's portfolio of skills in the first. (Every
@@ -133,38 +107,178 @@ def find_plan(
     target: float | None = None,
     by: int | None = None,
     max_events: int = 4,
-    budget: int = BUDGET,
 ) -> Plan:
     """The smallest plan of at most `max_events` events, or reached=False if none works.
-    Raises PlanError for a year `by` outside the projection, or a search too large."""
+    Raises PlanError for a year `by` outside the projection."""
     if by is not None and not profile.as_of < by <= profile.final_year:
         raise PlanError(f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}", "by")
     baseline = project(profile, rules)
-    years = range(profile.as_of + 1, profile.final_year + 1)
-    most = None
-    if target is not None:
-        most = reachable(profile, rules, by if by is not None else profile.final_year)
-        if target > most:  # no plan of any size: said at once
-            return Plan((), False, baseline, baseline, target, by, max_events, most)
+    most = None if target is None else reachable(profile, rules, by if by is not None else profile.final_year)
     static = sum(row.state == "static" for row in baseline.years[1:])
     fewest = -(-static // rules.window_years)  # an event keeps at most window_years years out of static
-    if fewest > max_events:  # no plan small enough: said at once
-        return Plan((), False, baseline, baseline, target, by, max_events, most, fewest)
-    tried = 0
+    none = Plan((), False, baseline, baseline, target, by, max_events, most, fewest)
+    if (target is not None and most is not None and target > most) or fewest > max_events:
+        return none  # no plan of any size, or none small enough: said at once
+    search = _Search(profile, rules, target, by)
     for size in range(fewest, max_events + 1):
-        tried += plans_of_size(len(years), size)
-        if tried * len(years) > budget:  # known before a single plan of this size is tried
-            raise PlanError(
-                f"a plan of {size} events over {len(years)} years means trying {tried:,} plans, "
-                "more than careercap tries; "
-                "ask for fewer years (--horizon) or a nearer --by",
-                None,
+        additions = search.plan(size)
+        if additions is None:
+            continue
+        try:
+            planned = project(with_additions(profile, additions), rules) if additions else baseline
+        except OutOfRange:  # a plan whose figures careercap cannot show is no plan
+            continue
+        if _works(planned, target, by):  # the engine's own figures have the last word
+            return none._replace(additions=additions, reached=True, projection=planned)
+    return none
+
+
+class _Search:
+    """The exact planner: dynamic programming over the projected years.
+
+    What a year's state needs to know of the added events is the certifications and events
+    added in its window, and, for a freelancer's portfolio step, how many skills were
+    added so far; so the search runs over (year, the additions of the window's earlier
+    years, skills added, events left) with the best income so far for each, which is
+    polynomial in the horizon, not exponential. Plans are compared as the enumeration
+    compares them: fewest events, then the earliest years, then skills before
+    certifications."""
+
+    def __init__(self, profile: Profile, rules: Rules, target: float | None, by: int | None) -> None:
+        self.profile, self.rules, self.target = profile, rules, target
+        self.years = list(range(profile.as_of + 1, profile.final_year + 1))
+        self.by_index = self.years.index(by if by is not None else profile.final_year)
+        self.window = rules.window_years
+        self.rates = state_rates(profile.baseline_growth, rules)
+        events = learning_events(profile)
+        self.fixed = [
+            (
+                sum(1 for e in events if e.kind == "certification" and year - self.window < e.year <= year),
+                sum(1 for e in events if year - self.window < e.year <= year),
             )
-        for additions in _candidates(years, size):
-            try:
-                planned = project(with_additions(profile, additions), rules) if additions else baseline
-            except OutOfRange:  # a plan whose figures careercap cannot show is no plan
+            for year in self.years
+        ]
+        needed = rules.freelancer_portfolio.min_skills
+        skill_years = sorted(skill.year or 0 for skill in profile.skills)
+        self.held = [sum(1 for year in skill_years if year <= each) for each in [profile.as_of, *self.years]]
+        self.can_step = profile.employment == "freelancer" and self.held[0] < needed
+        self.needed = needed
+        self.multiplier = rules.freelancer_portfolio.multiplier
+        self.cache: dict[
+            tuple[int, tuple[tuple[int, int], ...], int, int, tuple[int, ...] | None], float
+        ] = {}
+
+    def step(
+        self, index: int, recent: tuple[tuple[int, int], ...], skills: int, added: tuple[int, int]
+    ) -> tuple[float, tuple[tuple[int, int], ...], int] | None:
+        """Year `index` with `added` (certifications, events) in it: its growth factor,
+        the window's additions after it, and the skills added by then; None if static."""
+        certifications, events = added
+        window_certs = self.fixed[index][0] + certifications + sum(c for c, _ in recent)
+        window_events = self.fixed[index][1] + events + sum(e for _, e in recent)
+        state = state_of(window_certs, window_events, self.rules)
+        if state == "static":
+            return None
+        factor = 1 + self.rates[state]
+        now = skills + (events - certifications)
+        if self.can_step and self.held[index] + skills < self.needed <= self.held[index + 1] + now:
+            factor *= self.multiplier
+        kept = (*recent, added)[-(self.window - 1) :] if self.window > 1 else ()
+        return factor, kept, min(now, self.needed)
+
+    def best(
+        self,
+        index: int,
+        recent: tuple[tuple[int, int], ...],
+        skills: int,
+        left: int,
+        counts: tuple[int, ...] | None,
+    ) -> float:
+        """The largest factor by which the years from `index` on can multiply the income up
+        to the target year, every year out of static, with `left` events to place (all
+        of them) and, given `counts`, that many events in each year; -inf if none can."""
+        if index == len(self.years):
+            return 1.0 if left == 0 else -math.inf
+        key = (index, recent, skills, left, counts)
+        if key in self.cache:
+            return self.cache[key]
+        result = -math.inf
+        for events in [counts[index]] if counts is not None else range(left + 1):
+            if events > left:
                 continue
-            if _works(planned, target, by):
-                return Plan(additions, True, planned, baseline, target, by, max_events, most, fewest)
-    return Plan((), False, baseline, baseline, target, by, max_events, most, fewest)
+            for certifications in range(events + 1):
+                moved = self.step(index, recent, skills, (certifications, events))
+                if moved is None:
+                    continue
+                factor, kept, now = moved
+                rest = self.best(index + 1, kept, now, left - events, counts)
+                if rest == -math.inf:
+                    continue
+                result = max(result, (factor if index <= self.by_index else 1.0) * rest)
+        self.cache[key] = result
+        return result
+
+    def enough(self, income: float, future: float) -> bool:
+        """Whether an income so far, times the best factor still to come, can reach the target
+        (allowing for the rounding of a product taken in another order)."""
+        return future > -math.inf and (self.target is None or income * future >= self.target * (1 - 1e-12))
+
+    def plan(self, size: int) -> tuple[Addition, ...] | None:
+        """The first plan of exactly `size` events in the enumeration's order, or None."""
+        if not self.enough(self.profile.income, self.best(0, (), 0, size, None)):
+            return None
+        counts: list[int] = []
+        frontier: dict[tuple[tuple[tuple[int, int], ...], int], float] = {((), 0): self.profile.income}
+        left = size
+        for index in range(len(self.years)):  # the most events as early as possible: the earliest years
+            for events in range(left, -1, -1):
+                trial = self._advance(frontier, index, events)
+                future = {key: self.best(index + 1, key[0], key[1], left - events, None) for key in trial}
+                if any(self.enough(income, future[key]) for key, income in trial.items()):
+                    frontier = {
+                        key: income for key, income in trial.items() if self.enough(income, future[key])
+                    }
+                    counts.append(events)
+                    left -= events
+                    break
+            else:
+                return None
+        fixed = tuple(counts)
+        self.cache.clear()
+        state: tuple[tuple[tuple[int, int], ...], int] = ((), 0)
+        income = self.profile.income
+        additions: list[Addition] = []
+        for index, events in enumerate(fixed):  # then the fewest certifications, year by year
+            for certifications in range(events + 1):
+                moved = self.step(index, state[0], state[1], (certifications, events))
+                if moved is None:
+                    continue
+                factor, kept, now = moved
+                grown = income * factor if index <= self.by_index else income
+                rest = self.best(index + 1, kept, now, sum(fixed[index + 1 :]), fixed)
+                if self.enough(grown, rest):
+                    state, income = (kept, now), grown
+                    year = self.years[index]
+                    additions += [Addition("skill", year)] * (events - certifications)
+                    additions += [Addition("certification", year)] * certifications
+                    break
+            else:
+                return None
+        return tuple(additions)
+
+    def _advance(
+        self, frontier: dict[tuple[tuple[tuple[int, int], ...], int], float], index: int, events: int
+    ) -> dict[tuple[tuple[tuple[int, int], ...], int], float]:
+        """Every state one year on with `events` added in year `index` (any certifications
+        among them), each with the best income it can have."""
+        after: dict[tuple[tuple[tuple[int, int], ...], int], float] = {}
+        for (recent, skills), income in frontier.items():
+            for certifications in range(events + 1):
+                moved = self.step(index, recent, skills, (certifications, events))
+                if moved is None:
+                    continue
+                factor, kept, now = moved
+                grown = income * factor if index <= self.by_index else income
+                if grown > after.get((kept, now), -math.inf):
+                    after[(kept, now)] = grown
+        return after

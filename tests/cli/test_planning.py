@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careercap.core.engine import project
 from careercap.core.plan import Addition, find_plan, with_additions
@@ -168,15 +170,55 @@ def test_plan_usage_errors(cli: Invoke, args: list[str], message: str) -> None:
     assert message in result.stderr
 
 
-def test_a_search_too_large_says_so_before_it_starts(cli: Invoke, write: Write) -> None:
+def test_a_long_horizon_is_planned_exactly_without_trying_every_plan(cli: Invoke, write: Write) -> None:
     skills = "".join(f"  - {{name: S{year}, acquired: {year}}}\n" for year in range(2025, 2066, 3))
     path = write("p.yaml", f"name: P\nincome: 50000\nas_of: 2025\nhorizon: 40\nskills:\n{skills}")
-    result = cli("plan", path, "--target", "200000")
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[-2] == (
-        "careercap plan: error: Invalid value: a plan of 3 events over 40 years means trying 91,881 plans, "
-        "more than careercap tries; ask for fewer years (--horizon) or a nearer --by"
+    # Seven upskilling years are needed; a pair of certifications makes at most three.
+    result = cli("plan", path, "--target", "170000", "--max-events", "10", "-f", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["reached"]
+    years = [addition["year"] for addition in document["additions"]]
+    assert years == [2026, 2026, 2027, 2027, 2030, 2030]
+    assert {addition["kind"] for addition in document["additions"]} == {"certification"}
+    assert document["projection"]["years"][-1]["income"] >= 170000
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    horizon=st.integers(1, 4),
+    employment=st.sampled_from(["employee", "freelancer"]),
+    certifications=st.lists(st.integers(2021, 2029), max_size=3),
+    skills=st.lists(st.one_of(st.none(), st.integers(2021, 2029)), max_size=3),
+    growth=st.sampled_from([-0.02, 0.0, 0.03]),
+    target_factor=st.one_of(st.none(), st.floats(0.9, 1.8)),
+    by_offset=st.one_of(st.none(), st.integers(1, 4)),
+)
+def test_the_exact_planner_agrees_with_trying_every_plan(
+    horizon: int,
+    employment: str,
+    certifications: list[int],
+    skills: list[int | None],
+    growth: float,
+    target_factor: float | None,
+    by_offset: int | None,
+) -> None:
+    p = profile(
+        horizon=horizon,
+        employment=employment,
+        baseline_growth=growth,
+        certifications=[{"name": f"c{index}", "earned": year} for index, year in enumerate(certifications)],
+        skills=[
+            f"s{index}" if year is None else {"name": f"s{index}", "acquired": year}
+            for index, year in enumerate(skills)
+        ],
     )
+    target = None if target_factor is None else p.income * target_factor
+    by = None if target is None or by_offset is None else p.as_of + min(by_offset, horizon)
+    found = find_plan(p, RULES, target=target, by=by, max_events=3)
+    expected = brute_force_best(p, target, by, 3)
+    assert found.additions == (expected or ())
+    assert found.reached == (expected is not None)
 
 
 # Sensitivity --------------------------------------------------------------------------
