@@ -140,9 +140,12 @@ class _Search:
     added in its window, and, for a freelancer's portfolio step, how many skills were
     added so far; so the search runs over (year, the additions of the window's earlier
     years, skills added, events left) with the best income so far for each, which is
-    polynomial in the horizon, not exponential. Plans are compared as the enumeration
-    compares them: fewest events, then the earliest years, then skills before
-    certifications."""
+    polynomial in the horizon, not exponential. Of the plans that work it finds the first
+    in this order: fewest events; then the most events in the first year, then in the
+    second, and so on (the earliest years); then, year by year, the fewest certifications
+    (skills first). A forward pass carries the best income so far for each state; a
+    memoized backward pass says how much a state can still grow, so that every choice is
+    made knowing a plan can be completed from it."""
 
     def __init__(self, profile: Profile, rules: Rules, target: float | None, by: int | None) -> None:
         self.profile, self.rules, self.target = profile, rules, target
