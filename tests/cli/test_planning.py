@@ -32,15 +32,17 @@ def profile(**fields: Any) -> Profile:
     return Profile.model_validate({"name": "P", "income": 50000, "as_of": 2025, "horizon": 4} | fields)
 
 
-def works(p: Profile, additions: tuple[Addition, ...], target: float | None, by: int | None) -> bool:
-    rows = project(with_additions(p, additions), RULES).years
+def works(
+    p: Profile, additions: tuple[Addition, ...], target: float | None, by: int | None, rules: Rules = RULES
+) -> bool:
+    rows = project(with_additions(p, additions), rules).years
     if any(row.state == "static" for row in rows[1:]):
         return False
     return target is None or {row.year: row.income for row in rows}[by or p.final_year] >= target
 
 
 def brute_force_best(
-    p: Profile, target: float | None, by: int | None, most: int
+    p: Profile, target: float | None, by: int | None, most: int, rules: Rules = RULES
 ) -> tuple[Addition, ...] | None:
     """Every multiset of additions, found independently of plan.py's ordering."""
     options = [
@@ -51,7 +53,7 @@ def brute_force_best(
     best: tuple[Any, ...] | None = None
     for size in range(most + 1):
         for combo in itertools.combinations_with_replacement(options, size):
-            if not works(p, combo, target, by):
+            if not works(p, combo, target, by, rules):
                 continue
             ordered = tuple(sorted(combo, key=lambda a: (a.year, a.kind != "skill")))
             key = (size, tuple(a.year for a in ordered), tuple(a.kind != "skill" for a in ordered))
@@ -182,6 +184,45 @@ def test_a_long_horizon_is_planned_exactly_without_trying_every_plan(cli: Invoke
     assert years == [2026, 2026, 2027, 2027, 2030, 2030]
     assert {addition["kind"] for addition in document["additions"]} == {"certification"}
     assert document["projection"]["years"][-1]["income"] >= 170000
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    window=st.integers(1, 4),
+    min_certifications=st.integers(1, 3),
+    min_skills=st.integers(1, 4),
+    horizon=st.integers(1, 4),
+    skills=st.lists(st.one_of(st.none(), st.integers(2022, 2028)), max_size=3),
+    target_factor=st.one_of(st.none(), st.floats(0.95, 2.5)),
+)
+def test_the_exact_planner_agrees_with_trying_every_plan_under_other_rules(
+    window: int,
+    min_certifications: int,
+    min_skills: int,
+    horizon: int,
+    skills: list[int | None],
+    target_factor: float | None,
+) -> None:
+    rules = RULES.model_copy(
+        update={
+            "window_years": window,
+            "upskilling": RULES.upskilling.model_copy(update={"min_certifications": min_certifications}),
+            "freelancer_portfolio": RULES.freelancer_portfolio.model_copy(update={"min_skills": min_skills}),
+        }
+    )
+    p = profile(
+        horizon=horizon,
+        employment="freelancer",
+        skills=[
+            f"s{index}" if year is None else {"name": f"s{index}", "acquired": year}
+            for index, year in enumerate(skills)
+        ],
+    )
+    target = None if target_factor is None else p.income * target_factor
+    found = find_plan(p, rules, target=target, max_events=3)
+    expected = brute_force_best(p, target, None, 3, rules)
+    assert found.additions == (expected or ())
+    assert found.reached == (expected is not None)
 
 
 @settings(max_examples=400, deadline=None)
