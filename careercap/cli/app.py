@@ -38,6 +38,7 @@ from careercap.cli.options import (
     choice,
     format_option,
     number,
+    whole,
 )
 from careercap.errors import Invalid, UsageError
 
@@ -260,9 +261,8 @@ def plan(
         typer.Option(
             "--max-events",
             metavar="N",
-            min=0,
-            max=10,  # core.plan.MOST_EVENTS, not imported here: start-up time
-            help="Learning events a plan may add at the most.",
+            parser=whole(0, 10),  # core.plan.MOST_EVENTS, not imported here: start-up time
+            help="Learning events a plan may add at the most.  [0 to 10]",
         ),
     ] = 4,
     as_of: AsOfOpt = None,

@@ -9,7 +9,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from careercap.core.fields import parse_number
+from careercap.core.fields import parse_integer, parse_number
 
 
 class Format(enum.StrEnum):
@@ -108,10 +108,29 @@ def number(low: float, high: float, *, rate: bool = False) -> Callable[[str], fl
     return parse
 
 
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """A parser for an option's whole number, read as a profile's are read and held to
+    [low, high], with careercap's wording rather than the validator's."""
+
+    def parse(text: str) -> int:
+        try:
+            value = parse_integer(text)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        if not low <= value <= high:
+            raise typer.BadParameter(f"must be from {low} to {high}, not {text.strip()}")
+        return value
+
+    return parse
+
+
 AsOfOpt = Annotated[
     int | None,
     typer.Option(
-        "--as-of", metavar="YEAR", min=1950, max=2100, help="Start year, instead of the profile's as_of."
+        "--as-of",
+        metavar="YEAR",
+        parser=whole(1950, 2100),
+        help="Start year, instead of the profile's as_of.  [1950 to 2100]",
     ),
 ]
 HorizonOpt = Annotated[
@@ -119,9 +138,8 @@ HorizonOpt = Annotated[
     typer.Option(
         "--horizon",
         metavar="N",
-        min=1,
-        max=50,
-        help="Years to project, instead of the profile's horizon.",
+        parser=whole(1, 50),
+        help="Years to project, instead of the profile's horizon.  [1 to 50]",
     ),
 ]
 GrowthOpt = Annotated[
@@ -173,10 +191,9 @@ WidthOpt = Annotated[
     typer.Option(
         "--width",
         metavar="N",
-        min=40,
-        max=400,
+        parser=whole(40, 400),
         help="Columns of the text written to files (-o FILE.txt, --svg, --html), whatever the terminal. "
-        "Default: 100.",
+        "Default: 100.  [40 to 400]",
         show_default=False,
     ),
 ]

@@ -14,7 +14,8 @@ from typing import Literal, NamedTuple
 
 from careercap.core.engine import OutOfRange, Projection, learning_events, project, state_of, state_rates
 from careercap.core.fields import PartialDate
-from careercap.core.profile import Certification, Profile, Skill
+from careercap.core.profile import Certification, Profile, Skill, normalize_name
+from careercap.core.rounding import cents
 from careercap.core.rules import Rules
 
 Kind = Literal["skill", "certification"]
@@ -50,23 +51,39 @@ class PlanError(ValueError):
         self.parameter = parameter
 
 
+def new_names(profile: Profile, kind: Kind, count: int) -> list[str]:
+    """Names for `count` planned events of a kind, `New skill 1`, `New skill 2`..., passing
+    over any the profile already has (compared as careercap compares names), so that the
+    snippet pasted in adds them rather than repeating an entry."""
+    present = profile.certifications if kind == "certification" else profile.skills
+    taken = {normalize_name(item.name) for item in present}
+    names: list[str] = []
+    number = 0
+    while len(names) < count:
+        number += 1
+        name = f"New {kind} {number}"
+        if normalize_name(name) not in taken:
+            names.append(name)
+    return names
+
+
 def with_additions(profile: Profile, additions: tuple[Addition, ...]) -> Profile:
-    """The profile with the planned events added (named so that none repeats a name)."""
+    """The profile with the planned events added, named by `new_names`."""
     certifications = [a for a in additions if a.kind == "certification"]
     skills = [a for a in additions if a.kind == "skill"]
     return profile.model_copy(
         update={
             "certifications": profile.certifications
             + tuple(
-                Certification.model_construct(
-                    name=f"New certification {n}", earned=PartialDate(a.year), issuer=None
+                Certification.model_construct(name=name, earned=PartialDate(a.year), issuer=None)
+                for name, a in zip(
+                    new_names(profile, "certification", len(certifications)), certifications, strict=True
                 )
-                for n, a in enumerate(certifications, 1)
             ),
             "skills": profile.skills
             + tuple(
-                Skill.model_construct(name=f"New skill {n}", acquired=PartialDate(a.year))
-                for n, a in enumerate(skills, 1)
+                Skill.model_construct(name=name, acquired=PartialDate(a.year))
+                for name, a in zip(new_names(profile, "skill", len(skills)), skills, strict=True)
             ),
         }
     )
@@ -80,7 +97,13 @@ def _works(projection: Projection, target: float | None, by: int | None) -> bool
     income = {row.year: row.income for row in projection.years}[
         by if by is not None else projection.profile.final_year
     ]
-    return income >= target
+    return reaches(income, target)
+
+
+def reaches(income: float, target: float) -> bool:
+    """Whether an income reaches a target as both are shown, to the cent: an income shown
+    as 51,250.00 reaches a target of 51,250, whatever its last binary digit."""
+    return cents(income) >= cents(target)
 
 
 def reachable(profile: Profile, rules: Rules, year: int) -> float:
@@ -117,7 +140,7 @@ def find_plan(
     static = sum(row.state == "static" for row in baseline.years[1:])
     fewest = -(-static // rules.window_years)  # an event keeps at most window_years years out of static
     none = Plan((), False, baseline, baseline, target, by, max_events, most, fewest)
-    if (target is not None and most is not None and target > most) or fewest > max_events:
+    if (target is not None and most is not None and not reaches(most, target)) or fewest > max_events:
         return none  # no plan of any size, or none small enough: said at once
     search = _Search(profile, rules, target, by)
     for size in range(fewest, max_events + 1):
@@ -167,27 +190,32 @@ class _Search:
         self.can_step = profile.employment == "freelancer" and self.held[0] < needed
         self.needed = needed
         self.multiplier = rules.freelancer_portfolio.multiplier
+        self.certifications_needed = rules.upskilling.min_certifications
         self.cache: dict[
             tuple[int, tuple[tuple[int, int], ...], int, int, tuple[int, ...] | None], float
         ] = {}
 
     def step(
         self, index: int, recent: tuple[tuple[int, int], ...], skills: int, added: tuple[int, int]
-    ) -> tuple[float, tuple[tuple[int, int], ...], int] | None:
-        """Year `index` with `added` (certifications, events) in it: its growth factor,
-        the window's additions after it, and the skills added by then; None if static."""
+    ) -> tuple[float, float, tuple[tuple[int, int], ...], int] | None:
+        """Year `index` with `added` (certifications, events) in it: its growth factor and
+        its portfolio multiplier (1 without a step), the window's additions after it, and
+        the skills added by then; None if static."""
         certifications, events = added
         window_certs = self.fixed[index][0] + certifications + sum(c for c, _ in recent)
         window_events = self.fixed[index][1] + events + sum(e for _, e in recent)
         state = state_of(window_certs, window_events, self.rules)
         if state == "static":
             return None
-        factor = 1 + self.rates[state]
+        growth, step = 1 + self.rates[state], 1.0
         now = skills + (events - certifications)
         if self.can_step and self.held[index] + skills < self.needed <= self.held[index + 1] + now:
-            factor *= self.multiplier
-        kept = (*recent, added)[-(self.window - 1) :] if self.window > 1 else ()
-        return factor, kept, min(now, self.needed)
+            step = self.multiplier
+        # A window needs only to know whether it reaches the thresholds: a year's additions
+        # count up to min_certifications certifications and one event, and no further.
+        capped = (min(certifications, self.certifications_needed), min(events, 1))
+        kept = (*recent, capped)[-(self.window - 1) :] if self.window > 1 else ()
+        return growth, step, kept, min(now, self.needed)
 
     def best(
         self,
@@ -213,18 +241,20 @@ class _Search:
                 moved = self.step(index, recent, skills, (certifications, events))
                 if moved is None:
                     continue
-                factor, kept, now = moved
+                growth, step, kept, now = moved
                 rest = self.best(index + 1, kept, now, left - events, counts)
                 if rest == -math.inf:
                     continue
-                result = max(result, (factor if index <= self.by_index else 1.0) * rest)
+                result = max(result, (growth * step if index <= self.by_index else 1.0) * rest)
         self.cache[key] = result
         return result
 
     def enough(self, income: float, future: float) -> bool:
         """Whether an income so far, times the best factor still to come, can reach the target
         (allowing for the rounding of a product taken in another order)."""
-        return future > -math.inf and (self.target is None or income * future >= self.target * (1 - 1e-12))
+        return future > -math.inf and (
+            self.target is None or cents(income * future * (1 + 1e-12)) >= cents(self.target)
+        )
 
     def plan(self, size: int) -> tuple[Addition, ...] | None:
         """The first plan of exactly `size` events in the enumeration's order, or None."""
@@ -256,8 +286,8 @@ class _Search:
                 moved = self.step(index, state[0], state[1], (certifications, events))
                 if moved is None:
                     continue
-                factor, kept, now = moved
-                grown = income * factor if index <= self.by_index else income
+                growth, step, kept, now = moved
+                grown = income * growth * step if index <= self.by_index else income  # as the engine does
                 rest = self.best(index + 1, kept, now, sum(fixed[index + 1 :]), fixed)
                 if self.enough(grown, rest):
                     state, income = (kept, now), grown
@@ -280,8 +310,8 @@ class _Search:
                 moved = self.step(index, recent, skills, (certifications, events))
                 if moved is None:
                     continue
-                factor, kept, now = moved
-                grown = income * factor if index <= self.by_index else income
+                growth, step, kept, now = moved
+                grown = income * growth * step if index <= self.by_index else income  # as the engine does
                 if grown > after.get((kept, now), -math.inf):
                     after[(kept, now)] = grown
         return after

@@ -27,8 +27,10 @@ class LearningReturn(NamedTuple):
 
     @property
     def ratio(self) -> float | None:
-        """return_on_learning: the net gain per unit of cost; None when it cost nothing."""
-        return None if self.cost == 0 else self.net / self.cost
+        """return_on_learning: the net gain per unit of cost, as both are shown (to the
+        cent); None when it cost nothing (or less than half a cent)."""
+        cost = cents(self.cost)
+        return None if cost == 0 else cents(self.net) / cost
 
 
 def event_cost(item: Certification | Skill, profile: Profile) -> float:
@@ -97,6 +99,8 @@ def learning_return(projection: Projection, rules: Rules) -> LearningReturn | No
     for row, alone in zip(projection.years[1:], without.years[1:], strict=True):
         gain += cents(row.income) - cents(alone.income)  # as shown: the sum adds up with a calculator
         spent = spent_by[row.year]
-        if payback is None and spent > 0 and cents(gain) >= cents(spent):  # nothing spent, nothing to repay
+        if (
+            payback is None and cents(spent) > 0 and cents(gain) >= cents(spent)
+        ):  # nothing spent, nothing to repay
             payback = row.year
     return LearningReturn(running_cost, gain, payback)

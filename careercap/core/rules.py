@@ -70,7 +70,7 @@ class RuleText(BaseModel):
 
 class Upskilling(RuleText):
     min_certifications: Integer = Field(
-        ge=1, description="Certifications in a window that make it upskilling."
+        ge=1, le=100, description="Certifications in a window that make it upskilling."
     )
     growth_premium: Premium = Field(description="Extra growth, as a share of |baseline growth|.")
 
@@ -80,7 +80,7 @@ class Static(RuleText):
 
 
 class FreelancerPortfolio(RuleText):
-    min_skills: Integer = Field(ge=1, description="Distinct skills that make a portfolio.")
+    min_skills: Integer = Field(ge=1, le=100, description="Distinct skills that make a portfolio.")
     multiplier: Multiplier = Field(description="Revenue multiplier when the portfolio is reached.")
 
 

@@ -205,7 +205,11 @@ def learning_block(learning: LearningReturn, currency: str) -> Block:
     """What the planned learning costs and adds, and when it pays back."""
     gain = ("Income it adds", f"{money(learning.gain)} {currency}")
     if learning.ratio is None:  # it cost nothing, as the profile gives it
-        note = Text("No cost given: add cost, hours and hourly_value for its return.", style="dim")
+        note = Text(
+            "It costs nothing as the profile gives it (cost, hours at hourly_value, less the "
+            "subsidy): no return or payback to show.",
+            style="dim",
+        )
         return Block("The planned learning, as an investment", [gain], [note])
     payback = "not within the horizon" if learning.payback_year is None else str(learning.payback_year)
     rows: list[Row] = [
@@ -486,8 +490,13 @@ def comparison_learning(results: Sequence[Result], names: list[str]) -> Fitted |
         "" if learning is None or learning.cost == 0 else str(learning.payback_year or "not within")
         for learning in learnings
     ]
+    title = "The planned learning, as an investment"
+    if any(
+        result.projection.profile.final_year != results[0].projection.profile.final_year for result in results
+    ):
+        title += " (each over its own horizon)"
     return _by_profile(
-        "The planned learning, as an investment",
+        title,
         names,
         [
             measure("learning cost", lambda learning: learning.cost),

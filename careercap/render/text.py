@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from careercap.core.plan import MOST_EVENTS
+from careercap.core.plan import MOST_EVENTS, Kind, new_names
 from careercap.core.profile import Certification
 from careercap.core.rounding import cents
 from careercap.core.rules import LABELS
@@ -109,18 +109,19 @@ def plan_snippet(plan: Plan) -> str:
     """The additions as YAML to paste into the profile (into its lists, where it has them)."""
     profile = plan.baseline.profile
     lines: list[str] = []
-    for kind, key, date, existing in (
+    kinds: tuple[tuple[Kind, str, str, tuple[object, ...]], ...] = (
         ("certification", "certifications", "earned", profile.certifications),
         ("skill", "skills", "acquired", profile.skills),
-    ):
+    )
+    for kind, key, date, existing in kinds:
         added = [addition for addition in plan.additions if addition.kind == kind]
         if not added:
             continue
         if existing:
             lines.append(f"# add to the existing {key}:")
         lines.append(f"{key}:")
-        for number, addition in enumerate(added, 1):
-            lines += [f"  - name: New {kind} {number}", f"    {date}: {addition.year}"]
+        for name, addition in zip(new_names(profile, kind, len(added)), added, strict=True):
+            lines += [f"  - name: {name}", f"    {date}: {addition.year}"]
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -454,3 +454,37 @@ def test_a_plan_whose_best_would_grow_past_what_careercap_projects_is_still_an_a
     assert result.exit_code == 0  # not an internal error: the upskilling-every-year plan overflows
     document = json.loads(result.stdout)
     assert (document["reached"], document["reachable"]) == (False, None)
+
+
+def test_a_target_is_reached_as_the_income_is_shown_to_the_cent(cli: Invoke, write: Write) -> None:
+    # One skill makes 50,000 x 1.025 = 51,249.99999999999 in binary, shown as 51,250.00.
+    path = write("t.yaml", "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 1\nbaseline_growth: 0.025\n")
+    document = json.loads(cli("plan", path, "--target", "51250", "-f", "json").stdout)
+    assert document["reached"]
+    assert document["additions"] == [{"kind": "skill", "year": 2026}]
+    assert document["projection"]["years"][-1]["income"] == 51250.0
+
+
+def test_the_plan_names_its_events_apart_from_the_profile_s_own(cli: Invoke, write: Write) -> None:
+    path = write("n.yaml", "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 3\nskills: [New skill 1]\n")
+    snippet = cli("plan", path, "-f", "yaml").stdout
+    assert "  - name: New skill 2\n    acquired: 2026\n" in snippet
+    assert "New skill 1\n" not in snippet.replace("- New skill 1", "")
+    # Pasted in, the snippet does what the plan says: no year stays static.
+    pasted = write(
+        "pasted.yaml",
+        "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 3\nskills:\n  - New skill 1\n"
+        + snippet.split("\nskills:\n", 1)[1],
+    )
+    states = [
+        row["state"]
+        for row in json.loads(cli("project", pasted, "-f", "json").stdout)["projections"][0]["years"][1:]
+    ]
+    assert "static" not in states
+
+
+def test_a_rules_file_cannot_ask_for_a_hundred_million_skills(cli: Invoke, write: Write) -> None:
+    rules = write("r.yaml", "freelancer_portfolio: {min_skills: 100000000}\n")
+    result = cli("rules", "--rules", rules)
+    assert result.exit_code == 1
+    assert "min_skills: must be at most 100" in result.stderr

@@ -104,3 +104,10 @@ def test_explain_says_what_each_planned_event_adds_and_costs(cli: Invoke) -> Non
         "- Microsoft Power Automate RPA Developer (certification, 2026): adds 3,379.62 EUR over 2026-2030; costs 1,615.50 EUR",
         "- Python for finance (skill, 2028): adds 8,798.89 EUR over 2026-2030; costs 2,710.00 EUR",
     ]
+
+
+def test_a_cost_that_shows_as_0_00_has_no_return_or_payback() -> None:
+    person = profile(skills=[{"name": "SQL", "acquired": 2026, "cost": 0.001}])
+    learning = learning_return(project(person, RULES), RULES)
+    assert learning is not None
+    assert (learning.ratio, learning.payback_year) == (None, None)
