@@ -122,13 +122,19 @@ def plan_snippet(plan: Plan) -> str:
         lines.append(f"{key}:")
         for name, addition in zip(new_names(profile, kind, len(added)), added, strict=True):
             lines += [f"  - name: {name}", f"    {date}: {addition.year}"]
-    return "\n".join(lines) + ("\n" if lines else "")
+    if not lines:  # still YAML, and still saying something
+        lines.append(
+            "# nothing to add"
+            if plan.reached
+            else "# no plan found: run careercap plan without --format yaml"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def plan_lines(plan: Plan, source: str) -> list[str]:
     """What the plan asks for and what it achieves, in words."""
     profile = plan.baseline.profile
-    span = f"{profile.as_of + 1}-{profile.final_year}"
+    years = span(profile.as_of + 1, profile.final_year)
     goal = "keep every year out of static"
     if plan.target is not None:
         goal += f" and reach {money(plan.target)} {profile.currency} by {plan.by or profile.final_year}"
@@ -145,16 +151,17 @@ def plan_lines(plan: Plan, source: str) -> list[str]:
         most = plan.max_events
         if plan.fewest > most:
             static = sum(row.state == "static" for row in plan.baseline.years[1:])
+            are = "is" if static == 1 else "are"
             ask = f"--max-events {plan.fewest}" if plan.fewest <= MOST_EVENTS else "fewer years (--horizon)"
             return [
                 heading,
                 "",
-                f"No plan of at most {most} learning events in {span} does that: {static} of its years are "
-                f"static, and a learning event keeps only the years of its window out of static, so it "
-                f"takes at least {plan.fewest}. Ask for {ask}.",
+                f"No plan of at most {most} learning events in {years} does that: {static} of its "
+                f"years {are} static, and a learning event keeps only the years of its window out of "
+                f"static, so it takes at least {plan.fewest}. Ask for {ask}.",
             ]
         further = f" (--max-events {most + 1} would look further)" if most < MOST_EVENTS else ""
-        return [heading, "", f"No plan of at most {most} learning events in {span} does that{further}."]
+        return [heading, "", f"No plan of at most {most} learning events in {years} does that{further}."]
     if not plan.additions:
         return [heading, "", "Nothing to add: the profile does that already."]
     count = len(plan.additions)
@@ -181,9 +188,8 @@ def plan_text(plan: Plan, source: str, basis: Basis | None = None, width: int = 
     named = None if basis is None else basis_line(basis)
     lines = wrapped(plan_lines(plan, source) + ([] if named is None else [named]), width)
     text = "".join(line + "\n" for line in lines)
-    snippet = plan_snippet(plan)
-    if snippet:
-        text += "\nAdd to the profile:\n\n" + snippet + "\n"
+    if plan.additions:
+        text += "\nAdd to the profile:\n\n" + plan_snippet(plan) + "\n"
     return text
 
 

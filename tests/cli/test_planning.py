@@ -488,3 +488,16 @@ def test_a_rules_file_cannot_ask_for_a_hundred_million_skills(cli: Invoke, write
     result = cli("rules", "--rules", rules)
     assert result.exit_code == 1
     assert "min_skills: must be at most 100" in result.stderr
+
+
+def test_a_plan_of_one_year_says_the_year_once_and_yaml_output_always_says_something(
+    cli: Invoke, write: Write
+) -> None:
+    path = write("one.yaml", "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 1\n")
+    text = cli("plan", path, "--max-events", "0", columns=200).stdout
+    assert "learning events in 2026 does that: 1 of its years is static" in text
+    assert "Add to the profile" not in text
+    assert cli("plan", path, "--max-events", "0", "-f", "yaml").stdout == (
+        "# no plan found: run careercap plan without --format yaml\n"
+    )
+    assert cli("plan", str(PROFILES / "freelancer.yaml"), "-f", "yaml").stdout == "# nothing to add\n"
