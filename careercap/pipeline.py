@@ -121,10 +121,17 @@ def _with_cautions(loaded: Loaded, projection: Projection) -> Loaded:
 
 
 def project_sources(
-    sources: Iterable[Source], *, rules: Rules, overrides: Overrides, with_sensitivity: bool = False
+    sources: Iterable[Source],
+    *,
+    rules: Rules,
+    overrides: Overrides,
+    with_sensitivity: bool = False,
+    with_learning: bool = True,
 ) -> Iterator[Outcome]:
     """Project every document of every source, in order; bad documents come back with errors.
-    With `with_sensitivity`, each result comes with its tornado and band."""
+    With `with_sensitivity`, each result comes with its tornado and band; without
+    `with_learning`, without the return on its planned learning (a second projection that
+    an output not showing it need not pay for)."""
     for loaded in _loaded(sources):
         if loaded.profile is None:
             yield Outcome(loaded, None)
@@ -141,7 +148,7 @@ def project_sources(
             yield Outcome(loaded._replace(profile=None, errors=(error,)), None)
             continue
         warned = _with_cautions(loaded, projection)
-        learning = learning_return(projection, rules)
+        learning = learning_return(projection, rules) if with_learning else None
         result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
         yield Outcome(warned, result)
 

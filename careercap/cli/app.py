@@ -168,7 +168,11 @@ def project(
     with output_to(target) as stream:
         errors = write_projections(
             pipeline.project_sources(
-                sources, rules=rules, overrides=overrides, with_sensitivity=with_sensitivity
+                sources,
+                rules=rules,
+                overrides=overrides,
+                with_sensitivity=with_sensitivity,
+                with_learning=summary or chosen != "csv",  # a year's CSV row has no learning figures
             ),
             stream=stream,
             console=lambda: pictures.consoles(None if target is None else stream),
