@@ -8,6 +8,7 @@ adds is measured against the same profile without it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from careercap.core.engine import Projection, project
@@ -64,23 +65,22 @@ def _without(profile: Profile, left_out: list[Certification | Skill]) -> Profile
     )
 
 
-def _gain(projection: Projection, without: Projection) -> float:
-    """The income a projection adds over another, year by year as shown."""
-    return sum(
-        cents(row.income) - cents(alone.income)
-        for row, alone in zip(projection.years[1:], without.years[1:], strict=True)
-    )
+def _added(projection: Projection, without: Projection) -> Iterator[tuple[int, float]]:
+    """Each projected year, and the income a projection adds in it over another, as shown
+    (to the cent): summed, they add up with a calculator."""
+    for row, alone in zip(projection.years[1:], without.years[1:], strict=True):
+        yield row.year, cents(row.income) - cents(alone.income)
 
 
 def marginal_gains(projection: Projection, rules: Rules) -> list[Marginal]:
     """Each planned event's own gain (the rest of the plan kept) and cost."""
     profile = projection.profile
-    return [
-        Marginal(
-            item, _gain(projection, project(_without(profile, [item]), rules)), event_cost(item, profile)
-        )
-        for item in planned_learning(profile)
-    ]
+    marginals = []
+    for item in planned_learning(profile):
+        alone = project(_without(profile, [item]), rules)
+        gain = sum(added for _, added in _added(projection, alone))
+        marginals.append(Marginal(item, gain, event_cost(item, profile)))
+    return marginals
 
 
 def learning_return(projection: Projection, rules: Rules) -> LearningReturn | None:
@@ -90,17 +90,12 @@ def learning_return(projection: Projection, rules: Rules) -> LearningReturn | No
     if not planned:
         return None
     without = project(_without(profile, planned), rules)
-    spent_by: dict[int, float] = {}
-    running_cost = 0.0
-    for year in range(profile.as_of + 1, profile.final_year + 1):
-        running_cost += sum(event_cost(item, profile) for item in planned if item.year == year)
-        spent_by[year] = running_cost
-    gain, payback = 0.0, None
-    for row, alone in zip(projection.years[1:], without.years[1:], strict=True):
-        gain += cents(row.income) - cents(alone.income)  # as shown: the sum adds up with a calculator
-        spent = spent_by[row.year]
+    cost, gain, payback = 0.0, 0.0, None
+    for year, added in _added(projection, without):
+        cost += sum(event_cost(item, profile) for item in planned if item.year == year)  # spent by then
+        gain += added
         if (
-            payback is None and cents(spent) > 0 and cents(gain) >= cents(spent)
+            payback is None and cents(cost) > 0 and cents(gain) >= cents(cost)
         ):  # nothing spent, nothing to repay
-            payback = row.year
-    return LearningReturn(running_cost, gain, payback)
+            payback = year
+    return LearningReturn(cost, gain, payback)
