@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careercap.core.engine import project
-from careercap.core.plan import Addition, find_plan, with_additions
+from careercap.core.plan import MOST_EVENTS, Addition, find_plan, with_additions
 from careercap.core.profile import Profile
 from careercap.core.rules import Rules
 from careercap.core.sensitivity import sensitivity
@@ -501,3 +501,11 @@ def test_a_plan_of_one_year_says_the_year_once_and_yaml_output_always_says_somet
         "# no plan found: run careercap plan without --format yaml\n"
     )
     assert cli("plan", str(PROFILES / "freelancer.yaml"), "-f", "yaml").stdout == "# nothing to add\n"
+
+
+def test_max_events_takes_exactly_what_the_planner_allows(cli: Invoke) -> None:
+    path = str(PROFILES / "finance-clerk.yaml")
+    assert cli("plan", path, "--max-events", str(MOST_EVENTS)).exit_code == 0
+    refused = cli("plan", path, "--max-events", str(MOST_EVENTS + 1))
+    assert refused.exit_code == 2
+    assert f"must be from 0 to {MOST_EVENTS}, not {MOST_EVENTS + 1}" in refused.stderr
