@@ -154,11 +154,6 @@ class Entries(Sequence[Entry]):
         return self.incomes[at] if self.starts[index] <= at < self.starts[index + 1] else None
 
 
-def entry_of(item: Result | Projection) -> Entry:
-    """What a comparison keeps of a result (or of a bare projection)."""
-    return Entries([item])[0]
-
-
 class Comparison(NamedTuple):
     entries: Entries
     summary: dict[str, array[float]]  # over `span`
