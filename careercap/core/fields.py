@@ -96,6 +96,16 @@ def parse_integer(value: Any) -> int:
     return int(text)
 
 
+def parse_flag(value: Any) -> bool:
+    """true or false, in any case (YAML's own words for them); not yes, no, 1 or 0."""
+    if isinstance(value, bool):
+        return value
+    text = value.strip().lower() if isinstance(value, str) else None
+    if text in ("true", "false"):
+        return text == "true"
+    raise ValueError(f"must be true or false, not {_describe(value) if text is None else quoted(value)}")
+
+
 class PartialDate(NamedTuple):
     """A date written as `2024`, `2024-03` or `2024-03-15`; the model uses only its year."""
 
@@ -147,6 +157,7 @@ def parse_date(value: Any) -> PartialDate:
 
 Number = Annotated[float, BeforeValidator(parse_number)]
 Integer = Annotated[int, BeforeValidator(parse_integer)]
+Flag = Annotated[bool, PlainValidator(parse_flag)]
 Text = Annotated[str, Strict()]  # text as written; a list or mapping is an error
 Year = Annotated[int, BeforeValidator(parse_integer), Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Date = Annotated[

@@ -103,20 +103,22 @@ def default_rules() -> Rules:
     )
 
 
-def _one_document(data: bytes, source: str) -> Document:
+def one_document(data: bytes, source: str, what: str = "a rules file") -> Document:
+    """The one YAML document of a small file (`what` says which kind, for the error when
+    it holds a second)."""
     documents = split_documents(stream_chunks(io.BytesIO(data)), source)
     document = next(documents, None) or Document(source, 1, 0, "")
     if document.problem is not None:
         raise CareercapError(document.problem)
     second = next(documents, None)
     if second is not None:
-        raise second.error("a rules file holds one document, and this is a second; remove the '---'", 0, 0)
+        raise second.error(f"{what} holds one document, and this is a second; remove the '---'", 0, 0)
     return document
 
 
 def load_rules(data: bytes, source: str) -> Rules:
     """The defaults with a user's rules file laid over them; errors name the user's file."""
-    document = _one_document(data, source)
+    document = one_document(data, source)
     override = _read(document)
     rules, errors, _ = validate(Rules, document, _merge(packaged_data(), override), KNOWN_KEYS)
     if errors:

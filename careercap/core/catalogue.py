@@ -1,0 +1,51 @@
+"""The learning a person is considering: a catalogue of options for `careercap plan`,
+validated like a profile (frozen, no unknown keys)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from careercap.core.fields import Flag, Year
+from careercap.core.profile import COST, HOURS, Cost, Hours, Name
+
+MOST_OPTIONS = 200
+"""The most options a catalogue may hold."""
+
+
+class Option(BaseModel):
+    """One certification or skill a plan may add, with what it costs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: Name = Field(description="The option's name, as the plan will add it.")
+    kind: Literal["certification", "skill"] = Field(description="certification or skill.")
+    cost: Cost = Field(default=None, description=COST, examples=[395])
+    hours: Hours = Field(default=None, description=HOURS, examples=[60])
+    earliest: Year | None = Field(
+        default=None, description="The first year it can be taken; by default the year after as_of."
+    )
+    latest: Year | None = Field(
+        default=None, description="The last year it can be taken; by default the last projected year."
+    )
+    repeatable: Flag = Field(
+        default=False, description="Whether a plan may take it more than once; by default once at the most."
+    )
+
+    @model_validator(mode="after")
+    def _earliest_first(self) -> Option:
+        if self.earliest is not None and self.latest is not None and self.latest < self.earliest:
+            raise ValueError(f"latest ({self.latest}) is before earliest ({self.earliest})")
+        return self
+
+
+class Catalogue(BaseModel):
+    """The options a plan chooses from (each name once, as careercap compares names: the
+    reader checks that, where it can say which line repeats one)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    options: Annotated[tuple[Option, ...], Field(min_length=1, max_length=MOST_OPTIONS)] = Field(
+        description="The certifications and skills a plan may add."
+    )
