@@ -9,25 +9,50 @@ polynomial in the horizon, where trying every plan was exponential.
 
 from __future__ import annotations
 
+import itertools
 import math
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careercap.core.engine import OutOfRange, Projection, learning_events, project, state_of, state_rates
 from careercap.core.fields import PartialDate
 from careercap.core.profile import Certification, Profile, Skill, normalize_name
+from careercap.core.returns import learning_return
 from careercap.core.rounding import cents
 from careercap.core.rules import Rules
 
+if TYPE_CHECKING:
+    from careercap.core.catalogue import Catalogue
+
 Kind = Literal["skill", "certification"]
+Objective = Literal["fewest", "cheapest", "net-gain"]
+"""What a plan is best at: the fewest events (the default); the least learning cost (with
+a target); the largest net learning gain (`--maximise net-gain`)."""
 
 
 class Addition(NamedTuple):
     kind: Kind
     year: int
+    name: str | None = None  # the catalogue option's name; None for a generic event
+    cost: float | None = None  # as the option gives them
+    hours: float | None = None
 
 
 MOST_EVENTS = 10
 """The most learning events `--max-events` may ask a plan to add."""
+
+
+class Limits(NamedTuple):
+    """What a plan may add: events, money (net of the subsidy) and hours."""
+
+    max_events: int = 4
+    budget: float | None = None
+    max_hours: float | None = None
+
+
+class Spent(NamedTuple):
+    money: float  # cost x (1 - learning_subsidy): what --budget limits
+    hours: float  # what --max-hours limits
+    cost: float  # money + hours x hourly_value, as the return on learning counts it
 
 
 class Plan(NamedTuple):
@@ -40,6 +65,22 @@ class Plan(NamedTuple):
     max_events: int
     reachable: float | None = None  # with a target: the most income any plan reaches by then
     fewest: int = 0  # the fewest events that can keep every year out of static
+    objective: Objective = "fewest"
+    limits: Limits = Limits()
+    options: int | None = None  # with a catalogue: how many of its options fit the projected years
+
+    @property
+    def spent(self) -> Spent:
+        """What the additions spend: money net of the subsidy, hours, and both as cost."""
+        profile = self.baseline.profile
+        money = sum(a.cost or 0.0 for a in self.additions) * (1 - profile.learning_subsidy)
+        hours = sum(a.hours or 0.0 for a in self.additions)
+        return Spent(money, hours, money + hours * profile.hourly_value)
+
+    @property
+    def keeps_out_of_static(self) -> bool:
+        """Whether the plan must keep every year out of static (all but net-gain plans)."""
+        return self.objective != "net-gain"
 
 
 class PlanError(ValueError):
@@ -67,30 +108,64 @@ def new_names(profile: Profile, kind: Kind, count: int) -> list[str]:
     return names
 
 
+def names_of(profile: Profile, additions: tuple[Addition, ...]) -> list[str]:
+    """The name each addition goes into the profile with: a generic event's from
+    `new_names`; an option's own name, with its year after it when the profile or the plan
+    has that name already (a repeatable option taken again), since a name repeated in a
+    profile counts once."""
+    generic = {
+        kind: iter(new_names(profile, kind, sum(1 for a in additions if a.kind == kind and a.name is None)))
+        for kind in ("skill", "certification")
+    }
+    taken = {
+        kind: {normalize_name(item.name) for item in items}
+        for kind, items in (("skill", profile.skills), ("certification", profile.certifications))
+    }
+    names = []
+    for addition in additions:
+        if addition.name is None:
+            names.append(next(generic[addition.kind]))
+            continue
+        tried = [addition.name, f"{addition.name} ({addition.year})"]
+        name = next(
+            (each for each in tried if normalize_name(each) not in taken[addition.kind]),
+            None,
+        )
+        number = 1
+        while name is None:
+            number += 1
+            candidate = f"{addition.name} ({addition.year}, {number})"
+            name = candidate if normalize_name(candidate) not in taken[addition.kind] else None
+        taken[addition.kind].add(normalize_name(name))
+        names.append(name)
+    return names
+
+
 def with_additions(profile: Profile, additions: tuple[Addition, ...]) -> Profile:
-    """The profile with the planned events added, named by `new_names`."""
-    certifications = [a for a in additions if a.kind == "certification"]
-    skills = [a for a in additions if a.kind == "skill"]
+    """The profile with the planned events added, named by `names_of`."""
+    certifications: list[Certification] = []
+    skills: list[Skill] = []
+    for name, a in zip(names_of(profile, additions), additions, strict=True):
+        if a.kind == "certification":
+            certifications.append(
+                Certification.model_construct(
+                    name=name, earned=PartialDate(a.year), issuer=None, cost=a.cost, hours=a.hours
+                )
+            )
+        else:
+            skills.append(
+                Skill.model_construct(name=name, acquired=PartialDate(a.year), cost=a.cost, hours=a.hours)
+            )
     return profile.model_copy(
         update={
-            "certifications": profile.certifications
-            + tuple(
-                Certification.model_construct(name=name, earned=PartialDate(a.year), issuer=None)
-                for name, a in zip(
-                    new_names(profile, "certification", len(certifications)), certifications, strict=True
-                )
-            ),
-            "skills": profile.skills
-            + tuple(
-                Skill.model_construct(name=name, acquired=PartialDate(a.year))
-                for name, a in zip(new_names(profile, "skill", len(skills)), skills, strict=True)
-            ),
+            "certifications": profile.certifications + tuple(certifications),
+            "skills": profile.skills + tuple(skills),
         }
     )
 
 
-def _works(projection: Projection, target: float | None, by: int | None) -> bool:
-    if any(row.state == "static" for row in projection.years[1:]):
+def _works(projection: Projection, target: float | None, by: int | None, out_of_static: bool = True) -> bool:
+    if out_of_static and any(row.state == "static" for row in projection.years[1:]):
         return False
     if target is None:
         return True
@@ -123,6 +198,69 @@ def reachable(profile: Profile, rules: Rules, year: int) -> float:
     return {row.year: row.income for row in best.years}[year]
 
 
+class Item(NamedTuple):
+    """Something a plan may add: a catalogue option, or a generic event (no name, no cost),
+    with what it costs this profile and the years it can be taken in."""
+
+    kind: Kind
+    name: str | None
+    cost: float | None  # as written
+    hours: float | None
+    money: float  # cost x (1 - learning_subsidy): what --budget counts
+    time: float  # hours: what --max-hours counts
+    total: float  # the event's cost, as the return on learning counts it
+    first: int
+    last: int
+    repeatable: bool
+    order: int  # in the catalogue
+
+    def addition(self, year: int) -> Addition:
+        return Addition(self.kind, year, self.name, self.cost, self.hours)
+
+
+GENERIC: tuple[tuple[Kind, int], ...] = (("skill", 0), ("certification", 1))
+
+
+def items_of(profile: Profile, catalogue: Catalogue | None) -> list[Item]:
+    """What a plan for this profile may add: generic events without a catalogue, else the
+    options that fit the projected years and are not in the profile already (a repeatable
+    one may be, since taking it again is what repeatable means)."""
+    first, last = profile.as_of + 1, profile.final_year
+    if catalogue is None:
+        return [
+            Item(kind, None, None, None, 0.0, 0.0, 0.0, first, last, True, order) for kind, order in GENERIC
+        ]
+    held = {
+        "certification": {normalize_name(c.name) for c in profile.certifications},
+        "skill": {normalize_name(s.name) for s in profile.skills},
+    }
+    items = []
+    for order, option in enumerate(catalogue.options):
+        start = max(first, option.earliest or first)
+        end = min(last, option.latest or last)
+        if start > end or (not option.repeatable and normalize_name(option.name) in held[option.kind]):
+            continue
+        money = (option.cost or 0.0) * (1 - profile.learning_subsidy)
+        time = option.hours or 0.0
+        total = money + time * profile.hourly_value  # as returns.event_cost counts it
+        items.append(
+            Item(
+                option.kind,
+                option.name,
+                option.cost,
+                option.hours,
+                money,
+                time,
+                total,
+                start,
+                end,
+                option.repeatable,
+                order,
+            )
+        )
+    return items
+
+
 def find_plan(
     profile: Profile,
     rules: Rules,
@@ -130,28 +268,77 @@ def find_plan(
     target: float | None = None,
     by: int | None = None,
     max_events: int = 4,
+    catalogue: Catalogue | None = None,
+    maximise: Literal["net-gain"] | None = None,
+    budget: float | None = None,
+    max_hours: float | None = None,
 ) -> Plan:
-    """The smallest plan of at most `max_events` events, or reached=False if none works.
+    """The best plan of at most `max_events` events (and within the budget and hours), or
+    reached=False if none does what was asked. Best is the fewest events; with a target,
+    the least learning cost; with maximise, the largest net learning gain. Ties go to
+    fewer events, then earlier years, then (for the fewest events) the least cost.
     Raises PlanError for a year `by` outside the projection."""
     if by is not None and not profile.as_of < by <= profile.final_year:
         raise PlanError(f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}", "by")
+    objective: Objective = "net-gain" if maximise else "cheapest" if target is not None else "fewest"
+    limits = Limits(max_events, budget, max_hours)
     baseline = project(profile, rules)
+    items = items_of(profile, catalogue)
     most = None if target is None else reachable(profile, rules, by if by is not None else profile.final_year)
     static = sum(row.state == "static" for row in baseline.years[1:])
     fewest = -(-static // rules.window_years)  # an event keeps at most window_years years out of static
-    none = Plan((), False, baseline, baseline, target, by, max_events, most, fewest)
-    if (target is not None and most is not None and not reaches(most, target)) or fewest > max_events:
+    none = Plan(
+        (),
+        False,
+        baseline,
+        baseline,
+        target,
+        by,
+        max_events,
+        most,
+        fewest,
+        objective,
+        limits,
+        None if catalogue is None else len(items),
+    )
+    if (target is not None and most is not None and not reaches(most, target)) or (
+        objective != "net-gain" and fewest > max_events
+    ):
         return none  # no plan of any size, or none small enough: said at once
-    search = _Search(profile, rules, target, by)
-    for size in range(fewest, max_events + 1):
+    if objective == "net-gain":
+        return _found(profile, rules, none, _Priced(profile, rules, none, items).plan())
+    smallest = _smallest(profile, rules, none)  # generic events, free and always at hand
+    if catalogue is None or not smallest.reached:  # fewest is cheapest; or no catalogue does better
+        return smallest
+    if objective == "cheapest":
+        return _found(profile, rules, none, _Priced(profile, rules, none, items).plan())
+    for size in range(len(smallest.additions), max_events + 1):  # fewest events first: the smallest searches
+        sized = none._replace(limits=limits._replace(max_events=size))
+        additions = _Priced(profile, rules, sized, items).plan()
+        if additions is not None:
+            return _found(profile, rules, none, additions)
+    return none
+
+
+def _found(profile: Profile, rules: Rules, none: Plan, additions: tuple[Addition, ...] | None) -> Plan:
+    if additions is None:
+        return none
+    planned = project(with_additions(profile, additions), rules) if additions else none.baseline
+    return none._replace(additions=additions, reached=True, projection=planned)
+
+
+def _smallest(profile: Profile, rules: Rules, none: Plan) -> Plan:
+    """The plan of fewest generic events, found by `_Search`."""
+    search = _Search(profile, rules, none.target, none.by)
+    for size in range(none.fewest, none.max_events + 1):
         additions = search.plan(size)
         if additions is None:
             continue
         try:
-            planned = project(with_additions(profile, additions), rules) if additions else baseline
+            planned = project(with_additions(profile, additions), rules) if additions else none.baseline
         except OutOfRange:  # a plan whose figures careercap cannot show is no plan
             continue
-        if _works(planned, target, by):  # the engine's own figures have the last word
+        if _works(planned, none.target, none.by):  # the engine's own figures have the last word
             return none._replace(additions=additions, reached=True, projection=planned)
     return none
 
@@ -191,6 +378,7 @@ class _Search:
         self.needed = needed
         self.multiplier = rules.freelancer_portfolio.multiplier
         self.certifications_needed = rules.upskilling.min_certifications
+        self.static_allowed = False  # whether a plan may leave a year static
         self.cache: dict[
             tuple[int, tuple[tuple[int, int], ...], int, int, tuple[int, ...] | None], float
         ] = {}
@@ -205,7 +393,7 @@ class _Search:
         window_certs = self.fixed[index][0] + certifications + sum(c for c, _ in recent)
         window_events = self.fixed[index][1] + events + sum(e for _, e in recent)
         state = state_of(window_certs, window_events, self.rules)
-        if state == "static":
+        if state == "static" and not self.static_allowed:
             return None
         growth, step = 1 + self.rates[state], 1.0
         now = skills + (events - certifications)
@@ -315,3 +503,410 @@ class _Search:
                 if grown > after.get((kept, now), -math.inf):
                     after[(kept, now)] = grown
         return after
+
+
+Label = tuple[float, float, float, tuple[int, ...], tuple[int, ...], Any]
+"""A partial plan reaching a state of `_Priced`: its income, the sum of its incomes so far
+(as shown, to the cent), its cost so far, its events and certifications by year (events
+negated, so that smaller is earlier), and its choices (linked: (earlier, this year's))."""
+
+Choice = tuple[tuple[int, int], ...]  # (group, how many of it) for a year
+
+
+class _Group(NamedTuple):
+    """Items of one kind that can be taken in the same years: interchangeable but for cost."""
+
+    kind: Kind
+    first: int
+    last: int
+    items: tuple[Item, ...]  # cheapest first
+    free: bool  # a repeatable item costing nothing: how many are taken costs nothing
+    capacity: float  # how many can be taken
+
+
+class _Priced:
+    """The exact planner when learning has a price: a catalogue, or net gain as the goal.
+
+    As in `_Search`, a year needs to know only the window's additions and the skills added;
+    the search runs forward over the years. What it must also know is what has been taken,
+    for what is left and what it cost:
+
+    - Pooled: without a budget or hours to keep within, and where each kind's options can
+      all be taken until the last year, each event takes the cheapest option of its kind
+      at hand (one at hand earlier is at hand later too, so swapping never saves), and the
+      state holds the options taken.
+    - Grouped: otherwise, options of one kind and the same years are interchangeable but
+      for cost; the state counts what is taken of each group that costs something, and
+      the cheapest items for those counts within the budget and hours are chosen at the end.
+
+    Each state keeps every partial plan that another does not beat (on income, as far as
+    it matters, and on the objective); the best plan is among those that reach the last
+    year, found by sorting them."""
+
+    def __init__(self, profile: Profile, rules: Rules, plan: Plan, items: list[Item]) -> None:
+        self.profile, self.rules, self.want = profile, rules, plan
+        self.search = _Search(profile, rules, plan.target, plan.by)
+        self.search.static_allowed = plan.objective == "net-gain"
+        limited = plan.limits.budget is not None or plan.limits.max_hours is not None
+        self.pooled = not limited and all(item.last == profile.final_year for item in items)
+        grouped: dict[tuple[Kind, int, int], list[Item]] = {}
+        for item in items:
+            where = (item.kind, 0, 0) if self.pooled else (item.kind, item.first, item.last)
+            grouped.setdefault(where, []).append(item)
+        self.groups = [
+            _Group(
+                kind,
+                min(i.first for i in members),
+                max(i.last for i in members),
+                tuple(sorted(members, key=lambda i: (i.total, i.money, i.time, i.order))),
+                any(i.repeatable and i.money == i.time == i.total == 0 for i in members),
+                math.inf if any(i.repeatable for i in members) else len(members),
+            )
+            for (kind, _, _), members in sorted(grouped.items(), key=lambda g: (g[0][0] != "skill", g[0][1:]))
+        ]
+        self.counted = [
+            index for index, group in enumerate(self.groups) if not group.free and not self.pooled
+        ]
+        self.position = {group: at for at, group in enumerate(self.counted)}
+        self.open = [
+            {
+                kind: [i for i, g in enumerate(self.groups) if g.kind == kind and g.first <= year <= g.last]
+                for kind in ("certification", "skill")
+            }
+            for year in self.search.years
+        ]
+        self.picks_cache: dict[tuple[int, int], list[tuple[float, float, float, tuple[Item, ...]]]] = {}
+        self.select_cache: dict[Any, tuple[float, float, float, tuple[tuple[Item, ...], ...]] | None] = {}
+        self.splits_cache: dict[tuple[int, tuple[int, ...]], list[Choice]] = {}
+        self.pool_cache: dict[
+            tuple[int, frozenset[int], int, int], tuple[frozenset[int], float, Choice] | None
+        ] = {}
+
+    def plan(self) -> tuple[Addition, ...] | None:
+        """The best plan's additions, or None if no plan does what was asked."""
+        ranked = self._ranked(self._ends())
+        if self.want.objective != "net-gain":
+            for _, additions in ranked:
+                if self._verified(additions) is not None:
+                    return additions
+            return None
+        return self._richest(ranked)
+
+    def _ends(self) -> list[tuple[tuple[Any, ...], Label, Any, int]]:
+        """Every partial plan kept at the last year: its sort key, label, what it took and
+        its events."""
+        search, want = self.search, self.want
+        net = want.objective == "net-gain"
+        income_until = len(search.years) - 1 if net else search.by_index if want.target is not None else -1
+        start = self.profile.income if income_until >= 0 else 0.0
+        nothing: Any = (frozenset(),) * len(self.groups) if self.pooled else (0,) * len(self.counted)
+        layer: dict[tuple[Any, ...], list[Label]] = {((), 0, 0, nothing): [(start, 0.0, 0.0, (), (), None)]}
+        for index in range(len(search.years)):
+            after: dict[tuple[Any, ...], list[Label]] = {}
+            for (recent, skills, used, taken), labels in layer.items():
+                left = want.limits.max_events - used
+                for choice, certifications, events in self._choices(index, skills, left, taken):
+                    moved = search.step(index, recent, skills, (certifications, events))
+                    if moved is None:
+                        continue
+                    growth, step, kept, now = moved
+                    took = self._take(index, taken, choice)
+                    if took is None:
+                        continue
+                    taken_after, cost, chosen = took
+                    bucket = after.setdefault((kept, now, used + events, taken_after), [])
+                    for label in labels:
+                        grown = self._grown(label, index, growth, step, income_until)
+                        if grown is not None:
+                            income, summed = grown
+                            early, certs, path = label[3:]
+                            self._keep(
+                                bucket,
+                                (
+                                    income,
+                                    summed,
+                                    label[2] + cost,
+                                    (*early, -events),
+                                    (*certs, certifications),
+                                    (path, chosen),
+                                ),
+                            )
+            layer = {key: labels for key, labels in after.items() if labels}
+        ends = []
+        for (_, _, used, taken), labels in layer.items():
+            if self.pooled or self._select(taken) is not None:
+                ends += [(self._sort_key(label, taken, used), label, taken, used) for label in labels]
+        return ends
+
+    def _grown(
+        self, label: Label, index: int, growth: float, step: float, income_until: int
+    ) -> tuple[float, float] | None:
+        """A partial plan's income and income summed after year `index`, or None if it
+        misses the target in the year of the target."""
+        income, summed = label[0], label[1]
+        if index > income_until:
+            return income, summed
+        income = income * growth * step  # as the engine does
+        if index == self.search.by_index and not self.search.enough(income, 1.0):
+            return None
+        if self.want.objective == "net-gain":
+            return income, summed + cents(income)
+        return (0.0 if index == income_until else income), summed  # reached: what follows needs no income
+
+    def _keep(self, labels: list[Label], new: Label) -> None:
+        """Add a partial plan to a state's, unless another beats it; drop those it beats."""
+        if any(self._beats(other, new) for other in labels):
+            return
+        labels[:] = [other for other in labels if not self._beats(new, other)]
+        labels.append(new)
+
+    def _beats(self, one: Label, other: Label) -> bool:
+        """Whether every way to go on from `other` does no better than from `one`: as much
+        income, and, by the objective, as good so far (ties, each way, keep the first)."""
+        if one[0] < other[0]:
+            return False
+        if self.want.objective == "net-gain":
+            value, rival = one[1] - one[2], other[1] - other[2]
+            return value > rival or (value == rival and (one[3], one[4]) <= (other[3], other[4]))
+        if self.want.objective == "fewest":
+            return (one[3], one[4], one[2]) <= (other[3], other[4], other[2])
+        return (one[2], one[3], one[4]) <= (other[2], other[3], other[4])
+
+    def _sort_key(self, label: Label, taken: Any, used: int) -> tuple[Any, ...]:
+        cost = label[2]
+        if not self.pooled:
+            selected = self._select(taken)
+            assert selected is not None
+            cost += selected[2]
+        _, summed, _, early, certs, _ = label
+        if self.want.objective == "fewest":
+            return (used, early, certs, cents(cost))
+        if self.want.objective == "cheapest":
+            return (cents(cost), used, early, certs)
+        return (-(summed - cost), used, early, certs)
+
+    def _ranked(
+        self, ends: list[tuple[tuple[Any, ...], Label, Any, int]]
+    ) -> list[tuple[tuple[Any, ...], tuple[Addition, ...]]]:
+        ends.sort(key=lambda end: end[0])
+        return [(key, self._additions(label, taken)) for key, label, taken, _ in ends]
+
+    def _richest(
+        self, ranked: list[tuple[tuple[Any, ...], tuple[Addition, ...]]]
+    ) -> tuple[Addition, ...] | None:
+        """Of the plans whose net gain is within a unit of money of the best (as the search
+        adds it up), the best by the engine's own figures, to the cent."""
+        found: list[tuple[tuple[Any, ...], tuple[Addition, ...]]] = []
+        best: float | None = None
+        for key, additions in ranked:
+            if best is not None and -key[0] < best - 1.0:
+                break
+            net = self._verified(additions)
+            if net is None:
+                continue
+            if best is None:
+                best = -key[0]
+            found.append(((-net, *key[1:]), additions))
+        return min(found, key=lambda each: each[0])[1] if found else None
+
+    def _verified(self, additions: tuple[Addition, ...]) -> float | None:
+        """The plan's net learning gain by the engine (0 for nothing planned), or None if its
+        projection does not do what was asked."""
+        try:
+            projection = project(with_additions(self.profile, additions), self.rules)
+        except OutOfRange:  # a plan whose figures careercap cannot show is no plan
+            return None
+        if not _works(projection, self.want.target, self.want.by, self.want.keeps_out_of_static):
+            return None
+        if self.want.objective != "net-gain":
+            return 0.0
+        found = learning_return(projection, self.rules)
+        return 0.0 if found is None else cents(found.net)
+
+    def _choices(self, index: int, skills: int, left: int, taken: Any) -> list[tuple[Choice, int, int]]:
+        """What year `index` may add: how many of each open group, as (choice,
+        certifications, events). No more certifications than upskilling counts, and no
+        more skills than make the year active or complete a freelancer's portfolio: more
+        would cost without adding income."""
+        search, open_ = self.search, self.open[index]
+        most_certifications = min(search.certifications_needed, left) if open_["certification"] else 0
+        portfolio = max(0, search.needed - search.held[index + 1] - skills) if search.can_step else 0
+        found = []
+        for certifications in range(most_certifications + 1):
+            most_skills = min(max(portfolio, 1 if certifications == 0 else 0), left - certifications)
+            for added_skills in range(most_skills + 1 if open_["skill"] else 1):
+                for certs_split in self._splits(certifications, open_["certification"]):
+                    for skills_split in self._splits(added_skills, open_["skill"]):
+                        found.append(
+                            (certs_split + skills_split, certifications, certifications + added_skills)
+                        )
+        return found
+
+    def _splits(self, count: int, groups: list[int]) -> list[Choice]:
+        """Every way to take `count` items from the groups."""
+        key = (count, tuple(groups))
+        if key not in self.splits_cache:
+            ways: list[Choice] = []
+            for parts in itertools.product(range(count + 1), repeat=len(groups)):
+                if sum(parts) == count:
+                    ways.append(tuple((g, n) for g, n in zip(groups, parts, strict=True) if n))
+            self.splits_cache[key] = ways if groups or count == 0 else []
+        return self.splits_cache[key]
+
+    def _take(self, index: int, taken: Any, choice: Choice) -> tuple[Any, float, Any] | None:
+        """What is taken after a year's choice, what that costs now, and what to remember
+        of it; None if the groups or the budget and hours do not allow it."""
+        if self.pooled:
+            after, cost, items = list(taken), 0.0, list[tuple[int, int, int]]()
+            for group, count in choice:
+                picked = self._cheapest(group, taken[group], index, count)
+                if picked is None:
+                    return None
+                after[group], spent, chosen = picked
+                cost += spent
+                items += [(group, position, times) for position, times in chosen]
+            return tuple(after), cost, (index, tuple(items))
+        changed = list(taken)
+        for group, count in choice:
+            at = self.position.get(group)
+            if at is not None:
+                changed[at] += count
+                if changed[at] > self.groups[group].capacity:
+                    return None
+        counts = tuple(changed)
+        if counts != taken and self._select(counts) is None:
+            return None
+        return counts, 0.0, (index, choice)
+
+    def _cheapest(
+        self, group: int, used: frozenset[int], index: int, count: int
+    ) -> tuple[frozenset[int], float, Choice] | None:
+        """The `count` cheapest options of a pool at hand in year `index` and not yet taken
+        (a repeatable one as often as needed): what is then taken, their cost, and them as
+        (position in the pool, times)."""
+        key = (group, used, index, count)
+        if key in self.pool_cache:
+            return self.pool_cache[key]
+        year, items = self.search.years[index], self.groups[group].items
+        chosen: list[tuple[int, int]] = []
+        cost, left, now = 0.0, count, set(used)
+        for position, item in enumerate(items):
+            if left == 0:
+                break
+            if item.first > year or position in now:
+                continue
+            times = left if item.repeatable else 1
+            chosen.append((position, times))
+            cost += item.total * times
+            left -= times
+            if not item.repeatable:
+                now.add(position)
+        found = None if left else (frozenset(now), cost, tuple(chosen))
+        self.pool_cache[key] = found
+        return found
+
+    def _select(
+        self, counts: tuple[int, ...]
+    ) -> tuple[float, float, float, tuple[tuple[Item, ...], ...]] | None:
+        """The cheapest items for those counts within the budget and hours: (money, hours,
+        cost, items of each priced group), or None."""
+        if counts in self.select_cache:
+            return self.select_cache[counts]
+        budget, hours = self.want.limits.budget, self.want.limits.max_hours
+        combos: list[tuple[float, float, float, tuple[tuple[Item, ...], ...]]] = [(0.0, 0.0, 0.0, ())]
+        for group, count in zip(self.counted, counts, strict=True):
+            ways = self._picks(group, count)
+            combos = self._frontier(
+                [
+                    (m1 + m2, t1 + t2, c1 + c2, (*chosen, picked))
+                    for m1, t1, c1, chosen in combos
+                    for m2, t2, c2, picked in ways
+                    if (budget is None or cents(m1 + m2) <= cents(budget))
+                    and (hours is None or t1 + t2 <= hours + 1e-9)
+                ]
+            )
+        best = min(combos, key=lambda c: (cents(c[2]), c[0], c[1])) if combos else None
+        self.select_cache[counts] = best
+        return best
+
+    def _picks(self, group: int, count: int) -> list[tuple[float, float, float, tuple[Item, ...]]]:
+        """The ways worth considering to take `count` items of a group: the cheapest, or,
+        with a budget or hours to keep within, every way no other beats on money, hours
+        and cost."""
+        key = (group, count)
+        if key in self.picks_cache:
+            return self.picks_cache[key]
+        items = self.groups[group].items
+        if self.want.limits.budget is None and self.want.limits.max_hours is None:
+            chosen: list[Item] = []
+            for item in items:
+                if len(chosen) == count:
+                    break
+                chosen += [item] * (count - len(chosen)) if item.repeatable else [item]
+            ways = [_summed(tuple(chosen))] if len(chosen) == count else []
+        else:
+            nothing: tuple[Item, ...] = ()
+            fronts = [[(0.0, 0.0, 0.0, nothing)]] + [[] for _ in range(count)]
+            for item in items:
+                uses = count if item.repeatable else 1
+                grown = [list(front) for front in fronts]
+                for have, front in enumerate(fronts):
+                    for times in range(1, min(uses, count - have) + 1):
+                        grown[have + times] += [_summed(picked + (item,) * times) for *_, picked in front]
+                fronts = [self._frontier(front) for front in grown]
+            ways = fronts[count]
+        self.picks_cache[key] = ways
+        return ways
+
+    def _frontier(
+        self, ways: list[tuple[float, float, float, tuple[Any, ...]]]
+    ) -> list[tuple[float, float, float, tuple[Any, ...]]]:
+        """The ways no other beats: on money (with a budget), hours (with a limit) and cost."""
+        budget, hours = self.want.limits.budget is not None, self.want.limits.max_hours is not None
+
+        def measure(way: tuple[float, float, float, tuple[Any, ...]]) -> tuple[float, float, float]:
+            return (cents(way[0]) if budget else 0.0, way[1] if hours else 0.0, cents(way[2]))
+
+        kept: list[tuple[float, float, float, tuple[Any, ...]]] = []
+        for way in sorted(ways, key=measure):
+            m = measure(way)
+            if not any(all(a <= b for a, b in zip(measure(other), m, strict=True)) for other in kept):
+                kept.append(way)
+        return kept
+
+    def _additions(self, label: Label, taken: Any) -> tuple[Addition, ...]:
+        """The plan a label stands for: the options it took (pooled), or the items `_select`
+        chose for its counts (grouped)."""
+        years: list[tuple[int, Any]] = []  # (year, the choice or, pooled, the options taken)
+        path = label[5]
+        while path is not None:
+            path, (index, choice) = path
+            years.append((self.search.years[index], choice))
+        additions = []
+        if self.pooled:
+            for year, chosen in years:
+                for group, position, times in chosen:
+                    additions += [self.groups[group].items[position].addition(year)] * times
+        else:
+            slots: dict[int, list[int]] = {}
+            for year, choice in sorted(years):
+                for group, count in choice:
+                    slots.setdefault(group, []).extend([year] * count)
+            selected = self._select(taken)
+            assert selected is not None
+            picked = dict(zip(self.counted, selected[3], strict=True))
+            for group, at in slots.items():
+                items = picked.get(group) or (_free(self.groups[group].items),) * len(at)
+                ordered = sorted(items, key=lambda i: i.order)
+                additions += [item.addition(year) for item, year in zip(ordered, at, strict=True)]
+        order = {item.name: item.order for group in self.groups for item in group.items}
+        return tuple(sorted(additions, key=lambda a: (a.year, a.kind != "skill", order.get(a.name, 0))))
+
+
+def _free(items: tuple[Item, ...]) -> Item:
+    """The repeatable item that costs nothing, of a group that has one."""
+    return next(i for i in items if i.repeatable and i.money == i.time == i.total == 0)
+
+
+def _summed(picked: tuple[Item, ...]) -> tuple[float, float, float, tuple[Item, ...]]:
+    return (sum(i.money for i in picked), sum(i.time for i in picked), sum(i.total for i in picked), picked)
