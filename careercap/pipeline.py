@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from careercap.core.cautions import cautions
 from careercap.core.comparison import Comparison, Entries, compare
@@ -26,6 +26,9 @@ from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageErr
 from careercap.reading.files import Source, expand
 from careercap.reading.profiles import Loaded, load
 from careercap.reading.rules import default_rules, rules_file
+
+if TYPE_CHECKING:
+    from careercap.core.catalogue import Catalogue
 
 Report = Callable[[Sequence[Diagnostic]], None]
 Kept = TypeVar("Kept")
@@ -59,6 +62,18 @@ def rules_from(path: str | None) -> Rules:
         return rules_file(path)
     except InputError as exc:
         raise exc.about("rules") from None
+
+
+def catalogue_from(path: str | None) -> Catalogue | None:
+    """The catalogue file's options, if one is given."""
+    if path is None:
+        return None
+    from careercap.reading.catalogue import catalogue_file  # noqa: PLC0415 - plan --catalogue alone
+
+    try:
+        return catalogue_file(path)
+    except InputError as exc:
+        raise exc.about("catalogue") from None
 
 
 def basis_of(rules: Rules, path: str | None) -> Basis:
@@ -254,14 +269,30 @@ def plan_profile(
     target: float | None,
     by: int | None,
     max_events: int,
+    catalogue: str | None = None,
+    maximise: Literal["net-gain"] | None = None,
+    budget: float | None = None,
+    max_hours: float | None = None,
 ) -> Planned:
-    """`careercap plan`: the smallest plan for the one profile in `path`."""
+    """`careercap plan`: the best plan for the one profile in `path` (from the options of
+    the catalogue file `catalogue`, if given)."""
+    options = catalogue_from(catalogue)
     results = every_one_valid([path], rules, overrides, report, _itself)
     if len(results) != 1:
         raise UsageError(f"plan takes one profile, and {path} holds {len(results)}")
     found = results[0]
     try:
-        plan = find_plan(found.projection.profile, rules, target=target, by=by, max_events=max_events)
+        plan = find_plan(
+            found.projection.profile,
+            rules,
+            target=target,
+            by=by,
+            max_events=max_events,
+            catalogue=options,
+            maximise=maximise,
+            budget=budget,
+            max_hours=max_hours,
+        )
     except PlanError as exc:
         raise UsageError(str(exc), exc.parameter) from None
     baseline = result_of(

@@ -25,6 +25,7 @@ from careercap.cli.options import (
     HorizonOpt,
     HtmlOpt,
     InflationOpt,
+    Maximise,
     PlanFormat,
     ProfileFilesArg,
     ProfilesArg,
@@ -269,6 +270,44 @@ def plan(
             help="Learning events a plan may add at the most.  [0 to 10]",
         ),
     ] = 4,
+    catalogue: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalogue",
+            "--catalog",
+            metavar="FILE",
+            help="Learning options to choose from (names, kinds, costs, hours, years); see README.",
+        ),
+    ] = None,
+    maximise: Annotated[
+        Maximise | None,
+        typer.Option(
+            "--maximise",
+            "--maximize",
+            parser=choice(Maximise),
+            metavar="net-gain",
+            help="Find the plan with the largest net learning gain instead.",
+            show_default=False,
+        ),
+    ] = None,
+    budget: Annotated[
+        float | None,
+        typer.Option(
+            "--budget",
+            parser=number(0, 1e12),
+            metavar="MONEY",
+            help="The most the additions may cost, net of learning_subsidy.",
+        ),
+    ] = None,
+    max_hours: Annotated[
+        float | None,
+        typer.Option(
+            "--max-hours",
+            parser=number(0, 1e7),
+            metavar="H",
+            help="The most study hours the additions may take.",
+        ),
+    ] = None,
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
@@ -278,12 +317,16 @@ def plan(
     ] = PlanFormat.table,
     rules_file: RulesOpt = None,
 ) -> None:
-    """Find the smallest learning plan that keeps every year out of static.
+    """Find the learning plan that keeps every year out of static with the fewest events.
 
-    With --target and --by, the plan must also reach that income by that year. Smallest
-    means fewest learning events, then the earliest years; the search is exact.
+    With --target (and --by), the plan must also reach that income (by that year), at the
+    least learning cost. With --maximise net-gain, it is the plan with the largest net
+    learning gain instead, static years or not. --catalogue names the certifications and
+    skills to choose from, with their costs; --budget and --max-hours limit what the
+    additions spend. Ties go to fewer events, then the earliest years. The search is
+    exact.
 
-    Example: careercap plan profiles/finance-clerk.yaml --target 52000 --by 2030
+    Example: careercap plan profiles/finance-clerk.yaml --catalogue profiles/catalogues/finance.yaml
     """
     from careercap import pipeline
     from careercap.cli.output import show, terminal_width, write_json, write_text
@@ -295,7 +338,17 @@ def plan(
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
     _waiting_for_a_terminal([profile_path])
     planned = pipeline.plan_profile(
-        profile_path, rules, overrides, report, target=target, by=by, max_events=max_events
+        profile_path,
+        rules,
+        overrides,
+        report,
+        target=target,
+        by=by,
+        max_events=max_events,
+        catalogue=_name(catalogue),
+        maximise=None if maximise is None else "net-gain",
+        budget=budget,
+        max_hours=max_hours,
     )
     if output_format is PlanFormat.json:
         from careercap.render.export import plan_document
@@ -305,7 +358,11 @@ def plan(
         write_text(text.plan_snippet(planned.plan))
     else:
         basis = pipeline.basis_of(rules, _name(rules_file))
-        write_text(text.plan_text(planned.plan, planned.baseline.source, basis, terminal_width()))
+        write_text(
+            text.plan_text(
+                planned.plan, planned.baseline.source, basis, terminal_width(), planned.planned.learning
+            )
+        )
         if planned.comparison is not None:
             from careercap.render.table import comparison_years
 
@@ -429,14 +486,14 @@ def schema(
             parser=choice(Document),
             metavar="|".join(Document),
             help=(
-                "The document: a profile or a rules file (what careercap reads), or the JSON "
+                "The document: a profile, a rules file or a catalogue (what careercap reads), or the JSON "
                 "that project, compare, plan, validate or rules (rules-output) print."
             ),
         ),
     ] = Document.profile,
 ) -> None:
     """Print a JSON Schema: of a profile (for editors that check YAML as it is typed), of
-    a rules file, or of the JSON a command prints (for the scripts that read it).
+    a rules file or a catalogue, or of the JSON a command prints (for the scripts that read it).
 
     Example: careercap schema > careercap.schema.json
     """

@@ -29,6 +29,7 @@ class Document(enum.StrEnum):
 
     profile = "profile"
     rules = "rules"
+    catalogue = "catalogue"
     project = "project"
     compare = "compare"
     plan = "plan"
@@ -42,6 +43,10 @@ class Shell(enum.StrEnum):
     fish = "fish"
     powershell = "powershell"
     pwsh = "pwsh"
+
+
+class Maximise(enum.StrEnum):
+    net_gain = "net-gain"
 
 
 class PlanFormat(enum.StrEnum):

@@ -24,6 +24,9 @@ from careercap.core.rounding import cents, six
 from careercap.errors import CareercapError, Diagnostic, Location
 
 SUMMARY_FIELDS = ("final_income", "cagr", "cumulative_earnings", "career_capital")
+LEARNING_FIELDS = ("learning_cost", "learning_gain", "net_learning_gain")
+"""Compared when any profile plans learning: each over its own horizon, as shown (to the
+cent), 0 for a profile that plans none (it spends nothing on learning and gains nothing)."""
 
 
 class YearColumn(NamedTuple):
@@ -99,6 +102,8 @@ class Entries(Sequence[Entry]):
         self.incomes = array("d")
         self.peers = array("d")  # a static peer's: one fewer a profile than its incomes
         self.figures = array("d")  # _FIGURES a profile
+        self.learning = array("d")  # LEARNING_FIELDS a profile: 0 for one that plans no learning
+        self.plans = bytearray()  # whether each plans learning
         for item in items:
             self.append(item)
 
@@ -118,6 +123,11 @@ class Entries(Sequence[Entry]):
         self.peers.extend(static_peer_incomes(profile, projection.rates))
         self.figures.extend([*(getattr(summary, field) for field in SUMMARY_FIELDS), summary.start_income])
         self.figures.extend(summary.factors)
+        learning = result.learning
+        self.plans.append(learning is not None)
+        self.learning.extend(
+            (0.0, 0.0, 0.0) if learning is None else (learning.cost, learning.gain, learning.net)
+        )
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -266,6 +276,11 @@ def compare(items: Entries | Sequence[Result | Projection]) -> Comparison:
             differences[field] = array("d", (six(six(value) - six(values[0])) for value in values))
         else:
             differences[field] = array("d", (cents(cents(value) - cents(values[0])) for value in values))
+    if any(entries.plans):
+        for at, field in enumerate(LEARNING_FIELDS):
+            values = array("d", (cents(value) for value in entries.learning[at :: len(LEARNING_FIELDS)]))
+            summary[field] = values
+            differences[field] = array("d", (cents(value - values[0]) for value in values))
     first, finals = entries[0], summary["final_income"]
     alike = all(entries.span(index) == span for index in range(len(entries)))
     gaps = (

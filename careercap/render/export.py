@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from careercap.core.plan import names_of
 from careercap.core.result import Result
 from careercap.core.rounding import cents, six
 from careercap.core.rules import RULES, Basis, Rules
@@ -435,9 +436,29 @@ def rules_document(rules: Rules) -> dict[str, Any]:
 def plan_document(plan: Plan, baseline: Result, planned: Result) -> dict[str, Any]:
     """`careercap plan --format json`: the plan, and the profile's projection with it and
     without it."""
+    spent = plan.spent
     return {
         "schema_version": SCHEMA_VERSION,
-        "additions": [{"kind": addition.kind, "year": addition.year} for addition in plan.additions],
+        "objective": plan.objective,
+        "additions": [
+            {
+                "kind": addition.kind,
+                "year": addition.year,
+                "name": name,
+                "option": addition.name,
+                "cost": addition.cost,
+                "hours": addition.hours,
+            }
+            for name, addition in zip(
+                names_of(baseline.projection.profile, plan.additions), plan.additions, strict=True
+            )
+        ],
+        "spent": {"money": cents(spent.money), "hours": spent.hours, "cost": cents(spent.cost)},
+        "limits": {
+            "max_events": plan.limits.max_events,
+            "budget": plan.limits.budget,
+            "max_hours": plan.limits.max_hours,
+        },
         "reached": plan.reached,
         "reachable": None if plan.reachable is None or math.isinf(plan.reachable) else cents(plan.reachable),
         "target": plan.target,

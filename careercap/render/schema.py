@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from careercap.core.catalogue import MOST_OPTIONS, Catalogue, Option
+from careercap.core.comparison import LEARNING_FIELDS
 from careercap.core.fields import YEAR_MAX, YEAR_MIN
 from careercap.core.profile import CENT, Certification, Profile, Skill
 from careercap.core.rules import RULES, Rules, RuleText
@@ -30,6 +32,8 @@ NUMBER_TEXT = rf"^{_SPACE}[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?{_S
 
 INTEGER_TEXT = rf"^{_SPACE}[-+]?[0-9]+{_SPACE}$"
 
+FLAG_TEXT = rf"^{_SPACE}([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]){_SPACE}$"
+"""true or false in any case, written as text (quoted)."""
 _YEAR = r"(19[5-9][0-9]|20[0-9][0-9]|2100)"
 _MONTH = r"(0?[1-9]|1[0-2])"
 _DAY = r"(0?[1-9]|[12][0-9]|3[01])"
@@ -198,6 +202,48 @@ def profile_schema() -> dict[str, Any]:
         "$comment": "Only careercap validate checks: " + "; ".join(UNCHECKED) + ".",
         "additionalProperties": False,
         "$defs": {"Certification": certification, "Skill": skill},
+    }
+
+
+def catalogue_schema() -> dict[str, Any]:
+    """The JSON Schema of a catalogue file (`careercap plan --catalogue FILE`)."""
+    year = _nullable(_integer({"minimum": YEAR_MIN, "maximum": YEAR_MAX}))
+    option = _object(
+        {
+            "name": _described(Option, "name", _text(_limits(Option, "name"))),
+            "kind": _described(Option, "kind", {"enum": ["certification", "skill"]}),
+            **_costs(Option),
+            "earliest": _described(Option, "earliest", year),
+            "latest": _described(Option, "latest", year),
+            "repeatable": _described(
+                Option,
+                "repeatable",
+                _nullable({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": FLAG_TEXT}]}),
+            ),
+        },
+        ["name", "kind"],
+        Option.__doc__,
+    )
+    return {
+        "$schema": SCHEMA_ID,
+        "title": "careercap catalogue",
+        "schema_version": SCHEMA_VERSION,
+        "description": "Learning options for careercap plan --catalogue.",
+        "type": "object",
+        "properties": {
+            "options": {
+                "description": Catalogue.model_fields["options"].description,
+                "type": "array",
+                "items": {"$ref": "#/$defs/Option"},
+                "minItems": 1,
+                "maxItems": MOST_OPTIONS,
+            }
+        },
+        "required": ["options"],
+        "$comment": "Only careercap checks: that latest is not before earliest, and that no two options "
+        "share a name (compared as careercap compares names).",
+        "additionalProperties": False,
+        "$defs": {"Option": option},
     }
 
 
@@ -421,8 +467,11 @@ def compare_schema() -> dict[str, Any]:
             "summary": _closed(
                 {
                     **dict.fromkeys(figures, per_profile),
-                    "differences": _closed(dict.fromkeys(figures, per_profile)),
-                }
+                    "differences": _closed(
+                        dict.fromkeys(figures, per_profile), dict.fromkeys(LEARNING_FIELDS, per_profile)
+                    ),
+                },
+                dict.fromkeys(LEARNING_FIELDS, per_profile),  # when any profile plans learning
             ),
             "explanations": _list({"anyOf": [{"type": "null"}, explanation]}),
         },
@@ -434,7 +483,27 @@ def plan_schema() -> dict[str, Any]:
     return _document(
         "careercap plan --format json",
         {
-            "additions": _list(_closed({"kind": {"enum": ["certification", "skill"]}, "year": _INT})),
+            "objective": {"enum": ["fewest", "cheapest", "net-gain"]},
+            "additions": _list(
+                _closed(
+                    {
+                        "kind": {"enum": ["certification", "skill"]},
+                        "year": _INT,
+                        "name": _TEXT,
+                        "option": {"type": ["string", "null"]},
+                        "cost": {"type": ["number", "null"]},
+                        "hours": {"type": ["number", "null"]},
+                    }
+                )
+            ),
+            "spent": _closed({"money": _NUMBER, "hours": _NUMBER, "cost": _NUMBER}),
+            "limits": _closed(
+                {
+                    "max_events": _INT,
+                    "budget": {"type": ["number", "null"]},
+                    "max_hours": {"type": ["number", "null"]},
+                }
+            ),
             "reached": {"type": "boolean"},
             "reachable": {"type": ["number", "null"]},
             "target": {"type": ["number", "null"]},
@@ -480,6 +549,7 @@ def rules_output_schema() -> dict[str, Any]:
 SCHEMAS = {  # each carries `schema_version`, the version of the documents it describes
     "profile": profile_schema,
     "rules": rules_file_schema,
+    "catalogue": catalogue_schema,
     "project": project_schema,
     "compare": compare_schema,
     "plan": plan_schema,

@@ -110,7 +110,14 @@ def test_plan_command_prints_the_snippet_and_both_trajectories(cli: Invoke) -> N
 
 def test_plan_json_has_the_additions_and_both_projections(cli: Invoke) -> None:
     document = json.loads(cli("plan", str(PROFILES / "finance-clerk.yaml"), "-f", "json").stdout)
-    assert document["additions"] == [{"kind": "skill", "year": 2026}, {"kind": "skill", "year": 2028}]
+    generic = {"option": None, "cost": None, "hours": None}
+    assert document["additions"] == [
+        {"kind": "skill", "year": 2026, "name": "New skill 1", **generic},
+        {"kind": "skill", "year": 2028, "name": "New skill 2", **generic},
+    ]
+    assert document["objective"] == "fewest"
+    assert document["spent"] == {"money": 0, "hours": 0, "cost": 0}
+    assert document["limits"] == {"max_events": 4, "budget": None, "max_hours": None}
     assert document["reached"] is True
     assert document["baseline"]["summary"]["final_income"] == 41018.23
     assert [row["state"] for row in document["projection"]["years"][1:]] == ["maintaining"] * 5
@@ -461,7 +468,7 @@ def test_a_target_is_reached_as_the_income_is_shown_to_the_cent(cli: Invoke, wri
     path = write("t.yaml", "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 1\nbaseline_growth: 0.025\n")
     document = json.loads(cli("plan", path, "--target", "51250", "-f", "json").stdout)
     assert document["reached"]
-    assert document["additions"] == [{"kind": "skill", "year": 2026}]
+    assert [(a["kind"], a["year"]) for a in document["additions"]] == [("skill", 2026)]
     assert document["projection"]["years"][-1]["income"] == 51250.0
 
 
