@@ -109,6 +109,7 @@ _SHOWN_AS = {
     "profiles": "'PROFILE'",
     "path": "'PATH'",
     "rules": "'--rules'",
+    "catalogue": "'--catalogue'",
     "output": "'--output'",
     "summary": "'--summary'",
     "pictures": "'--svg' / '--html'",

@@ -3,9 +3,9 @@ validated like a profile (frozen, no unknown keys)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from careercap.core.fields import Flag, Year
 from careercap.core.profile import COST, HOURS, Cost, Hours, Name
@@ -46,6 +46,14 @@ class Catalogue(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    options: Annotated[tuple[Option, ...], Field(min_length=1, max_length=MOST_OPTIONS)] = Field(
-        description="The certifications and skills a plan may add."
-    )
+    options: tuple[Option, ...] = Field(description="The certifications and skills a plan may add.")
+
+    @field_validator("options")
+    @classmethod
+    def _some(cls, options: tuple[Option, ...]) -> tuple[Option, ...]:
+        # Checked once every option is valid: a bad option is one error, not two.
+        if not options:
+            raise ValueError("is empty: list at least one option, with its name and kind")
+        if len(options) > MOST_OPTIONS:
+            raise ValueError(f"holds {len(options)} options; a catalogue holds at most {MOST_OPTIONS}")
+        return options

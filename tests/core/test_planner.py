@@ -71,13 +71,18 @@ def every_plan(p: Profile, catalogue: Catalogue, most: int) -> list[tuple[Additi
     slots = [
         (index, Addition(option.kind, year, option.name, option.cost, option.hours))
         for index, option in enumerate(catalogue.options)
-        for year in range(max(p.as_of + 1, option.earliest or 0), min(p.final_year, option.latest or 9999) + 1)
+        for year in range(
+            max(p.as_of + 1, option.earliest or 0), min(p.final_year, option.latest or 9999) + 1
+        )
     ]
     plans = []
     for size in range(most + 1):
         for combo in itertools.combinations_with_replacement(slots, size):
             counts = [sum(1 for index, _ in combo if index == each) for each in range(len(catalogue.options))]
-            if all(option.repeatable or count <= 1 for option, count in zip(catalogue.options, counts, strict=True)):
+            if all(
+                option.repeatable or count <= 1
+                for option, count in zip(catalogue.options, counts, strict=True)
+            ):
                 plans.append(tuple(addition for _, addition in combo))
     return plans
 
@@ -100,7 +105,9 @@ def catalogue_of(drawn: list[dict[str, Any]]) -> Catalogue:
         span = option.pop("span")
         if span is not None and option["earliest"] is not None:
             option["latest"] = option["earliest"] + span
-        options.append({"name": f"o{index}"} | {key: value for key, value in option.items() if value is not None})
+        options.append(
+            {"name": f"o{index}"} | {key: value for key, value in option.items() if value is not None}
+        )
     return Catalogue.model_validate({"options": options})
 
 
@@ -121,7 +128,7 @@ def catalogue_of(drawn: list[dict[str, Any]]) -> Catalogue:
     max_hours=st.one_of(st.none(), st.sampled_from([0, 20, 70])),
     most=st.integers(0, 3),
 )
-def test_the_planner_finds_the_best_plan_a_catalogue_allows(  # noqa: PLR0913 - every dimension drawn
+def test_the_planner_finds_the_best_plan_a_catalogue_allows(
     income: float,
     horizon: int,
     employment: str,
@@ -199,7 +206,9 @@ def test_an_option_the_profile_holds_is_not_planned_again_unless_repeatable() ->
     p = profile(horizon=2, certifications=[{"name": "CKA", "earned": 2020}])
     catalogue = Catalogue.model_validate({"options": [{"name": "cka", "kind": "certification"}]})
     assert not find_plan(p, RULES, catalogue=catalogue).reached
-    again = catalogue.model_copy(update={"options": (catalogue.options[0].model_copy(update={"repeatable": True}),)})
+    again = catalogue.model_copy(
+        update={"options": (catalogue.options[0].model_copy(update={"repeatable": True}),)}
+    )
     found = find_plan(p, RULES, catalogue=again)
     assert found.reached
     assert [c.name for c in with_additions(p, found.additions).certifications] == ["CKA", "cka (2026)"]

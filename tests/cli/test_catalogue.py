@@ -1,0 +1,214 @@
+"""`careercap plan` with a catalogue, a budget, hours and net gain as the goal: what a person
+sees, what a script reads, and what a catalogue file may hold."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from careercap.render.schema import catalogue_schema
+from tests.conftest import PROFILES, ROOT, Invoke
+
+Write = Callable[..., str]
+CLERK = str(PROFILES / "finance-clerk.yaml")
+CATALOGUE = ROOT / "profiles" / "catalogues" / "finance.yaml"
+
+
+def plan_json(cli: Invoke, *args: str) -> dict[str, Any]:
+    result = cli("plan", CLERK, "--catalogue", str(CATALOGUE), *args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+def test_a_catalogue_plan_names_the_options_and_what_they_cost(cli: Invoke) -> None:
+    document = plan_json(cli)
+    assert document["objective"] == "fewest"
+    assert [(a["option"], a["kind"], a["year"], a["cost"], a["hours"]) for a in document["additions"]] == [
+        ("SQL for analysts", "skill", 2026, 0, 30),
+        ("Python for finance automation", "skill", 2028, 49, 40),
+    ]
+    assert document["spent"] == {"money": 49, "hours": 70, "cost": 49}  # the clerk's hours are not priced
+    assert document["projection"]["summary"]["learning_cost"] == 49
+
+
+def test_net_gain_within_a_budget_spends_no_more_than_the_budget(cli: Invoke) -> None:
+    free = plan_json(cli, "--maximise", "net-gain")
+    tight = plan_json(cli, "--maximise", "net-gain", "--budget", "300")
+    assert free["spent"]["money"] == 364  # both certifications: upskilling from 2027
+    assert tight["spent"]["money"] <= 300
+    assert tight["limits"] == {"max_events": 4, "budget": 300, "max_hours": None}
+    net = [document["projection"]["summary"]["net_learning_gain"] for document in (free, tight)]
+    assert net[0] > net[1]  # the budget costs something
+
+
+def test_max_hours_limits_the_study_time(cli: Invoke) -> None:
+    document = plan_json(cli, "--maximise", "net-gain", "--max-hours", "50")
+    assert sum(a["hours"] or 0 for a in document["additions"]) <= 50
+    assert document["spent"]["hours"] <= 50
+
+
+def test_the_prose_says_what_the_plan_costs_and_returns(cli: Invoke) -> None:
+    result = cli(
+        "plan", CLERK, "--catalogue", str(CATALOGUE), "--maximise", "net-gain", "--budget", "300", columns=300
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"Tomasz Nowak ({CLERK}): a plan to gain the most from learning, net of what it costs, "
+        "from 6 catalogue options for 2026-2030, within 300.00 EUR"
+    )
+    assert lines[2].startswith("The plan with the largest net gain: ")
+    assert any(line.startswith("The additions cost ") and line.endswith(" hours.") for line in lines)
+    assert any(line.startswith("All planned learning costs ") for line in lines)
+
+
+def test_the_snippet_pasted_into_the_profile_gives_the_plans_figures(cli: Invoke, write: Write) -> None:
+    args = ("--catalogue", str(CATALOGUE), "--maximise", "net-gain")
+    snippet = cli("plan", CLERK, *args, "-f", "yaml").stdout
+    added = yaml.safe_load(snippet)
+    profile = yaml.safe_load((PROFILES / "finance-clerk.yaml").read_text(encoding="utf-8"))
+    profile["certifications"] = added["certifications"]
+    profile["skills"] = profile["skills"] + added["skills"]
+    pasted = write("pasted.yaml", yaml.safe_dump(profile, sort_keys=False))
+    projected = json.loads(cli("project", pasted, "-f", "json").stdout)["projections"][0]
+    planned = plan_json(cli, "--maximise", "net-gain")["projection"]
+    assert projected["summary"] == planned["summary"]
+
+
+def test_a_repeatable_option_taken_twice_is_named_apart(cli: Invoke, write: Write) -> None:
+    catalogue = write(
+        "c.yaml", "options:\n  - name: Refresher\n    kind: skill\n    cost: 90\n    repeatable: true\n"
+    )
+    result = cli("plan", CLERK, "--catalogue", catalogue, "-f", "yaml")
+    assert yaml.safe_load(result.stdout)["skills"] == [
+        {"name": "Refresher", "acquired": 2026, "cost": 90},
+        {"name": "Refresher (2028)", "acquired": 2028, "cost": 90},
+    ]
+
+
+def test_a_name_that_yaml_would_misread_is_quoted(cli: Invoke, write: Write) -> None:
+    catalogue = write(
+        "c.yaml", "options:\n  - name: 'yes'\n    kind: skill\n  - name: 'C#: basics'\n    kind: skill\n"
+    )
+    snippet = cli("plan", CLERK, "--catalogue", catalogue, "-f", "yaml").stdout
+    assert {item["name"] for item in yaml.safe_load(snippet)["skills"]} <= {"yes", "C#: basics"}
+
+
+def test_no_plan_within_the_budget_says_so(cli: Invoke, write: Write) -> None:
+    catalogue = write("c.yaml", "options:\n  - name: Costly\n    kind: certification\n    cost: 900\n")
+    result = cli("plan", CLERK, "--catalogue", catalogue, "--budget", "100", columns=300)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "No plan of at most 4 learning events from the catalogue, within 100.00 EUR in 2026-2030 does that "
+        "(--max-events 5 would look further)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "options:\n  - name: A\n    kind: skill\n    prise: 3\n",
+            "c.yaml:4:5: error: options[1]: unknown key 'prise' "
+            "(known keys: name, kind, cost, hours, earliest, latest, repeatable)",
+        ),
+        (
+            "options:\n  - name: SQL\n    kind: skill\n  - name: ' sql'\n    kind: skill\n",
+            "c.yaml:4:11: error: options: item 2: ' sql' is the name of item 1 too; "
+            "a plan names the option it takes, so give each its own name",
+        ),
+        (
+            "options:\n  - name: A\n    kind: skill\n    earliest: 2028\n    latest: 2027\n",
+            "c.yaml:2:5: error: options[1]: latest (2027) is before earliest (2028)",
+        ),
+        (
+            "options:\n  - name: A\n    kind: skill\n    repeatable: yes\n",
+            "c.yaml:4:17: error: options[1].repeatable: must be true or false, not 'yes'",
+        ),
+        (
+            "options:\n  - name: A\n    kind: course\n",
+            "c.yaml:3:11: error: options[1].kind: must be 'certification' or 'skill', not 'course'",
+        ),
+        (
+            "options: []\n",
+            "c.yaml:1:10: error: options: is empty: list at least one option, with its name and kind",
+        ),
+        (
+            "- name: A\n",
+            "c.yaml:1:1: error: a catalogue must be a mapping with a list of 'options:', each with 'name:' and 'kind:'",
+        ),
+        (
+            "options:\n  - name: A\n    kind: skill\n---\noptions: []\n",
+            "c.yaml:4:1: error: a catalogue holds one document, and this is a second; remove the '---'",
+        ),
+    ],
+)
+def test_a_bad_catalogue_is_one_located_line_and_exit_1(
+    cli: Invoke, write: Write, text: str, message: str
+) -> None:
+    result = cli("plan", CLERK, "--catalogue", write("c.yaml", text))
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--catalogue", "missing.yaml"], "Invalid value for '--catalogue': missing.yaml: no such file"),
+        (["--budget", "-1"], "Invalid value for '--budget': must be from 0 to 1e+12, not -1"),
+        (
+            ["--maximise", "most"],
+            "Invalid value for '--maximise' / '--maximize': must be one of net-gain, not 'most'",
+        ),
+        (["--max-hours", "lots"], "Invalid value for '--max-hours': must be a number, not 'lots'"),
+    ],
+)
+def test_plan_option_errors_are_usage_errors(
+    cli: Invoke, write: Write, args: list[str], message: str
+) -> None:
+    write("unused.yaml", "")  # a fresh working directory
+    result = cli("plan", CLERK, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == f"careercap plan: error: {message}"
+
+
+def test_the_example_catalogue_fits_its_schema() -> None:
+    schema = catalogue_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(yaml.safe_load(CATALOGUE.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        [],
+        [{"name": "A"}],
+        [{"name": "A", "kind": "course"}],
+        [{"name": "A", "kind": "skill", "cost": -1}],
+        [{"name": "A", "kind": "skill", "repeatable": "yes"}],
+        [{"name": "A", "kind": "skill", "earliest": 1900}],
+        [{"name": "A", "kind": "skill", "price": 3}],
+    ],
+)
+def test_the_catalogue_schema_refuses_what_careercap_refuses(
+    cli: Invoke, write: Write, options: list[dict[str, Any]]
+) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"options": options}, catalogue_schema())
+    result = cli("plan", CLERK, "--catalogue", write("c.yaml", yaml.safe_dump({"options": options})))
+    assert result.exit_code == 1
+
+
+def test_compare_json_compares_what_learning_costs_and_adds(cli: Invoke) -> None:
+    result = cli("compare", CLERK, str(PROFILES / "finance-clerk-with-plan.yaml"), "-f", "json")
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["learning_cost"] == [0, 6465.5]
+    assert summary["net_learning_gain"] == [0, 36909.57]
+    assert summary["differences"]["learning_gain"] == [0, 43375.07]
+    plain = json.loads(cli("compare", CLERK, CLERK, "-f", "json").stdout)
+    assert "learning_cost" not in plain["summary"]  # no profile plans learning
