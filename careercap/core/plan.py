@@ -505,10 +505,11 @@ class _Search:
         return after
 
 
-Label = tuple[float, float, float, tuple[int, ...], tuple[int, ...], Any]
+Label = tuple[float, float, float, int, int, Any]
 """A partial plan reaching a state of `_Priced`: its income, the sum of its incomes so far
-(as shown, to the cent), its cost so far, its events and certifications by year (events
-negated, so that smaller is earlier), and its choices (linked: (earlier, this year's))."""
+(as shown, to the cent), its cost so far, its events and its certifications by year (as
+base-256 digits, a year each: events as 255 less their number, so that smaller is
+earlier, as tuples would compare), and its choices (linked: (earlier, this year's))."""
 
 Choice = tuple[tuple[int, int], ...]  # (group, how many of it) for a year
 
@@ -531,13 +532,17 @@ class _Priced:
     the search runs forward over the years. What it must also know is what has been taken,
     for what is left and what it cost:
 
-    - Pooled: without a budget or hours to keep within, and where each kind's options can
-      all be taken until the last year, each event takes the cheapest option of its kind
-      at hand (one at hand earlier is at hand later too, so swapping never saves), and the
-      state holds the options taken.
-    - Grouped: otherwise, options of one kind and the same years are interchangeable but
-      for cost; the state counts what is taken of each group that costs something, and
-      the cheapest items for those counts within the budget and hours are chosen at the end.
+    - Pooled, without a budget or hours to keep within. The options of a kind that can be
+      taken until the last year form a pool, and an event drawn from it takes the cheapest
+      option at hand (one at hand earlier is at hand later too, so swapping never saves).
+      Options with an earlier last year are grouped by kind and years, and an event drawn
+      from a group takes its cheapest option. The search tries each pool and open group
+      for each event; the state holds the options taken, and forgets a group's once its
+      years are over, since what it cost is counted as it is taken.
+    - Grouped, with a budget or hours: options of one kind and the same years are
+      interchangeable but for cost; the state counts what is taken of each group that
+      costs something, and the cheapest items for those counts within the budget and
+      hours are chosen at the end.
 
     Each state keeps every partial plan that another does not beat (on income, as far as
     it matters, and on the objective); the best plan is among those that reach the last
@@ -548,10 +553,12 @@ class _Priced:
         self.search = _Search(profile, rules, plan.target, plan.by)
         self.search.static_allowed = plan.objective == "net-gain"
         limited = plan.limits.budget is not None or plan.limits.max_hours is not None
-        self.pooled = not limited and all(item.last == profile.final_year for item in items)
+        self.pooled = not limited
+        final = profile.final_year
         grouped: dict[tuple[Kind, int, int], list[Item]] = {}
         for item in items:
-            where = (item.kind, 0, 0) if self.pooled else (item.kind, item.first, item.last)
+            pooled = self.pooled and item.last == final
+            where = (item.kind, 0, final) if pooled else (item.kind, item.first, item.last)
             grouped.setdefault(where, []).append(item)
         self.groups = [
             _Group(
@@ -578,6 +585,7 @@ class _Priced:
         self.picks_cache: dict[tuple[int, int], list[tuple[float, float, float, tuple[Item, ...]]]] = {}
         self.select_cache: dict[Any, tuple[float, float, float, tuple[tuple[Item, ...], ...]] | None] = {}
         self.splits_cache: dict[tuple[int, tuple[int, ...]], list[Choice]] = {}
+        self.choices_cache: dict[tuple[int, int, int], list[tuple[Choice, int, int]]] = {}
         self.pool_cache: dict[
             tuple[int, frozenset[int], int, int], tuple[frozenset[int], float, Choice] | None
         ] = {}
@@ -600,13 +608,17 @@ class _Priced:
         income_until = len(search.years) - 1 if net else search.by_index if want.target is not None else -1
         start = self.profile.income if income_until >= 0 else 0.0
         nothing: Any = (frozenset(),) * len(self.groups) if self.pooled else (0,) * len(self.counted)
-        layer: dict[tuple[Any, ...], list[Label]] = {((), 0, 0, nothing): [(start, 0.0, 0.0, (), (), None)]}
+        layer: dict[tuple[Any, ...], list[Label]] = {((), 0, 0, nothing): [(start, 0.0, 0.0, 0, 0, None)]}
+        steps: dict[tuple[Any, ...], Any] = {}  # a year's growth depends on the state, not on what was taken
         for index in range(len(search.years)):
             after: dict[tuple[Any, ...], list[Label]] = {}
             for (recent, skills, used, taken), labels in layer.items():
                 left = want.limits.max_events - used
-                for choice, certifications, events in self._choices(index, skills, left, taken):
-                    moved = search.step(index, recent, skills, (certifications, events))
+                for choice, certifications, events in self._choices(index, skills, left):
+                    where = (index, recent, skills, certifications, events)
+                    if where not in steps:
+                        steps[where] = search.step(index, recent, skills, (certifications, events))
+                    moved = steps[where]
                     if moved is None:
                         continue
                     growth, step, kept, now = moved
@@ -626,8 +638,8 @@ class _Priced:
                                     income,
                                     summed,
                                     label[2] + cost,
-                                    (*early, -events),
-                                    (*certs, certifications),
+                                    early * 256 + 255 - events,  # a digit a year: more events, smaller
+                                    certs * 256 + certifications,
                                     (path, chosen),
                                 ),
                             )
@@ -723,11 +735,14 @@ class _Priced:
         found = learning_return(projection, self.rules)
         return 0.0 if found is None else cents(found.net)
 
-    def _choices(self, index: int, skills: int, left: int, taken: Any) -> list[tuple[Choice, int, int]]:
+    def _choices(self, index: int, skills: int, left: int) -> list[tuple[Choice, int, int]]:
         """What year `index` may add: how many of each open group, as (choice,
         certifications, events). No more certifications than upskilling counts, and no
         more skills than make the year active or complete a freelancer's portfolio: more
         would cost without adding income."""
+        key = (index, skills, left)
+        if key in self.choices_cache:
+            return self.choices_cache[key]
         search, open_ = self.search, self.open[index]
         most_certifications = min(search.certifications_needed, left) if open_["certification"] else 0
         portfolio = max(0, search.needed - search.held[index + 1] - skills) if search.can_step else 0
@@ -765,6 +780,10 @@ class _Priced:
                 after[group], spent, chosen = picked
                 cost += spent
                 items += [(group, position, times) for position, times in chosen]
+            year = self.search.years[index]
+            for group, each in enumerate(self.groups):
+                if each.last == year and after[group]:
+                    after[group] = frozenset()  # closed, and paid for: forget what it took
             return tuple(after), cost, (index, tuple(items))
         changed = list(taken)
         for group, count in choice:
