@@ -212,3 +212,18 @@ def test_compare_json_compares_what_learning_costs_and_adds(cli: Invoke) -> None
     assert summary["differences"]["learning_gain"] == [0, 43375.07]
     plain = json.loads(cli("compare", CLERK, CLERK, "-f", "json").stdout)
     assert "learning_cost" not in plain["summary"]  # no profile plans learning
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120, 200])
+def test_a_catalogue_plan_fits_the_width_but_its_snippet_pastes_as_it_is(cli: Invoke, width: int) -> None:
+    args = ("--catalogue", str(CATALOGUE), "--maximise", "net-gain", "--budget", "400")
+    result = cli("plan", CLERK, *args, columns=width)
+    lines = result.stdout.splitlines()
+    start = lines.index("Add to the profile:") + 2
+    end = lines.index("", start)
+    snippet, rest = lines[start:end], lines[:start] + lines[end:]
+    assert [line for line in rest if len(line.rstrip()) > width] == []
+    assert "…" not in result.stdout
+    # Not folded, so that it pastes into a profile as it is: the lines the plan adds.
+    assert "\n".join(snippet) + "\n" == cli("plan", CLERK, *args, "-f", "yaml").stdout
+    assert "  - name: Microsoft Power BI Data Analyst (PL-300)" in snippet
