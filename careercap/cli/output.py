@@ -240,11 +240,13 @@ class Pictures:
     def save(self, title: str) -> None:
         if len(self.made) < 2:
             return
+        from careercap.render.pictures import SVG_FORMAT, html_format
+
         recorder = self.made[1]
         if self.svg is not None:
-            write_text(recorder.export_svg(title=title, clear=False), self.svg, None)
+            write_text(recorder.export_svg(title=title, clear=False, code_format=SVG_FORMAT), self.svg, None)
         if self.html is not None:
-            write_text(recorder.export_html(clear=False), self.html, None)
+            write_text(recorder.export_html(clear=False, code_format=html_format(title)), self.html, None)
 
 
 class Spool:

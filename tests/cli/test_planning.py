@@ -384,7 +384,21 @@ def test_svg_and_html_save_the_table(cli: Invoke, write: Write) -> None:
     text = "".join(svg.itertext()).replace("\xa0", " ")  # Rich writes spaces as no-break spaces
     assert "110,408.08" in text
     assert "Amara Okafor" in text
-    assert "110,408.08" in Path("out.html").read_text(encoding="utf-8")
+    page = Path("out.html").read_text(encoding="utf-8")
+    assert "110,408.08" in page
+    assert "<title>careercap project</title>" in page
+    for saved in (Path("out.svg").read_text(encoding="utf-8"), page):  # opened offline, they fetch nothing
+        assert fetched(saved) == []
+
+
+def fetched(document: str) -> list[str]:
+    """What a browser would fetch to show a page or an SVG: src and stylesheet href
+    attributes, @import, and url(...) with an address."""
+    found = re.findall(r"""\bsrc\s*=\s*["'][^"']*["']""", document)
+    found += re.findall(r"""<link\b[^>]*\bhref\s*=""", document)
+    found += re.findall(r"@import\b[^;]*", document)
+    found += re.findall(r"url\(\s*[\"']?\s*(?:https?:)?//[^)]*\)", document)
+    return found
 
 
 def test_compare_saves_an_svg(cli: Invoke, write: Write) -> None:
