@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from careercap.core.cautions import cautions
-from careercap.core.comparison import Comparison, Entries, compare
+from careercap.core.comparison import Comparison, Entries, compare, one_currency
 from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.explain import Explanation, explain
 from careercap.core.plan import Plan, PlanError, find_plan
@@ -302,6 +302,44 @@ def plan_profile(
         found.source, found.document, plan.projection, learning=learning_return(plan.projection, rules)
     )
     return Planned(plan, baseline, planned, compare([baseline, planned]) if plan.additions else None)
+
+
+class Charted(NamedTuple):
+    """What `careercap chart` draws: the profiles' results, and with --plan, the one
+    profile's result with the plan `careercap plan` suggests (None when it adds nothing)."""
+
+    results: list[Result]
+    planned: Result | None
+    plan: Plan | None
+
+
+def chart_profiles(
+    paths: list[str],
+    rules: Rules,
+    overrides: Overrides,
+    report: Report,
+    *,
+    with_sensitivity: bool = False,
+    with_plan: bool = False,
+) -> Charted:
+    """`careercap chart`: every profile of the files (all or nothing, in one currency)."""
+    results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
+    if not results:
+        raise UsageError("the files hold no profile to draw", "profiles")
+    if len(results) > 1:
+        if with_plan:
+            raise UsageError("give one profile, to be drawn with its plan and without", "plan")
+        one_currency(Entries(results))  # one axis of money: else a located error
+    if not with_plan:
+        return Charted(results, None, None)
+    found = results[0]
+    plan = find_plan(found.projection.profile, rules)
+    if not plan.additions:
+        return Charted(results, None, plan)
+    planned = result_of(
+        found.source, found.document, plan.projection, learning=learning_return(plan.projection, rules)
+    )
+    return Charted(results, planned, plan)
 
 
 class Checked(NamedTuple):

@@ -33,7 +33,7 @@ def shell_blocks() -> list[str]:
 def test_readme_starts_with_the_install_and_test_commands() -> None:
     install, test = shell_blocks()[:2]
     assert install.startswith("pip install . && careercap project profiles/")
-    assert test == "pip install -e '.[test]' && python -m pytest"
+    assert test == "pip install -e '.[test,charts]' && python -m pytest"
     assert README.index(install) < README.index("## ")
 
 

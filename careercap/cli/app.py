@@ -370,6 +370,82 @@ def plan(
             show(comparison_years(planned.comparison, results, ["without the plan", "with the plan"]))
 
 
+def _chart_libraries() -> None:
+    """Exit 2, with the one command that installs them, when the chart libraries are not
+    installed."""
+    from careercap.render.chart import INSTALL, missing
+
+    absent = missing()
+    if absent:
+        raise UsageError(f"charts need {' and '.join(absent)}, not installed here; install with: {INSTALL}")
+
+
+@app.command(cls=CareercapCommand)
+@guarded
+def chart(
+    profiles: ProfileFilesArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Draw into FILE: .svg, .png or .pdf (written atomically). Default: the terminal.",
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    inflation: InflationOpt = None,
+    with_sensitivity: SensitivityOpt = False,
+    with_plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan", help="Add the trajectory with the plan `careercap plan` suggests (one profile)."
+        ),
+    ] = False,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Draw income by year: in the terminal, or into an SVG, PNG or PDF file.
+
+    One profile: its trajectory and its static peer, the career capital between them, and
+    its planned learning marked. Several: a line each. Needs the charts extra:
+    pip install 'careercap[charts]'.
+
+    Example: careercap chart profiles/freelancer.yaml -o freelancer.svg
+    """
+    from careercap import pipeline
+    from careercap.cli.output import terminal_width, write_bytes, write_text
+
+    target = _name(output)
+    kind = None
+    if target is not None:
+        from careercap.render.chart import FILE_KINDS
+
+        kind = FILE_KINDS.get(Path(target).suffix.lower())
+        if kind is None:
+            raise UsageError(f"{target}: a chart file ends in .svg, .png or .pdf", "output")
+    _chart_libraries()
+    rules = pipeline.rules_from(_name(rules_file))
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    _waiting_for_a_terminal(profiles)
+    charted = pipeline.chart_profiles(
+        profiles, rules, overrides, report, with_sensitivity=with_sensitivity, with_plan=with_plan
+    )
+    from careercap.core.comparison import Entries
+    from careercap.render.chart import chart_of, file_chart, terminal_chart
+    from careercap.render.text import labels
+
+    names = labels(Entries(charted.results))
+    drawn = chart_of(charted.results, names, plan=charted.planned)
+    if target is None or kind is None:
+        from careercap.cli.boundary import console
+
+        write_text(terminal_chart(drawn, terminal_width(), console().color_system is not None))
+    else:
+        write_bytes(file_chart(drawn, kind), target)
+
+
 @app.command("rules", cls=CareercapCommand)
 @guarded
 def rules_command(

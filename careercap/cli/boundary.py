@@ -110,6 +110,7 @@ _SHOWN_AS = {
     "path": "'PATH'",
     "rules": "'--rules'",
     "catalogue": "'--catalogue'",
+    "plan": "'--plan'",
     "output": "'--output'",
     "summary": "'--summary'",
     "pictures": "'--svg' / '--html'",
@@ -117,6 +118,9 @@ _SHOWN_AS = {
     "max_events": "'--max-events'",
 }
 """Each parameter a usage error may name, as the command line shows it."""
+_CLICK_USAGE_ERROR = typer.BadParameter.__bases__[0]
+"""The usage error of the click that Typer carries (BadParameter's base): exit 2."""
+
 _HINTS: dict[str, str] = {}
 """What to do about a usage error, by the parameter it names, where the fix is an option."""
 
@@ -142,9 +146,9 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except UsageError as exc:
             hint = _HINTS.get(exc.option or "")
             message = exc.message if hint is None else f"{exc.message}: {hint}"
-            raise typer.BadParameter(
-                message, param_hint=_SHOWN_AS.get(exc.option or "", exc.option)
-            ) from None
+            if exc.option is None:  # no option at fault: the message alone, not "Invalid value: ..."
+                raise _CLICK_USAGE_ERROR(message) from None
+            raise typer.BadParameter(message, param_hint=_SHOWN_AS.get(exc.option, exc.option)) from None
 
     return run
 

@@ -85,7 +85,7 @@ _ENDING = {signal.SIGTERM, signal.SIGHUP}
 
 
 @contextlib.contextmanager
-def _atomic(path: str) -> Iterator[TextIO]:
+def _atomic(path: str, binary: bool = False) -> Iterator[Any]:
     """A regular file written to a temporary file beside it, renamed over it at the end."""
     import tempfile
 
@@ -101,7 +101,11 @@ def _atomic(path: str) -> Iterator[TextIO]:
         raise
     try:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        with (
+            os.fdopen(descriptor, "wb")
+            if binary
+            else os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+        ) as handle:
             yield handle
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
@@ -171,6 +175,23 @@ def write_text(
         raise UsageError(f"{path} exists; give --force to overwrite it", option)
     with output_to(path, option) as stream:
         stream.write(text)
+
+
+def write_bytes(data: bytes, path: str, option: str | None = "output") -> None:
+    """Bytes (a PNG, say) to a file written atomically, or to a character device or FIFO
+    in place; anything that cannot be written is a usage error blamed on `option`."""
+    try:
+        where, in_place = _target(path)
+        if in_place:
+            with open(where, "wb") as handle:
+                handle.write(data)
+        else:
+            with _atomic(where, binary=True) as handle:
+                handle.write(data)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}", option) from None
 
 
 def write_json(document: dict[str, Any]) -> None:

@@ -238,7 +238,7 @@ def _gap(entry: Entry, first: Entry, final: float, first_final: float, alike: bo
     return Gap(final / first_final, factor, value, first_value)
 
 
-def _one_currency(entries: Entries) -> None:
+def one_currency(entries: Entries) -> None:
     first = entries.currencies[0]
     for source, currency in zip(entries.sources, entries.currencies, strict=True):
         if currency != first:
@@ -264,7 +264,7 @@ def compare(items: Entries | Sequence[Result | Projection]) -> Comparison:
             item if isinstance(item, Result) else result_of(item.profile.name, 1, item) for item in items
         )
         entries = Entries(results)
-    _one_currency(entries)
+    one_currency(entries)
     span = _common_span(entries)
     summary = {field: array("d") for field in SUMMARY_FIELDS}
     for entry in entries:

@@ -116,7 +116,7 @@ def test_one_profile_is_not_enough(cli: Invoke) -> None:
     result = cli("compare", CLERK)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        "careercap compare: error: Invalid value: compare needs at least two profiles, and found 1"
+        "careercap compare: error: compare needs at least two profiles, and found 1"
     )
 
 

@@ -132,7 +132,7 @@ def test_a_directory_is_refused_as_a_target(tmp_path: Path) -> None:
     result = careercap("project", str(PROFILE), "--svg", "out", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
-        "careercap project: error: Invalid value: cannot write out: "
+        "careercap project: error: cannot write out: "
         "it is a directory; careercap writes files, character devices and FIFOs"
     )
 

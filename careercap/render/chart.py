@@ -1,0 +1,381 @@
+"""Income charts: what a chart shows, worked out from results (pure), and drawn in the
+terminal (plotille's braille canvas, with careercap's own axes) or into an SVG, PNG or PDF
+file (matplotlib).
+
+The plotting libraries are an optional extra (`pip install 'careercap[charts]'`), imported
+only when a chart is drawn: `missing()` says which are not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import itertools
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from careercap.core.engine import static_peer_incomes
+from careercap.core.rounding import cents
+from careercap.errors import visible
+from careercap.render.text import money, wrapped
+
+if TYPE_CHECKING:
+    from careercap.core.result import Result
+
+LIBRARIES = {"plotille": "plotille", "matplotlib": "matplotlib"}
+"""The charts extra: the terminal's library and the files' (module: distribution)."""
+
+INSTALL = "pip install 'careercap[charts]'"
+
+
+def missing() -> list[str]:
+    """The chart libraries that are not installed."""
+    return [module for module in LIBRARIES if importlib.util.find_spec(module) is None]
+
+
+class Line(NamedTuple):
+    label: str
+    years: tuple[int, ...]
+    incomes: tuple[float, ...]
+    peer: bool = False  # the static peer's: drawn dashed, in grey
+
+
+class Band(NamedTuple):
+    label: str
+    years: tuple[int, ...]
+    lows: tuple[float, ...]
+    highs: tuple[float, ...]
+
+
+class Mark(NamedTuple):
+    """A year's planned learning, on the line it belongs to."""
+
+    line: int
+    year: int
+    income: float
+    names: tuple[str, ...]
+
+
+class Shade(NamedTuple):
+    """The area between two lines, and what it is worth: `label` in a file's legend,
+    `note` under a terminal chart."""
+
+    upper: int
+    lower: int
+    label: str
+    note: str
+
+
+class Chart(NamedTuple):
+    title: str
+    currency: str
+    real: bool  # in as_of-year money
+    lines: tuple[Line, ...]
+    bands: tuple[Band, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    shade: Shade | None = None
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return min(line.years[0] for line in self.lines), max(line.years[-1] for line in self.lines)
+
+    def lowest_and_highest(self) -> tuple[float, float]:
+        values = [v for line in self.lines for v in line.incomes]
+        values += [v for band in self.bands for v in (*band.lows, *band.highs)]
+        return min(values), max(values)
+
+
+def _incomes(result: Result, real: bool) -> tuple[float, ...]:
+    if real and result.real is not None:
+        return result.real.incomes
+    return tuple(row.income for row in result.projection.years)
+
+
+def _deflators(result: Result, real: bool) -> list[float]:
+    profile = result.projection.profile
+    inflation = result.real.inflation if real and result.real is not None else 0.0
+    return [(1 + inflation) ** k for k in range(profile.horizon + 1)]
+
+
+def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | None = None) -> Chart:
+    """What to draw: one profile's trajectory and its static peer, with the career capital
+    between them and its planned learning marked (and, given `plan`, its trajectory with
+    the plan beside); or several profiles, a line each. In as_of-year money where every
+    profile has an inflation rate; with a band where the sensitivity was worked out."""
+    real = all(result.real is not None for result in results)
+    first = results[0].projection.profile
+    money_kind = f"{first.currency}, in {first.as_of} money" if real and len(results) == 1 else first.currency
+    lines: list[Line] = []
+    bands: list[Band] = []
+    marks: list[Mark] = []
+    shown = [*results, *([plan] if plan is not None else [])]
+    labels = [*names, *([f"{names[0]} with the plan"] if plan is not None else [])]
+    for index, (result, label) in enumerate(zip(shown, labels, strict=True)):
+        projection = result.projection
+        years = tuple(row.year for row in projection.years)
+        lines.append(Line(visible(label), years, _incomes(result, real)))
+        deflators = _deflators(result, real)
+        if result.sensitivity is not None and (plan is None or result is not plan):
+            lows, highs = zip(*result.sensitivity.band, strict=True)
+            bands.append(
+                Band(
+                    f"{visible(label)}: range (--sensitivity)",
+                    years,
+                    tuple(v / d for v, d in zip(lows, deflators, strict=True)),
+                    tuple(v / d for v, d in zip(highs, deflators, strict=True)),
+                )
+            )
+        if len(results) == 1:
+            incomes = dict(zip(years, lines[-1].incomes, strict=True))
+            planned: dict[int, list[str]] = {}
+            for event in projection.events:
+                if event.planned and event.year in incomes:
+                    planned.setdefault(event.year, []).append(visible(event.name))
+            marks += [
+                Mark(index, year, incomes[year], tuple(names)) for year, names in sorted(planned.items())
+            ]
+    shade = None
+    if len(results) == 1:
+        result = results[0]
+        profile, rates = result.projection.profile, result.projection.rates
+        deflators = _deflators(result, real)
+        peer = (profile.income, *static_peer_incomes(profile, rates))
+        years = tuple(row.year for row in result.projection.years)
+        deflated = tuple(v / d for v, d in zip(peer, deflators, strict=True))
+        lines.append(Line("static peer", years, deflated, True))
+        span = f"{years[1]}-{years[-1]}" if len(years) > 2 else str(years[-1])
+        currency = first.currency
+        if plan is None:
+            capital = (
+                result.real.career_capital
+                if real and result.real is not None
+                else result.projection.summary.career_capital
+            )
+            shade = Shade(
+                0,
+                len(lines) - 1,
+                f"career capital: {money(capital)} {currency}",
+                f"Career capital ({lines[0].label}'s income above the static peer's, summed over {span}): "
+                f"{money(capital)} {currency}.",
+            )
+        else:
+            added = sum(
+                cents(with_plan) - cents(without)
+                for with_plan, without in zip(lines[1].incomes[1:], lines[0].incomes[1:], strict=True)
+            )
+            shade = Shade(
+                1,
+                0,
+                f"the plan adds: {money(added)} {currency}",
+                f"The plan adds {money(added)} {currency} of income over {span}.",
+            )
+    what = "Income by year" if len(results) > 1 else f"Income by year: {visible(names[0])}"
+    return Chart(
+        f"{what} ({money_kind})", first.currency, real, tuple(lines), tuple(bands), tuple(marks), shade
+    )
+
+
+# The terminal --------------------------------------------------------------------------
+
+MARKERS = "ox+*#@%&"
+"""A line's marker in the terminal, by its place: lines read apart without colour."""
+PEER_MARKER, EVENT_MARKER, BAND_MARKER = "-", "^", "."
+COLOURS = ("blue", "red", "green", "magenta", "cyan", "yellow")
+
+
+def _nice_step(span: float, ticks: int) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about `ticks` ticks."""
+    raw = span / max(1, ticks)
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= raw)
+
+
+def _axis_label(value: float, step: float) -> str:
+    decimals = 0 if step >= 1 else min(2, -math.floor(math.log10(step)))
+    return f"{value:,.{decimals}f}"
+
+
+def terminal_chart(chart: Chart, width: int, colours: bool) -> str:
+    """The chart in `width` columns (40 at the least): braille lines with a marker at each
+    year, round income ticks in the profile's currency, the first and last years (and
+    round years between where they fit), and a legend that says which is which."""
+    import plotille  # noqa: PLC0415 - the charts extra, imported only to draw
+
+    width = max(40, width)
+    height = 16 if width >= 60 else 12
+    low, high = chart.lowest_and_highest()
+    if high - low < max(1.0, abs(high) * 1e-9):  # a flat line: give it room
+        low, high = low - max(1.0, abs(low) * 0.05), high + max(1.0, abs(high) * 0.05)
+    step = _nice_step(high - low, 4)
+    bottom, top = math.floor(low / step) * step, math.ceil(high / step) * step
+    ticks = [bottom + k * step for k in range(round((top - bottom) / step) + 1)]
+    labels = [_axis_label(tick, step) for tick in ticks]
+    gutter = max(len(label) for label in labels) + 1
+    columns = width - gutter - 1
+    first, last = chart.years
+    kwargs = {"mode": "names"} if colours else {}
+    canvas = plotille.Canvas(columns, height, 0, 0, 2 * columns, 4 * height, **kwargs)
+
+    def at(year: float, income: float) -> tuple[float, float]:
+        x = 0.0 if last == first else (year - first) / (last - first) * (2 * columns - 1)
+        return x, (income - bottom) / (top - bottom) * (4 * height - 1)
+
+    def colour(index: int, line: Line | None = None) -> str | None:
+        if not colours:
+            return None
+        return "bright_black" if line is not None and line.peer else COLOURS[index % len(COLOURS)]
+
+    for index, band in enumerate(chart.bands):
+        for year, lo, hi in zip(band.years, band.lows, band.highs, strict=True):
+            for value in (lo, hi):
+                canvas.point(*at(year, value), color=colour(index), marker=BAND_MARKER)
+    markers = []
+    for index, line in enumerate(chart.lines):
+        marker = PEER_MARKER if line.peer else MARKERS[(index - _peers_before(chart, index)) % len(MARKERS)]
+        markers.append(marker)
+        points = [at(year, income) for year, income in zip(line.years, line.incomes, strict=True)]
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            canvas.line(x0, y0, x1, y1, color=colour(index, line))
+        for x, y in points:
+            canvas.point(x, y, color=colour(index, line), marker=marker)
+    for mark in chart.marks:
+        canvas.point(*at(mark.year, mark.income), color=colour(mark.line), marker=EVENT_MARKER)
+    rows = canvas.plot().split("\n")
+    labelled = {
+        round((top - tick) / (top - bottom) * (height - 1)): label
+        for tick, label in zip(ticks, labels, strict=True)
+    }
+    body = [
+        f"{labelled.get(row, ''):>{gutter - 1}} {'┤' if row in labelled else '│'}{text}"
+        for row, text in enumerate(rows)
+    ]
+    body.append(" " * gutter + "└" + "─" * columns)
+    body.append(" " * (gutter + 1) + _year_labels(first, last, columns))
+    legend = [f"{marker} {line.label}" for marker, line in zip(markers, chart.lines, strict=True)]
+    if chart.marks:
+        events = "; ".join(f"{', '.join(m.names)} ({m.year})" for m in chart.marks)
+        legend.append(f"{EVENT_MARKER} planned learning: {events}")
+    legend += [f"{BAND_MARKER} {band.label}" for band in chart.bands]
+    notes = [] if chart.shade is None else [chart.shade.note]
+    return "\n".join([*wrapped([chart.title], width), *body, "", *wrapped(legend + notes, width)]) + "\n"
+
+
+def _peers_before(chart: Chart, index: int) -> int:
+    return sum(1 for line in chart.lines[:index] if line.peer)
+
+
+def _year_labels(first: int, last: int, columns: int) -> str:
+    """The first and last years at the ends of the axis, and round years between them
+    where each has room (a space on either side)."""
+    cells = [" "] * columns
+
+    def column(year: int) -> int:
+        return 0 if last == first else round((year - first) / (last - first) * (columns - 1))
+
+    def put(year: int, start: int) -> bool:
+        text = str(year)
+        if start < 0 or start + len(text) > columns:
+            return False
+        if any(cell != " " for cell in cells[max(0, start - 1) : start + len(text) + 1]):
+            return False
+        cells[start : start + len(text)] = list(text)
+        return True
+
+    put(first, 0)
+    if last != first:
+        put(last, columns - len(str(last)))
+        for every in (1, 2, 5, 10, 20, 25, 50):
+            between = [y for y in range(first + 1, last) if y % every == 0]
+            if len(between) * 6 <= columns:
+                for year in between:
+                    put(year, column(year) - 1)
+                break
+    return "".join(cells).rstrip()
+
+
+# Files -------------------------------------------------------------------------------
+
+
+def _year_ticks(first: int, last: int) -> list[int]:
+    """The first and last years, and round years between them: a dozen ticks at the most."""
+    every = next(step for step in (1, 2, 5, 10, 20, 25, 50) if (last - first) / step <= 10)
+    between = [y for y in range(first + 1, last) if y % every == 0 and min(y - first, last - y) * 2 >= every]
+    return [first, *between, *([last] if last != first else [])]
+
+
+FILE_KINDS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
+LINE_STYLES = ("-", "--", "-.", ":")
+FILE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+def file_chart(chart: Chart, kind: str) -> bytes:
+    """The chart as an SVG (its text kept as text), PNG or PDF file: lines told apart by
+    marker and style as well as colour, the career capital shaded, planned learning
+    starred, and nothing fetched from the network when the file is opened."""
+    import matplotlib  # noqa: PLC0415 - the charts extra, imported only to draw
+    from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
+
+    # Text stays text in an SVG; ids are the same from run to run.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "careercap"}):
+        figure = Figure(figsize=(9, 5.2), layout="constrained")
+        axes = figure.add_subplot()
+        for index, band in enumerate(chart.bands):
+            axes.fill_between(
+                band.years, band.lows, band.highs, alpha=0.15, color=f"C{index}", label=band.label
+            )
+        if chart.shade is not None:
+            upper, lower = chart.lines[chart.shade.upper], chart.lines[chart.shade.lower]
+            axes.fill_between(
+                upper.years, lower.incomes, upper.incomes, alpha=0.12, color="C2", label=chart.shade.label
+            )
+        for index, line in enumerate(chart.lines):
+            gid = f"careercap-line-{index}"  # for those who read the SVG: a line each, in order
+            if line.peer:
+                axes.plot(line.years, line.incomes, "--", color="0.45", marker="_", label=line.label, gid=gid)
+                continue
+            place = index - _peers_before(chart, index)
+            axes.plot(
+                line.years,
+                line.incomes,
+                linestyle=LINE_STYLES[place % len(LINE_STYLES)],
+                marker=FILE_MARKERS[place % len(FILE_MARKERS)],
+                markersize=4,
+                color=f"C{place}" if place < 2 else f"C{place + 1}",  # C2 shades the career capital
+                label=line.label,
+                gid=gid,
+            )
+        if chart.marks:
+            axes.plot(
+                [m.year for m in chart.marks],
+                [m.income for m in chart.marks],
+                "*",
+                markersize=13,
+                color="black",
+                linestyle="none",
+                label="planned learning",
+            )
+            for mark in chart.marks:
+                axes.annotate(
+                    "\n".join(mark.names),
+                    (mark.year, mark.income),
+                    textcoords="offset points",
+                    xytext=(6, -4),
+                    fontsize=8,
+                    va="top",
+                )
+        axes.patch.set_gid("careercap-plot-area")
+        axes.set_title(chart.title)
+        axes.set_xlabel("Year")
+        axes.set_ylabel(f"Income ({chart.currency})")
+        axes.set_xticks(_year_ticks(*chart.years))
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+        first, last = chart.years
+        axes.set_xlim(first, last if last > first else first + 1)
+        axes.grid(alpha=0.3)
+        axes.legend(fontsize=8)
+        buffer = io.BytesIO()
+        metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}[kind]
+        figure.savefig(buffer, format=kind, metadata=metadata, dpi=150)
+    return buffer.getvalue()
