@@ -446,6 +446,57 @@ def chart(
         write_bytes(file_chart(drawn, kind), target)
 
 
+@app.command("report", cls=CareercapCommand)
+@guarded
+def report_command(
+    profiles: ProfileFilesArg,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.html",
+            help="The page to write (atomically).",
+            show_default=False,
+        ),
+    ],
+    as_of: AsOfOpt = None,
+    horizon: HorizonOpt = None,
+    baseline_growth: GrowthOpt = None,
+    inflation: InflationOpt = None,
+    with_sensitivity: SensitivityOpt = False,
+    rules_file: RulesOpt = None,
+) -> None:
+    """Write one self-contained HTML page to share or print.
+
+    The chart, each profile's trajectory, summary and learning, and the rules with their
+    evidence. It fetches nothing when opened. Needs the charts extra:
+    pip install 'careercap[charts]'.
+
+    Example: careercap report profiles/finance-clerk-with-plan.yaml -o report.html
+    """
+    from careercap import pipeline
+    from careercap.cli.output import write_text
+
+    target = str(output)
+    if Path(target).suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"{target}: a report is an HTML page; name it FILE.html", "output")
+    _chart_libraries()
+    rules = pipeline.rules_from(_name(rules_file))
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    _waiting_for_a_terminal(profiles)
+    charted = pipeline.chart_profiles(profiles, rules, overrides, report, with_sensitivity=with_sensitivity)
+    from careercap.core.comparison import Entries
+    from careercap.render.chart import chart_of, file_chart
+    from careercap.render.report import report_page
+    from careercap.render.text import labels
+
+    names = labels(Entries(charted.results))
+    svg = file_chart(chart_of(charted.results, names), "svg").decode("utf-8")
+    basis = pipeline.basis_of(rules, _name(rules_file))
+    write_text(report_page(charted.results, names, svg, rules, basis), target)
+
+
 @app.command("rules", cls=CareercapCommand)
 @guarded
 def rules_command(

@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,69 @@ def test_without_the_chart_libraries_the_error_says_how_to_install_them(
         "careercap chart: error: charts need careercap_no_such_library, not installed here; "
         "install with: pip install 'careercap[charts]'"
     )
+
+
+class _Page(HTMLParser):
+    """The parts of an HTML page a test reads: its title, text and tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in ("meta", "br", "link", "img", "input", "path", "use", "rect", "stop"):
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_the_report_is_one_page_that_fetches_nothing_and_holds_every_figure(
+    cli: Invoke, write: Write
+) -> None:
+    result = cli("report", PLANNED, ENGINEER, "-o", "r.html")
+    assert result.exit_code == 1  # EUR and USD: no one axis of money
+    result = cli("report", PLANNED, CLERK, "--sensitivity", "-o", "r.html")
+    assert (result.exit_code, result.stdout) == (0, "")
+    page = Path("r.html").read_text(encoding="utf-8")
+    assert fetched(page) == []
+    parsed = _Page()
+    parsed.feed(page)
+    parsed.close()
+    assert "title" in parsed.tags
+    assert "svg" in parsed.tags
+    text = " ".join(parsed.text)
+    assert "careercap report: finance-clerk-with-plan, finance-clerk" in text
+    document = json.loads(cli("project", PLANNED, CLERK, "--sensitivity", "-f", "json").stdout)
+    for projection in document["projections"]:
+        summary = projection["summary"]
+        for field in (
+            "start_income",
+            "final_income",
+            "cumulative_earnings",
+            "static_peer_cumulative",
+            "career_capital",
+        ):
+            assert f"{summary[field]:,.2f}" in text, field
+        assert f"{summary['cagr'] * 100:+.2f} %" in text
+        for row in projection["years"]:
+            assert f"{row['income']:,.2f}" in text
+    learning = document["projections"][0]["summary"]
+    for field in ("learning_cost", "learning_gain", "net_learning_gain"):
+        assert f"{learning[field]:,.2f}" in text
+    for said in ("Finding", "Evidence", "Upskilling", "Static contraction", "Freelancer portfolio"):
+        assert said in text
+
+
+def test_a_report_is_an_html_file(cli: Invoke, write: Write) -> None:
+    result = cli("report", CLERK, "-o", "r.pdf")
+    assert result.exit_code == 2
+    assert "a report is an HTML page; name it FILE.html" in result.stderr
+    assert not Path("r.pdf").exists()

@@ -1,0 +1,192 @@
+"""`careercap report`: one self-contained HTML page to share or print: the chart (inline
+SVG), each profile's trajectory and summary, its learning, and the rules with their
+evidence. Nothing in it is fetched when it is opened: inline styles, system fonts."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from careercap import __version__
+from careercap.core.rules import LABELS, RULES, Basis, Rules
+from careercap.core.words import span
+from careercap.render.text import basis_line, factor, money, percent
+
+if TYPE_CHECKING:
+    from careercap.core.result import Result
+
+_STYLE = """
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+       margin: 2rem auto; max-width: 60rem; padding: 0 1rem; box-sizing: border-box;
+       color: #1b1b1b; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
+h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+p.lead { color: #555; margin-top: 0; }
+figure { margin: 1rem 0; }
+figure svg { width: 100%; max-width: 100%; height: auto; }
+table { border-collapse: collapse; margin: 0.6rem 0; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+dl { display: grid; grid-template-columns: max-content max-content; gap: 0.15rem 1.2rem; }
+dt { color: #444; }
+dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: #555; font-size: 0.9rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  table, dl, figure { break-inside: avoid; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def inline_svg(svg: str) -> str:
+    """An SVG file's text as an element inside HTML: without its XML declaration and
+    DOCTYPE, which belong to a file."""
+    return re.sub(r"^\s*<\?xml[^>]*\?>\s*(<!DOCTYPE[^>]*>\s*)?", "", svg)
+
+
+def report_page(
+    results: Sequence[Result], names: Sequence[str], chart_svg: str, rules: Rules, basis: Basis | None
+) -> str:
+    """The whole page."""
+    title = "careercap report: " + ", ".join(names)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="UTF-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<h1>Career capital report</h1>",
+        f'<p class="lead">{_e(", ".join(names))}: income by year under the micro-specialization rules, '
+        f"projected by careercap {_e(__version__)}.</p>",
+        f"<figure>{inline_svg(chart_svg)}</figure>",
+    ]
+    for result, name in zip(results, names, strict=True):
+        parts += _profile(result, name)
+    parts += _rules(rules, basis)
+    parts += [
+        '<p class="note">The rules are point estimates from secondary reporting of observational studies: '
+        "an illustration, not a forecast.</p>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _profile(result: Result, name: str) -> list[str]:
+    projection = result.projection
+    profile, summary = projection.profile, projection.summary
+    currency = _e(profile.currency)
+    employment = "freelancer" if profile.employment == "freelancer" else "employee"
+    parts = [
+        f"<h2>{_e(name)}</h2>",
+        f'<p class="lead">{employment}, {span(profile.as_of, profile.final_year)}, '
+        f"from {_e(result.source)}</p>",
+        "<h3>Income by year</h3>",
+        "<table>",
+        f'<tr><th>Year</th><th class="n">Income ({currency})</th><th class="n">Growth</th><th>State</th>'
+        "<th>Learning events</th><th>Rules applied</th></tr>",
+    ]
+    for row in projection.years:
+        growth = "" if row.growth is None else percent(row.growth)
+        listed = "<br>".join(
+            f"{_e(event.name)} ({event.kind}{', planned' if event.planned else ''})" for event in row.events
+        )
+        applied = ", ".join(LABELS.get(rule, rule) for rule in row.rules)
+        parts.append(
+            f'<tr><td>{row.year}</td><td class="n">{money(row.income)}</td><td class="n">{growth}</td>'
+            f"<td>{row.state}</td><td>{listed}</td><td>{_e(applied)}</td></tr>"
+        )
+    parts.append("</table>")
+    figures = [
+        (f"Start income ({profile.as_of})", f"{money(summary.start_income)} {currency}"),
+        (f"Final income ({profile.final_year})", f"{money(summary.final_income)} {currency}"),
+        ("CAGR", percent(summary.cagr)),
+        (
+            f"Cumulative earnings {span(profile.as_of + 1, profile.final_year)}",
+            f"{money(summary.cumulative_earnings)} {currency}",
+        ),
+        ("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}"),
+        ("Career capital", f"{money(summary.career_capital)} {currency}"),
+        *(
+            (f"Final income by {LABELS[field]}", factor(value))
+            for field, value in summary.factors._asdict().items()
+        ),
+    ]
+    if result.real is not None:
+        real = result.real
+        figures += [
+            (f"Inflation ({profile.as_of} money below)", percent(real.inflation)),
+            ("Final income, real", f"{money(real.final_income)} {currency}"),
+            ("Cumulative earnings, real", f"{money(real.cumulative_earnings)} {currency}"),
+            ("Career capital, real", f"{money(real.career_capital)} {currency}"),
+        ]
+    if result.sensitivity is not None:
+        low, high = result.sensitivity.final_income
+        figures.append(("Final income, range", f"{money(low)} to {money(high)} {currency}"))
+        low, high = result.sensitivity.career_capital
+        figures.append(("Career capital, range", f"{money(low)} to {money(high)} {currency}"))
+    learning = result.learning
+    if learning is not None:
+        figures += [
+            ("Learning cost", f"{money(learning.cost)} {currency}"),
+            ("Income the learning adds", f"{money(learning.gain)} {currency}"),
+            ("Net learning gain", f"{money(learning.net)} {currency}"),
+            ("Return on learning", "" if learning.ratio is None else percent(learning.ratio)),
+            ("Pays back in", "" if learning.payback_year is None else str(learning.payback_year)),
+        ]
+    parts += ["<h3>Summary</h3>", "<dl>"]
+    parts += [f"<dt>{_e(label)}</dt><dd>{value}</dd>" for label, value in figures]
+    parts.append("</dl>")
+    events = projection.events
+    parts.append("<h3>Learning</h3>")
+    if not events:
+        parts.append("<p>No dated certifications or skills.</p>")
+    else:
+        parts += ["<table>", "<tr><th>Year</th><th>Kind</th><th>Name</th><th></th></tr>"]
+        for event in sorted(events, key=lambda e: (e.year, e.kind != "skill")):
+            planned = "planned" if event.planned else "held"
+            parts.append(
+                f"<tr><td>{event.year}</td><td>{event.kind}</td><td>{_e(event.name)}</td><td>{planned}</td></tr>"
+            )
+        parts.append("</table>")
+    return parts
+
+
+def _rules(rules: Rules, basis: Basis | None) -> list[str]:
+    parts = ["<h2>The rules</h2>"]
+    named = None if basis is None else basis_line(basis)
+    if named is not None:
+        parts.append(f"<p>{_e(named)}</p>")
+    parameters = rules.parameters()
+    for rule in RULES:
+        text = rules.rule(rule.id)
+        values = ", ".join(f"{key} {value}" for key, value in parameters[rule.section].items())
+        parts += [f"<h3>{_e(rule.label.capitalize())}</h3>", f"<p>{_e(values)}</p>", "<dl>"]
+        for label, said in (
+            ("Finding", text.finding),
+            ("Source", text.source),
+            ("Interpretation", text.interpretation),
+            ("Evidence", text.evidence),
+        ):
+            if said:
+                parts.append(f'<dt>{label}</dt><dd style="text-align:left">{_e(said)}</dd>')
+        parts.append("</dl>")
+    parts.append(
+        f"<p>Window: {rules.window_years} years; the findings cover {rules.extrapolation_after} years.</p>"
+    )
+    if rules.evidence:
+        parts.append(f"<p><strong>Overall:</strong> {_e(rules.evidence)}</p>")
+    return parts
