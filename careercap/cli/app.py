@@ -494,7 +494,9 @@ def report_command(
     names = labels(Entries(charted.results))
     svg = file_chart(chart_of(charted.results, names), "svg").decode("utf-8")
     basis = pipeline.basis_of(rules, _name(rules_file))
-    write_text(report_page(charted.results, names, svg, rules, basis), target)
+    from careercap import __version__
+
+    write_text(report_page(charted.results, names, svg, rules, basis, __version__), target)
 
 
 @app.command("rules", cls=CareercapCommand)

@@ -9,7 +9,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from careercap import __version__
 from careercap.core.rules import LABELS, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.render.text import basis_line, factor, money, percent
@@ -54,9 +53,14 @@ def inline_svg(svg: str) -> str:
 
 
 def report_page(
-    results: Sequence[Result], names: Sequence[str], chart_svg: str, rules: Rules, basis: Basis | None
+    results: Sequence[Result],
+    names: Sequence[str],
+    chart_svg: str,
+    rules: Rules,
+    basis: Basis | None,
+    version: str,
 ) -> str:
-    """The whole page."""
+    """The whole page; `version` is careercap's."""
     title = "careercap report: " + ", ".join(names)
     parts = [
         "<!DOCTYPE html>",
@@ -70,7 +74,7 @@ def report_page(
         "<body>",
         "<h1>Career capital report</h1>",
         f'<p class="lead">{_e(", ".join(names))}: income by year under the micro-specialization rules, '
-        f"projected by careercap {_e(__version__)}.</p>",
+        f"projected by careercap {_e(version)}.</p>",
         f"<figure>{inline_svg(chart_svg)}</figure>",
     ]
     for result, name in zip(results, names, strict=True):
