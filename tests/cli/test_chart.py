@@ -209,6 +209,7 @@ def test_the_report_is_one_page_that_fetches_nothing_and_holds_every_figure(
     parsed = _Page()
     parsed.feed(page)
     parsed.close()
+    assert parsed.open == []  # every element closed
     assert "title" in parsed.tags
     assert "svg" in parsed.tags
     text = " ".join(parsed.text)

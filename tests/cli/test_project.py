@@ -215,7 +215,18 @@ def test_version(cli: Invoke) -> None:
 
 def test_every_command_has_help_with_an_example(cli: Invoke) -> None:
     names = sorted(typer.main.get_command(app).commands)
-    assert names == ["chart", "compare", "explain", "init", "plan", "project", "report", "rules", "schema", "validate"]
+    assert names == [
+        "chart",
+        "compare",
+        "explain",
+        "init",
+        "plan",
+        "project",
+        "report",
+        "rules",
+        "schema",
+        "validate",
+    ]
     for name in names:
         result = cli(name, "--help")
         assert result.exit_code == 0, name
