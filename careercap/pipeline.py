@@ -16,6 +16,8 @@ from careercap.core.cautions import cautions
 from careercap.core.comparison import Comparison, Entries, compare, one_currency
 from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.explain import Explanation, explain
+from careercap.core.fields import quoted
+from careercap.core.imported import Found, Imported, merge
 from careercap.core.plan import Plan, PlanError, find_plan
 from careercap.core.profile import Profile
 from careercap.core.result import Result, result_of
@@ -340,6 +342,45 @@ def chart_profiles(
         found.source, found.document, plan.projection, learning=learning_return(plan.projection, rules)
     )
     return Charted(results, planned, plan)
+
+
+class Gathered(NamedTuple):
+    """What `careercap import` found in its sources, merged."""
+
+    imported: Imported
+    name: str | None
+    position: str | None
+
+
+def import_sources(paths: list[str], report: Report) -> Gathered:
+    """Every source read (all or nothing: the first that cannot be read is the error) and
+    merged; what each skipped, and the certifications no source dates, are reported."""
+    from careercap.reading.imports import read_source  # noqa: PLC0415 - import alone needs it
+
+    found: list[Found] = []
+    name = position = None
+    for path in paths:
+        try:
+            source = read_source(path)
+        except InputError as exc:
+            raise exc.about("sources") from None
+        report(source.warnings)
+        found += source.found
+        name = name or source.name
+        position = position or source.position
+    imported = merge(found)
+    report(
+        [
+            Diagnostic(
+                Location(item.origins[0]),
+                f"certification {quoted(item.name)} has no date in any source; left out "
+                "(add it with its 'earned:' date)",
+                "warning",
+            )
+            for item in imported.undated
+        ]
+    )
+    return Gathered(imported, name, position)
 
 
 class Checked(NamedTuple):

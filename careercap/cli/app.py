@@ -9,6 +9,8 @@ what a one-profile run costs, and each command needs only part of the package.
 from __future__ import annotations
 
 import gc
+import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,6 +22,7 @@ from careercap.cli.boundary import COMPLETE, CareercapCommand, CareercapGroup, g
 from careercap.cli.options import (
     AsOfOpt,
     Document,
+    Employment,
     Format,
     GrowthOpt,
     HorizonOpt,
@@ -497,6 +500,73 @@ def report_command(
     from careercap import __version__
 
     write_text(report_page(charted.results, names, svg, rules, basis, __version__), target)
+
+
+@app.command("import", cls=CareercapCommand)
+@guarded
+def import_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SOURCE...",
+            help="A LinkedIn data export (the ZIP or its folder), a JSON Resume, Open Badges "
+            "(a file each, an array, or a folder of them).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the profile to FILE instead of standard output."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+    income: Annotated[
+        float | None,
+        typer.Option(
+            "--income", parser=number(0.01, 1e12), metavar="N", help="The yearly income to project from."
+        ),
+    ] = None,
+    currency: Annotated[
+        str | None, typer.Option("--currency", metavar="C", help="ISO 4217 code, such as EUR.")
+    ] = None,
+    as_of: AsOfOpt = None,
+    employment: Annotated[
+        Employment,
+        typer.Option(
+            "--employment", parser=choice(Employment), metavar="employee|freelancer", help="Employment."
+        ),
+    ] = Employment.employee,
+    name: Annotated[str | None, typer.Option("--name", metavar="TEXT", help="Whose profile it is.")] = None,
+    baseline_growth: GrowthOpt = None,
+) -> None:
+    """Write a profile from what a person already keeps: LinkedIn, JSON Resume, Open Badges.
+
+    Sources are recognised by their content and merged: each certification and skill
+    once, with a comment saying where it came from. What no source holds (income,
+    currency, employment) comes from the options; without --income the profile is still
+    written, with income to fill in. ZIPs are read in memory, and URLs are never fetched.
+
+    Example: careercap import Complete_LinkedInDataExport.zip badge.json --income 61000 -o me.yaml
+    """
+    from careercap import pipeline
+    from careercap.cli.output import write_text
+    from careercap.render.imported import Given, profile_text
+
+    if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
+        raise UsageError(
+            f"{currency!r} is not an ISO 4217 code such as EUR (three capital letters)", "currency"
+        )
+    target = _name(output)
+    if target is not None and not force and os.path.lexists(target):
+        raise UsageError(f"{target} exists; give --force to overwrite it", "output")
+    gathered = pipeline.import_sources(sources, report)
+    given = Given(name, income, currency, as_of, employment.value, baseline_growth)
+    labels = [os.path.basename(os.path.normpath(source)) or source for source in sources]
+    write_text(profile_text(gathered.imported, labels, given, gathered.name, gathered.position), target)
+    if income is None:
+        where = f"'income:' in {target}" if target else "'income:'"
+        say(f"careercap import: note: no source gives an income; fill in {where} before projecting")
 
 
 @app.command("rules", cls=CareercapCommand)

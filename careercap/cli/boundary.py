@@ -111,6 +111,8 @@ _SHOWN_AS = {
     "rules": "'--rules'",
     "catalogue": "'--catalogue'",
     "plan": "'--plan'",
+    "sources": "'SOURCE...'",
+    "currency": "'--currency'",
     "output": "'--output'",
     "summary": "'--summary'",
     "pictures": "'--svg' / '--html'",

@@ -45,6 +45,11 @@ class Shell(enum.StrEnum):
     pwsh = "pwsh"
 
 
+class Employment(enum.StrEnum):
+    employee = "employee"
+    freelancer = "freelancer"
+
+
 class Maximise(enum.StrEnum):
     net_gain = "net-gain"
 

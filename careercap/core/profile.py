@@ -72,6 +72,17 @@ class Certification(BaseModel):
     issuer: Text | None = Field(default=None, description="Who issues it.", examples=["Amazon Web Services"])
     cost: Cost = Field(default=None, description=COST, examples=[395])
     hours: Hours = Field(default=None, description=HOURS, examples=[60])
+    expires: Date | None = Field(
+        default=None,
+        description="When it expires, if it does; careercap warns of it (a renewal is a new certification).",
+        examples=["2027-01"],
+    )
+
+    @model_validator(mode="after")
+    def _earned_before_it_expires(self) -> Certification:
+        if self.expires is not None and self.expires.year < self.earned.year:
+            raise ValueError(f"expires ({self.expires}) before it is earned ({self.earned})")
+        return self
 
     @property
     def year(self) -> int:
@@ -181,6 +192,31 @@ class Profile(BaseModel):
                 raise PydanticCustomError("income_and_salary", "give income or salary, not both")
             data = {("income" if key == "salary" else key): value for key, value in data.items()}
         return data
+
+    @model_validator(mode="after")
+    def _warn_of_expiry(self, info: ValidationInfo) -> Profile:
+        warnings = info.context.get("warnings") if isinstance(info.context, dict) else None
+        if warnings is None:
+            return self
+        for index, certification in enumerate(self.certifications):
+            expires = certification.expires
+            if expires is None:
+                continue
+            name = quoted(certification.name)
+            if expires.year < self.as_of:
+                message = (
+                    f"certification {name} expired in {expires}, before as_of ({self.as_of}); careercap "
+                    f"still counts it as earned in {certification.earned} (a renewal is a new certification)"
+                )
+            elif expires.year <= self.final_year:
+                message = (
+                    f"certification {name} expires in {expires}, within the projected years; careercap "
+                    "does not count its lapse (list a renewal as a new certification)"
+                )
+            else:
+                continue
+            warnings.append((("certifications", index, "expires"), message))
+        return self
 
     @model_validator(mode="after")
     def _count_repeats_once(self, info: ValidationInfo) -> Profile:

@@ -141,6 +141,7 @@ def profile_schema() -> dict[str, Any]:
             "earned": _described(Certification, "earned", _date()),
             "issuer": _described(Certification, "issuer", _nullable(_text())),
             **_costs(Certification),
+            "expires": _described(Certification, "expires", _nullable(_date())),
         },
         ["name", "earned"],
         Certification.__doc__,

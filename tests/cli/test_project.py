@@ -219,6 +219,7 @@ def test_every_command_has_help_with_an_example(cli: Invoke) -> None:
         "chart",
         "compare",
         "explain",
+        "import",
         "init",
         "plan",
         "project",
