@@ -30,8 +30,17 @@ class Option(BaseModel):
         default=None, description="The last year it can be taken; by default the last projected year."
     )
     repeatable: Flag = Field(
-        default=False, description="Whether a plan may take it more than once; by default once at the most."
+        default=False,
+        description="Whether a plan may take it again (a certification, once a year at most); else once.",
     )
+
+    @model_validator(mode="after")
+    def _only_certifications_repeat(self) -> Option:
+        if self.repeatable and self.kind == "skill":
+            raise ValueError(
+                "a skill is held once, so only a certification can be repeatable (its renewal is a new one)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _earliest_first(self) -> Option:

@@ -224,7 +224,7 @@ GENERIC: tuple[tuple[Kind, int], ...] = (("skill", 0), ("certification", 1))
 def items_of(profile: Profile, catalogue: Catalogue | None) -> list[Item]:
     """What a plan for this profile may add: generic events without a catalogue, else the
     options that fit the projected years and are not in the profile already (a repeatable
-    one may be, since taking it again is what repeatable means)."""
+    one may be, since taking it again is what repeatable means: once a year)."""
     first, last = profile.as_of + 1, profile.final_year
     if catalogue is None:
         return [
@@ -243,8 +243,11 @@ def items_of(profile: Profile, catalogue: Catalogue | None) -> list[Item]:
         money = (option.cost or 0.0) * (1 - profile.learning_subsidy)
         time = option.hours or 0.0
         total = money + time * profile.hourly_value  # as returns.event_cost counts it
-        items.append(
-            Item(
+        # A repeatable option is taken at most once a year: a copy for each of its years.
+        for first_year, last_year in (
+            [(y, y) for y in range(start, end + 1)] if option.repeatable else [(start, end)]
+        ):
+            item = Item(
                 option.kind,
                 option.name,
                 option.cost,
@@ -252,12 +255,12 @@ def items_of(profile: Profile, catalogue: Catalogue | None) -> list[Item]:
                 money,
                 time,
                 total,
-                start,
-                end,
-                option.repeatable,
+                first_year,
+                last_year,
+                False,
                 order,
             )
-        )
+            items.append(item)
     return items
 
 
@@ -299,7 +302,7 @@ def find_plan(
         fewest,
         objective,
         limits,
-        None if catalogue is None else len(items),
+        None if catalogue is None else len({item.order for item in items}),
     )
     if (target is not None and most is not None and not reaches(most, target)) or (
         objective != "net-gain" and fewest > max_events
@@ -505,11 +508,12 @@ class _Search:
         return after
 
 
-Label = tuple[float, float, float, int, int, Any]
+Label = tuple[float, float, float, int, int, Any, float, float]
 """A partial plan reaching a state of `_Priced`: its income, the sum of its incomes so far
 (as shown, to the cent), its cost so far, its events and its certifications by year (as
 base-256 digits, a year each: events as 255 less their number, so that smaller is
-earlier, as tuples would compare), and its choices (linked: (earlier, this year's))."""
+earlier, as tuples would compare), its choices (linked: (earlier, this year's)), and the
+money (net of the subsidy) and hours it has spent."""
 
 Choice = tuple[tuple[int, int], ...]  # (group, how many of it) for a year
 
@@ -583,7 +587,7 @@ class _Priced:
             for year in self.search.years
         ]
         self.picks_cache: dict[tuple[int, int], list[tuple[float, float, float, tuple[Item, ...]]]] = {}
-        self.select_cache: dict[Any, tuple[float, float, float, tuple[tuple[Item, ...], ...]] | None] = {}
+        self.least_cache: dict[tuple[int, int, int], float] = {}
         self.splits_cache: dict[tuple[int, tuple[int, ...]], list[Choice]] = {}
         self.choices_cache: dict[tuple[int, int, int], list[tuple[Choice, int, int]]] = {}
         self.pool_cache: dict[
@@ -607,8 +611,9 @@ class _Priced:
         net = want.objective == "net-gain"
         income_until = len(search.years) - 1 if net else search.by_index if want.target is not None else -1
         start = self.profile.income if income_until >= 0 else 0.0
-        nothing: Any = (frozenset(),) * len(self.groups) if self.pooled else (0,) * len(self.counted)
-        layer: dict[tuple[Any, ...], list[Label]] = {((), 0, 0, nothing): [(start, 0.0, 0.0, 0, 0, None)]}
+        nothing: Any = (frozenset(),) * len(self.groups) if self.pooled else ()
+        first: Label = (start, 0.0, 0.0, 0, 0, None, 0.0, 0.0)
+        layer: dict[tuple[Any, ...], list[Label]] = {((), 0, 0, nothing): [first]}
         steps: dict[tuple[Any, ...], Any] = {}  # a year's growth depends on the state, not on what was taken
         for index in range(len(search.years)):
             after: dict[tuple[Any, ...], list[Label]] = {}
@@ -625,30 +630,72 @@ class _Priced:
                     took = self._take(index, taken, choice)
                     if took is None:
                         continue
-                    taken_after, cost, chosen = took
+                    taken_after, cost, chosen, closing = took
                     bucket = after.setdefault((kept, now, used + events, taken_after), [])
                     for label in labels:
                         grown = self._grown(label, index, growth, step, income_until)
-                        if grown is not None:
-                            income, summed = grown
-                            early, certs, path = label[3:]
+                        if grown is None:
+                            continue
+                        income, summed = grown
+                        early, certs, path, money, hours = label[3:]
+                        for paid, spent, took_hours, closed in self._closures(closing):
+                            if not self._within(money + paid, hours + took_hours, taken_after):
+                                continue
                             self._keep(
                                 bucket,
                                 (
                                     income,
                                     summed,
-                                    label[2] + cost,
+                                    label[2] + cost + spent,
                                     early * 256 + 255 - events,  # a digit a year: more events, smaller
                                     certs * 256 + certifications,
-                                    (path, chosen),
+                                    (path, (*chosen, closed)),
+                                    money + paid,
+                                    hours + took_hours,
                                 ),
                             )
             layer = {key: labels for key, labels in after.items() if labels}
         ends = []
         for (_, _, used, taken), labels in layer.items():
-            if self.pooled or self._select(taken) is not None:
-                ends += [(self._sort_key(label, taken, used), label, taken, used) for label in labels]
+            ends += [(self._sort_key(label, used), label, taken, used) for label in labels]
         return ends
+
+    def _closures(
+        self, closing: tuple[tuple[int, int], ...]
+    ) -> list[tuple[float, float, float, tuple[tuple[int, tuple[Item, ...]], ...]]]:
+        """The ways to pay for the groups whose years end now, given how many of each were
+        taken: (money, cost, hours, the items of each group). One way, costing nothing, when
+        none closes."""
+        ways: list[tuple[float, float, float, tuple[tuple[int, tuple[Item, ...]], ...]]] = [
+            (0.0, 0.0, 0.0, ())
+        ]
+        for group, count in closing:
+            ways = [
+                (money + m, cost + c, hours + h, (*items, (group, picked)))
+                for money, cost, hours, items in ways
+                for m, h, c, picked in self._picks(group, count)
+            ]
+        return ways
+
+    def _within(self, money: float, hours: float, taken: Any) -> bool:
+        """Whether a plan that has spent so much, with what it has taken of the groups still
+        open, can keep within the budget and hours (each group's cheapest items at least)."""
+        budget, most = self.want.limits.budget, self.want.limits.max_hours
+        if budget is None and most is None:
+            return True
+        if not self.pooled:
+            for group, count in taken:
+                money += self._least(group, count, 0)
+                hours += self._least(group, count, 1)
+        return (budget is None or cents(money) <= cents(budget)) and (most is None or hours <= most + 1e-9)
+
+    def _least(self, group: int, count: int, field: int) -> float:
+        """The least money (field 0) or hours (field 1) `count` items of a group take."""
+        key = (group, count, field)
+        if key not in self.least_cache:
+            values = sorted(item.money if field == 0 else item.time for item in self.groups[group].items)
+            self.least_cache[key] = sum(values[:count])
+        return self.least_cache[key]
 
     def _grown(
         self, label: Label, index: int, growth: float, step: float, income_until: int
@@ -677,6 +724,10 @@ class _Priced:
         income, and, by the objective, as good so far (ties, each way, keep the first)."""
         if one[0] < other[0]:
             return False
+        if self.want.limits.budget is not None and one[6] > other[6]:
+            return False
+        if self.want.limits.max_hours is not None and one[7] > other[7]:
+            return False
         if self.want.objective == "net-gain":
             value, rival = one[1] - one[2], other[1] - other[2]
             return value > rival or (value == rival and (one[3], one[4]) <= (other[3], other[4]))
@@ -684,13 +735,9 @@ class _Priced:
             return (one[3], one[4], one[2]) <= (other[3], other[4], other[2])
         return (one[2], one[3], one[4]) <= (other[2], other[3], other[4])
 
-    def _sort_key(self, label: Label, taken: Any, used: int) -> tuple[Any, ...]:
+    def _sort_key(self, label: Label, used: int) -> tuple[Any, ...]:
         cost = label[2]
-        if not self.pooled:
-            selected = self._select(taken)
-            assert selected is not None
-            cost += selected[2]
-        _, summed, _, early, certs, _ = label
+        summed, early, certs = label[1], label[3], label[4]
         if self.want.objective == "fewest":
             return (used, early, certs, cents(cost))
         if self.want.objective == "cheapest":
@@ -701,7 +748,7 @@ class _Priced:
         self, ends: list[tuple[tuple[Any, ...], Label, Any, int]]
     ) -> list[tuple[tuple[Any, ...], tuple[Addition, ...]]]:
         ends.sort(key=lambda end: end[0])
-        return [(key, self._additions(label, taken)) for key, label, taken, _ in ends]
+        return [(key, self._additions(label)) for key, label, _, _ in ends]
 
     def _richest(
         self, ranked: list[tuple[tuple[Any, ...], tuple[Addition, ...]]]
@@ -768,9 +815,13 @@ class _Priced:
             self.splits_cache[key] = ways if groups or count == 0 else []
         return self.splits_cache[key]
 
-    def _take(self, index: int, taken: Any, choice: Choice) -> tuple[Any, float, Any] | None:
-        """What is taken after a year's choice, what that costs now, and what to remember
-        of it; None if the groups or the budget and hours do not allow it."""
+    def _take(
+        self, index: int, taken: Any, choice: Choice
+    ) -> tuple[Any, float, Any, tuple[tuple[int, int], ...]] | None:
+        """What is taken after a year's choice, what that costs now, what to remember of it,
+        and (grouped) the groups whose years end with this one, with how many of each were
+        taken; None if the groups do not hold that many."""
+        year = self.search.years[index]
         if self.pooled:
             after, cost, items = list(taken), 0.0, list[tuple[int, int, int]]()
             for group, count in choice:
@@ -780,22 +831,23 @@ class _Priced:
                 after[group], spent, chosen = picked
                 cost += spent
                 items += [(group, position, times) for position, times in chosen]
-            year = self.search.years[index]
             for group, each in enumerate(self.groups):
                 if each.last == year and after[group]:
                     after[group] = frozenset()  # closed, and paid for: forget what it took
-            return tuple(after), cost, (index, tuple(items))
-        changed = list(taken)
+            return tuple(after), cost, (index, tuple(items)), ()
+        counts = dict(taken)
         for group, count in choice:
-            at = self.position.get(group)
-            if at is not None:
-                changed[at] += count
-                if changed[at] > self.groups[group].capacity:
+            if group in self.position:
+                counts[group] = counts.get(group, 0) + count
+                if counts[group] > self.groups[group].capacity:
                     return None
-        counts = tuple(changed)
-        if counts != taken and self._select(counts) is None:
-            return None
-        return counts, 0.0, (index, choice)
+        closing = tuple(
+            (group, count) for group, count in sorted(counts.items()) if self.groups[group].last == year
+        )
+        open_now = tuple(
+            (group, count) for group, count in sorted(counts.items()) if self.groups[group].last != year
+        )
+        return open_now, 0.0, (index, choice), closing
 
     def _cheapest(
         self, group: int, used: frozenset[int], index: int, count: int
@@ -823,30 +875,6 @@ class _Priced:
         found = None if left else (frozenset(now), cost, tuple(chosen))
         self.pool_cache[key] = found
         return found
-
-    def _select(
-        self, counts: tuple[int, ...]
-    ) -> tuple[float, float, float, tuple[tuple[Item, ...], ...]] | None:
-        """The cheapest items for those counts within the budget and hours: (money, hours,
-        cost, items of each priced group), or None."""
-        if counts in self.select_cache:
-            return self.select_cache[counts]
-        budget, hours = self.want.limits.budget, self.want.limits.max_hours
-        combos: list[tuple[float, float, float, tuple[tuple[Item, ...], ...]]] = [(0.0, 0.0, 0.0, ())]
-        for group, count in zip(self.counted, counts, strict=True):
-            ways = self._picks(group, count)
-            combos = self._frontier(
-                [
-                    (m1 + m2, t1 + t2, c1 + c2, (*chosen, picked))
-                    for m1, t1, c1, chosen in combos
-                    for m2, t2, c2, picked in ways
-                    if (budget is None or cents(m1 + m2) <= cents(budget))
-                    and (hours is None or t1 + t2 <= hours + 1e-9)
-                ]
-            )
-        best = min(combos, key=lambda c: (cents(c[2]), c[0], c[1])) if combos else None
-        self.select_cache[counts] = best
-        return best
 
     def _picks(self, group: int, count: int) -> list[tuple[float, float, float, tuple[Item, ...]]]:
         """The ways worth considering to take `count` items of a group: the cheapest, or,
@@ -893,27 +921,26 @@ class _Priced:
                 kept.append(way)
         return kept
 
-    def _additions(self, label: Label, taken: Any) -> tuple[Addition, ...]:
-        """The plan a label stands for: the options it took (pooled), or the items `_select`
-        chose for its counts (grouped)."""
-        years: list[tuple[int, Any]] = []  # (year, the choice or, pooled, the options taken)
+    def _additions(self, label: Label) -> tuple[Addition, ...]:
+        """The plan a label stands for: the options it took (pooled), or the items chosen
+        for each group as its years closed (grouped)."""
+        years: list[tuple[int, Any, Any]] = []  # (year, the choice or, pooled, the options taken, closures)
         path = label[5]
         while path is not None:
-            path, (index, choice) = path
-            years.append((self.search.years[index], choice))
+            path, (index, choice, closed) = path
+            years.append((self.search.years[index], choice, closed))
         additions = []
         if self.pooled:
-            for year, chosen in years:
+            for year, chosen, _ in years:
                 for group, position, times in chosen:
                     additions += [self.groups[group].items[position].addition(year)] * times
         else:
             slots: dict[int, list[int]] = {}
-            for year, choice in sorted(years):
+            picked: dict[int, tuple[Item, ...]] = {}
+            for year, choice, closed in sorted(years, key=lambda each: each[0]):
                 for group, count in choice:
                     slots.setdefault(group, []).extend([year] * count)
-            selected = self._select(taken)
-            assert selected is not None
-            picked = dict(zip(self.counted, selected[3], strict=True))
+                picked.update(closed)
             for group, at in slots.items():
                 items = picked.get(group) or (_free(self.groups[group].items),) * len(at)
                 ordered = sorted(items, key=lambda i: i.order)

@@ -66,8 +66,20 @@ def judged(
     return (-(0.0 if found is None else cents(found.net)), *earliness)
 
 
-def every_plan(p: Profile, catalogue: Catalogue, most: int) -> list[tuple[Addition, ...]]:
-    """Every plan of at most `most` events the catalogue allows."""
+def every_plan(p: Profile, catalogue: Catalogue | None, most: int) -> list[tuple[Addition, ...]]:
+    """Every plan of at most `most` events the catalogue allows; without one, generic
+    events of either kind in any year, as many as like (each a new name), free."""
+    if catalogue is None:
+        generic = [
+            Addition(kind, year)
+            for year in range(p.as_of + 1, p.final_year + 1)
+            for kind in ("skill", "certification")
+        ]
+        return [
+            combo
+            for size in range(most + 1)
+            for combo in itertools.combinations_with_replacement(generic, size)
+        ]
     slots = [
         (index, Addition(option.kind, year, option.name, option.cost, option.hours))
         for index, option in enumerate(catalogue.options)
@@ -79,7 +91,8 @@ def every_plan(p: Profile, catalogue: Catalogue, most: int) -> list[tuple[Additi
     for size in range(most + 1):
         for combo in itertools.combinations_with_replacement(slots, size):
             counts = [sum(1 for index, _ in combo if index == each) for each in range(len(catalogue.options))]
-            if all(
+            yearly = [(index, addition.year) for index, addition in combo]
+            if len(set(yearly)) == len(yearly) and all(  # a repeatable option at most once a year
                 option.repeatable or count <= 1
                 for option, count in zip(catalogue.options, counts, strict=True)
             ):
@@ -103,23 +116,13 @@ def catalogue_of(drawn: list[dict[str, Any]]) -> Catalogue:
     options = []
     for index, option in enumerate(drawn):
         span = option.pop("span")
+        option["repeatable"] = option["repeatable"] and option["kind"] == "certification"
         if span is not None and option["earliest"] is not None:
             option["latest"] = option["earliest"] + span
         options.append(
             {"name": f"o{index}"} | {key: value for key, value in option.items() if value is not None}
         )
     return Catalogue.model_validate({"options": options})
-
-
-GENERIC = Catalogue.model_validate(
-    {
-        "options": [
-            {"name": "s", "kind": "skill", "repeatable": "true"},
-            {"name": "c", "kind": "certification", "repeatable": "true"},
-        ]
-    }
-)
-"""What a plan without a catalogue may add: either kind, any year, as often as it likes, free."""
 
 
 @settings(max_examples=300, deadline=None)
@@ -170,7 +173,7 @@ def test_the_planner_finds_the_best_plan_a_catalogue_allows(
             for index, year in enumerate(skills)
         ],
     )
-    catalogue = GENERIC if generic else catalogue_of(drawn)
+    catalogue = None if generic else catalogue_of(drawn)
     target = None if target_factor is None else p.income * target_factor
     maximise: Literal["net-gain"] | None = "net-gain" if net_gain else None
     objective: Objective = "net-gain" if net_gain else "cheapest" if target is not None else "fewest"
@@ -179,7 +182,7 @@ def test_the_planner_finds_the_best_plan_a_catalogue_allows(
         RULES,
         target=target,
         max_events=most,
-        catalogue=None if generic else catalogue,
+        catalogue=catalogue,
         maximise=maximise,
         budget=budget,
         max_hours=max_hours,
@@ -203,16 +206,28 @@ def test_a_catalogue_plan_names_its_options_and_keeps_their_costs() -> None:
         {
             "options": [
                 {"name": "Kubernetes Administrator", "kind": "certification", "cost": 395, "hours": 60},
-                {"name": "SQL", "kind": "skill", "cost": 50, "hours": 20, "repeatable": True},
+                {"name": "Refresher", "kind": "certification", "cost": 50, "hours": 20, "repeatable": True},
             ]
         }
     )
     found = find_plan(p, RULES, catalogue=catalogue)
     assert found.reached
-    assert {a.name for a in found.additions} == {"SQL"}  # the cheaper way to stay active
+    assert {a.name for a in found.additions} == {"Refresher"}  # the cheaper way to stay active
     planned = with_additions(p, found.additions)
-    assert [s.name for s in planned.skills] == ["SQL", "SQL (2027)"]  # taken twice, named apart
-    assert [(s.cost, s.hours) for s in planned.skills] == [(50, 20), (50, 20)]
+    assert [c.name for c in planned.certifications] == [
+        "Refresher",
+        "Refresher (2027)",
+    ]  # taken twice, named apart
+    assert [(c.cost, c.hours) for c in planned.certifications] == [(50, 20), (50, 20)]
+
+
+def test_a_repeatable_certification_is_taken_once_a_year_at_most() -> None:
+    p = profile(horizon=1)
+    catalogue = Catalogue.model_validate(
+        {"options": [{"name": "Refresher", "kind": "certification", "cost": 1, "repeatable": True}]}
+    )
+    found = find_plan(p, RULES, catalogue=catalogue, maximise="net-gain", max_events=4)
+    assert [(a.name, a.year) for a in found.additions] == [("Refresher", 2026)]  # not twice: no upskilling
 
 
 def test_an_option_the_profile_holds_is_not_planned_again_unless_repeatable() -> None:
@@ -257,14 +272,15 @@ def test_with_a_target_the_least_cost_wins_over_fewer_events() -> None:
     catalogue = Catalogue.model_validate(
         {
             "options": [
-                {"name": "Certification", "kind": "certification", "cost": 500, "repeatable": True},
-                {"name": "Skill", "kind": "skill", "cost": 10, "repeatable": True},
+                {"name": "Certification A", "kind": "certification", "cost": 500},
+                {"name": "Certification B", "kind": "certification", "cost": 500},
+                *({"name": f"Skill {n}", "kind": "skill", "cost": 10} for n in (1, 2, 3)),
             ]
         }
     )
     # 51,100 takes upskilling (two certifications, 1,000) or the portfolio step (three skills, 30)
     fewest = find_plan(p, RULES, catalogue=catalogue, max_events=3)
     cheapest = find_plan(p, RULES, catalogue=catalogue, target=51100, max_events=3)
-    assert [a.name for a in fewest.additions] == ["Skill"]
-    assert [a.name for a in cheapest.additions] == ["Skill", "Skill", "Skill"]
+    assert [a.name for a in fewest.additions] == ["Skill 1"]
+    assert [a.name for a in cheapest.additions] == ["Skill 1", "Skill 2", "Skill 3"]
     assert cheapest.projection.years[-1].income >= 51100
