@@ -34,7 +34,7 @@ skills:
 
 def catalogue() -> str:
     """30 options of both kinds, fees from nothing to 1,800, some with years of their own,
-    a few repeatable: the same every run."""
+    a few certifications repeatable: the same every run."""
     draw = random.Random(3)
     lines = ["options:"]
     for number in range(30):
@@ -48,7 +48,7 @@ def catalogue() -> str:
             lines.append(f"    earliest: {2026 + draw.randint(0, 9)}")
         if number % 10 == 3:
             lines.append(f"    latest: {2031 + draw.randint(0, 9)}")
-        if number % 7 == 0:
+        if number % 7 == 1 and number % 2:  # certifications: a skill is held once
             lines.append("    repeatable: true")
     return "\n".join(lines) + "\n"
 

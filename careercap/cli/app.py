@@ -262,7 +262,10 @@ def plan(
         ),
     ] = None,
     by: Annotated[
-        int | None, typer.Option("--by", metavar="YEAR", help="Year by which to reach --target.")
+        int | None,
+        typer.Option(
+            "--by", metavar="YEAR", parser=whole(1950, 2100), help="Year by which to reach --target."
+        ),
     ] = None,
     max_events: Annotated[
         int,

@@ -243,11 +243,8 @@ def items_of(profile: Profile, catalogue: Catalogue | None) -> list[Item]:
         money = (option.cost or 0.0) * (1 - profile.learning_subsidy)
         time = option.hours or 0.0
         total = money + time * profile.hourly_value  # as returns.event_cost counts it
-        # A repeatable option is taken at most once a year: a copy for each of its years.
-        for first_year, last_year in (
-            [(y, y) for y in range(start, end + 1)] if option.repeatable else [(start, end)]
-        ):
-            item = Item(
+        items.append(
+            Item(
                 option.kind,
                 option.name,
                 option.cost,
@@ -255,12 +252,12 @@ def items_of(profile: Profile, catalogue: Catalogue | None) -> list[Item]:
                 money,
                 time,
                 total,
-                first_year,
-                last_year,
-                False,
+                start,
+                end,
+                option.repeatable,
                 order,
             )
-            items.append(item)
+        )
     return items
 
 
@@ -302,25 +299,27 @@ def find_plan(
         fewest,
         objective,
         limits,
-        None if catalogue is None else len({item.order for item in items}),
+        None if catalogue is None else len(items),
     )
     if (target is not None and most is not None and not reaches(most, target)) or (
         objective != "net-gain" and fewest > max_events
     ):
         return none  # no plan of any size, or none small enough: said at once
+    # A budget or hours that no plan of at most max_events events could exceed bind nothing:
+    # searching without them is exact, and far quicker.
+    most_money = max_events * max((item.money for item in items), default=0.0)
+    most_hours = max_events * max((item.time for item in items), default=0.0)
+    binding = limits._replace(
+        budget=None if budget is None or cents(most_money) <= cents(budget) else budget,
+        max_hours=None if max_hours is None or most_hours <= max_hours else max_hours,
+    )
+    searched = none._replace(limits=binding)
     if objective == "net-gain":
-        return _found(profile, rules, none, _Priced(profile, rules, none, items).plan())
+        return _found(profile, rules, none, _Priced(profile, rules, searched, items).plan())
     smallest = _smallest(profile, rules, none)  # generic events, free and always at hand
     if catalogue is None or not smallest.reached:  # fewest is cheapest; or no catalogue does better
         return smallest
-    if objective == "cheapest":
-        return _found(profile, rules, none, _Priced(profile, rules, none, items).plan())
-    for size in range(len(smallest.additions), max_events + 1):  # fewest events first: the smallest searches
-        sized = none._replace(limits=limits._replace(max_events=size))
-        additions = _Priced(profile, rules, sized, items).plan()
-        if additions is not None:
-            return _found(profile, rules, none, additions)
-    return none
+    return _found(profile, rules, none, _Priced(profile, rules, searched, items).plan())
 
 
 def _found(profile: Profile, rules: Rules, none: Plan, additions: tuple[Addition, ...] | None) -> Plan:
@@ -537,12 +536,11 @@ class _Priced:
     for what is left and what it cost:
 
     - Pooled, without a budget or hours to keep within. The options of a kind that can be
-      taken until the last year form a pool, and an event drawn from it takes the cheapest
-      option at hand (one at hand earlier is at hand later too, so swapping never saves).
-      Options with an earlier last year are grouped by kind and years, and an event drawn
-      from a group takes its cheapest option. The search tries each pool and open group
-      for each event; the state holds the options taken, and forgets a group's once its
-      years are over, since what it cost is counted as it is taken.
+      taken until the same last year form a pool, and an event drawn from it takes the
+      cheapest option at hand (one at hand earlier is at hand later too, until the pool's
+      last year, so swapping never saves). The search tries each open pool for each
+      event; the state holds the options taken, and forgets a pool's once its years are
+      over, since what it cost is counted as it is taken.
     - Grouped, with a budget or hours: options of one kind and the same years are
       interchangeable but for cost; the state counts what is taken of each group that
       costs something, and the cheapest items for those counts within the budget and
@@ -558,11 +556,22 @@ class _Priced:
         self.search.static_allowed = plan.objective == "net-gain"
         limited = plan.limits.budget is not None or plan.limits.max_hours is not None
         self.pooled = not limited
-        final = profile.final_year
+        if not self.pooled:  # a repeatable option is taken once a year at most: a copy a year
+            items = [
+                copy
+                for item in items
+                for copy in (
+                    [
+                        item._replace(first=year, last=year, repeatable=False)
+                        for year in range(item.first, item.last + 1)
+                    ]
+                    if item.repeatable and item.name is not None
+                    else [item]
+                )
+            ]
         grouped: dict[tuple[Kind, int, int], list[Item]] = {}
-        for item in items:
-            pooled = self.pooled and item.last == final
-            where = (item.kind, 0, final) if pooled else (item.kind, item.first, item.last)
+        for item in items:  # pooled: by the last year they can be taken; grouped: by all their years
+            where = (item.kind, 0, item.last) if self.pooled else (item.kind, item.first, item.last)
             grouped.setdefault(where, []).append(item)
         self.groups = [
             _Group(
@@ -853,8 +862,8 @@ class _Priced:
         self, group: int, used: frozenset[int], index: int, count: int
     ) -> tuple[frozenset[int], float, Choice] | None:
         """The `count` cheapest options of a pool at hand in year `index` and not yet taken
-        (a repeatable one as often as needed): what is then taken, their cost, and them as
-        (position in the pool, times)."""
+        (a repeatable one again, once a year; a generic event as often as needed): what is
+        then taken, their cost, and them as (position in the pool, times)."""
         key = (group, used, index, count)
         if key in self.pool_cache:
             return self.pool_cache[key]
@@ -866,7 +875,7 @@ class _Priced:
                 break
             if item.first > year or position in now:
                 continue
-            times = left if item.repeatable else 1
+            times = left if item.repeatable and item.name is None else 1  # an option once a year
             chosen.append((position, times))
             cost += item.total * times
             left -= times

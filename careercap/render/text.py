@@ -220,7 +220,9 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
         return [heading, "", _not_found(plan)]
     if not plan.additions:
         nothing = (
-            "Nothing to add: no plan gains more, net of what it costs, than the profile as it is."
+            "Nothing to add: --max-events 0 allows no learning event."
+            if plan.max_events == 0 and plan.objective == "net-gain"
+            else "Nothing to add: no plan gains more, net of what it costs, than the profile as it is."
             if plan.objective == "net-gain"
             else "Nothing to add: the profile does that already."
         )
@@ -270,14 +272,20 @@ def _not_found(plan: Plan) -> str:
         are = "is" if static == 1 else "are"
         ask = f"--max-events {plan.fewest}" if plan.fewest <= MOST_EVENTS else "fewer years (--horizon)"
         return (
-            f"No plan of at most {most} learning events in {years} does that: {static} of its "
+            f"No plan of at most {counted(most, 'learning event')} in {years} does that: {static} of its "
             f"years {are} static, and a learning event keeps only the years of its window out of "
             f"static, so it takes at least {plan.fewest}. Ask for {ask}."
         )
-    further = f" (--max-events {most + 1} would look further)" if most < MOST_EVENTS else ""
+    if plan.options == 0:
+        return f"None of the catalogue's options can be taken in {years}, and the profile holds the rest."
+    spent_nothing = plan.limits.budget == 0 or plan.limits.max_hours == 0
+    further = (
+        f" (--max-events {most + 1} would look further)" if most < MOST_EVENTS and not spent_nothing else ""
+    )
     options = "" if plan.options is None else " from the catalogue"
     within = _within(plan, profile.currency)
-    return f"No plan of at most {most} learning events{options}{within} in {years} does that{further}."
+    events = counted(most, "learning event")
+    return f"No plan of at most {events}{options}{within} in {years} does that{further}."
 
 
 def plan_text(
