@@ -6,11 +6,9 @@ from __future__ import annotations
 from careercap.core.catalogue import Catalogue, Option
 from careercap.core.fields import quoted
 from careercap.core.profile import normalize_name
-from careercap.errors import CareercapError, Diagnostic, Location
+from careercap.errors import CareercapError
 from careercap.reading.diagnostics import validate
-from careercap.reading.documents import MAX_DOCUMENT_CHARS
-from careercap.reading.files import read_head
-from careercap.reading.rules import one_document
+from careercap.reading.rules import one_document, small_file
 from careercap.reading.yamlvalues import marks, parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
@@ -49,10 +47,4 @@ def load_catalogue(data: bytes, source: str) -> Catalogue:
 def catalogue_file(path: str) -> Catalogue:
     """The catalogue at `path`. Raises InputError if it cannot be read, CareercapError if it
     is larger than a profile may be, or invalid."""
-    data = read_head(path, MAX_DOCUMENT_CHARS)
-    if len(data) > MAX_DOCUMENT_CHARS:
-        limit = f"{MAX_DOCUMENT_CHARS // 1024} KiB"
-        raise CareercapError(
-            Diagnostic(Location(path), f"is larger than {limit}; a catalogue is far smaller")
-        )
-    return load_catalogue(data, path)
+    return load_catalogue(small_file(path, "a catalogue"), path)

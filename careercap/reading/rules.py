@@ -127,13 +127,17 @@ def load_rules(data: bytes, source: str) -> Rules:
     return rules
 
 
-def rules_file(path: str) -> Rules:
-    """The defaults with the rules file at `path` laid over them. Raises InputError if it
-    cannot be read, CareercapError if it is larger than a profile may be or invalid."""
+def small_file(path: str, what: str) -> bytes:
+    """The bytes of a file no larger than a profile may be (`what` names its kind, for the
+    error). Raises InputError if it cannot be read, CareercapError if it is larger."""
     data = read_head(path, MAX_DOCUMENT_CHARS)
     if len(data) > MAX_DOCUMENT_CHARS:
         limit = f"{MAX_DOCUMENT_CHARS // 1024} KiB"
-        raise CareercapError(
-            Diagnostic(Location(path), f"is larger than {limit}; a rules file is far smaller")
-        )
-    return load_rules(data, path)
+        raise CareercapError(Diagnostic(Location(path), f"is larger than {limit}; {what} is far smaller"))
+    return data
+
+
+def rules_file(path: str) -> Rules:
+    """The defaults with the rules file at `path` laid over them. Raises InputError if it
+    cannot be read, CareercapError if it is larger than a profile may be or invalid."""
+    return load_rules(small_file(path, "a rules file"), path)
