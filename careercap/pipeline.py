@@ -190,9 +190,9 @@ def every_one_valid(
         overrides=overrides,
         with_sensitivity=with_sensitivity,
     ):
+        report(outcome.loaded.errors + outcome.loaded.warnings)  # an empty document's warning too
         if outcome.loaded.empty:
             continue
-        report(outcome.loaded.errors + outcome.loaded.warnings)
         if outcome.result is None:
             invalid = True
         elif not invalid:

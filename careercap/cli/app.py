@@ -359,7 +359,8 @@ def plan(
     if output_format is PlanFormat.json:
         from careercap.render.export import plan_document
 
-        write_json(plan_document(planned.plan, planned.baseline, planned.planned))
+        basis = pipeline.basis_of(rules, _name(rules_file))
+        write_json(plan_document(planned.plan, planned.baseline, planned.planned, rules, basis))
     elif output_format is PlanFormat.yaml:
         write_text(text.plan_snippet(planned.plan))
     else:

@@ -433,12 +433,15 @@ def rules_document(rules: Rules) -> dict[str, Any]:
     }
 
 
-def plan_document(plan: Plan, baseline: Result, planned: Result) -> dict[str, Any]:
-    """`careercap plan --format json`: the plan, and the profile's projection with it and
-    without it."""
+def plan_document(
+    plan: Plan, baseline: Result, planned: Result, rules: Rules, basis: Basis | None = None
+) -> dict[str, Any]:
+    """`careercap plan --format json`: the plan, the rules it rests on, and the profile's
+    projection with it and without it."""
     spent = plan.spent
     return {
         "schema_version": SCHEMA_VERSION,
+        "rules": rules_dict(rules, basis),
         "objective": plan.objective,
         "additions": [
             {

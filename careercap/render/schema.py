@@ -484,6 +484,7 @@ def plan_schema() -> dict[str, Any]:
     return _document(
         "careercap plan --format json",
         {
+            "rules": _ref("rules"),
             "objective": {"enum": ["fewest", "cheapest", "net-gain"]},
             "additions": _list(
                 _closed(

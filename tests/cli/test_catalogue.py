@@ -238,3 +238,18 @@ def test_a_catalogue_plan_fits_the_width_but_its_snippet_pastes_as_it_is(cli: In
     # Not folded, so that it pastes into a profile as it is: the lines the plan adds.
     assert "\n".join(snippet) + "\n" == cli("plan", CLERK, *args, "-f", "yaml").stdout
     assert "  - name: Microsoft Power BI Data Analyst (PL-300)" in snippet
+
+
+def test_plan_json_names_the_rules_it_rests_on(cli: Invoke, write: Write) -> None:
+    rules = write("r.yaml", "upskilling:\n  growth_premium: 0.3\n")
+    document = json.loads(cli("plan", CLERK, "--rules", rules, "-f", "json").stdout)
+    assert document["rules"]["source"] == "r.yaml"
+    assert document["rules"]["overridden"] == ["upskilling.growth_premium"]
+    assert document["rules"]["upskilling"]["growth_premium"] == 0.3
+
+
+def test_plan_says_when_it_skips_an_empty_document(cli: Invoke, write: Write) -> None:
+    path = write("two.yaml", "---\n---\nname: A\nincome: 50000\n")
+    result = cli("plan", path)
+    assert result.exit_code == 0
+    assert "two.yaml:1:1: warning: document 1 is empty; skipped" in result.stderr.splitlines()[0]
