@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from careercap.core.engine import OutOfRange, Projection, learning_events, project, state_of, state_rates
 from careercap.core.fields import PartialDate
 from careercap.core.profile import Certification, Profile, Skill, normalize_name
-from careercap.core.returns import learning_return
+from careercap.core.returns import event_cost, fees, learning_return
 from careercap.core.rounding import cents
 from careercap.core.rules import Rules
 
@@ -73,9 +73,11 @@ class Plan(NamedTuple):
     def spent(self) -> Spent:
         """What the additions spend: money net of the subsidy, hours, and both as cost."""
         profile = self.baseline.profile
-        money = sum(a.cost or 0.0 for a in self.additions) * (1 - profile.learning_subsidy)
-        hours = sum(a.hours or 0.0 for a in self.additions)
-        return Spent(money, hours, money + hours * profile.hourly_value)
+        return Spent(
+            sum(fees(a, profile) for a in self.additions),
+            sum(a.hours or 0.0 for a in self.additions),
+            sum(event_cost(a, profile) for a in self.additions),
+        )
 
     @property
     def keeps_out_of_static(self) -> bool:
@@ -240,9 +242,7 @@ def items_of(profile: Profile, catalogue: Catalogue | None) -> list[Item]:
         end = min(last, option.latest or last)
         if start > end or (not option.repeatable and normalize_name(option.name) in held[option.kind]):
             continue
-        money = (option.cost or 0.0) * (1 - profile.learning_subsidy)
-        time = option.hours or 0.0
-        total = money + time * profile.hourly_value  # as returns.event_cost counts it
+        money, time, total = fees(option, profile), option.hours or 0.0, event_cost(option, profile)
         items.append(
             Item(
                 option.kind,

@@ -9,7 +9,7 @@ adds is measured against the same profile without it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from careercap.core.engine import Projection, project
 from careercap.core.profile import Certification, Profile, Skill
@@ -34,9 +34,24 @@ class LearningReturn(NamedTuple):
         return None if cost == 0 else cents(self.net) / cost
 
 
-def event_cost(item: Certification | Skill, profile: Profile) -> float:
+class Priced(Protocol):
+    """Anything learnt that has a price: a certification, a skill, a catalogue option, a
+    planned addition."""
+
+    @property
+    def cost(self) -> float | None: ...
+    @property
+    def hours(self) -> float | None: ...
+
+
+def fees(item: Priced, profile: Profile) -> float:
+    """`cost × (1 − learning_subsidy)`: the money it takes, as --budget counts it."""
+    return (item.cost or 0.0) * (1 - profile.learning_subsidy)
+
+
+def event_cost(item: Priced, profile: Profile) -> float:
     """`cost × (1 − learning_subsidy) + hours × hourly_value`; a missing cost or hours is 0."""
-    return (item.cost or 0.0) * (1 - profile.learning_subsidy) + (item.hours or 0.0) * profile.hourly_value
+    return fees(item, profile) + (item.hours or 0.0) * profile.hourly_value
 
 
 def planned_learning(profile: Profile) -> list[Certification | Skill]:
