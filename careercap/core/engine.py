@@ -250,13 +250,17 @@ class RealTerms(NamedTuple):
     career_capital: float
 
 
+def deflators(profile: Profile, inflation: float) -> list[float]:
+    """What each year's money, as_of to the final year, is divided by for as_of-year money."""
+    return [(1 + inflation) ** k for k in range(profile.horizon + 1)]
+
+
 def real_terms(projection: Projection, inflation: float) -> RealTerms:
     """Every money figure of the projection, deflated to as_of-year money."""
     profile, rates = projection.profile, projection.rates
-    as_of = profile.as_of
-    deflators = [(1 + inflation) ** (row.year - as_of) for row in projection.years]
-    incomes = tuple(row.income / deflator for row, deflator in zip(projection.years, deflators, strict=True))
+    by_year = deflators(profile, inflation)
+    incomes = tuple(row.income / deflator for row, deflator in zip(projection.years, by_year, strict=True))
     peer = static_peer_incomes(profile, rates)
-    static_peer = sum(income / deflator for income, deflator in zip(peer, deflators[1:], strict=True))
+    static_peer = sum(income / deflator for income, deflator in zip(peer, by_year[1:], strict=True))
     cumulative = sum(incomes[1:])
     return RealTerms(inflation, incomes, incomes[-1], cumulative, static_peer, cumulative - static_peer)

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from careercap.core.engine import static_peer_incomes
+from careercap.core.engine import deflators, static_peer_incomes
 from careercap.core.rounding import cents
 from careercap.errors import visible
 from careercap.render.text import money, wrapped
@@ -93,9 +93,8 @@ def _incomes(result: Result, real: bool) -> tuple[float, ...]:
 
 
 def _deflators(result: Result, real: bool) -> list[float]:
-    profile = result.projection.profile
     inflation = result.real.inflation if real and result.real is not None else 0.0
-    return [(1 + inflation) ** k for k in range(profile.horizon + 1)]
+    return deflators(result.projection.profile, inflation)
 
 
 def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | None = None) -> Chart:
