@@ -886,33 +886,20 @@ class _Priced:
         return found
 
     def _picks(self, group: int, count: int) -> list[tuple[float, float, float, tuple[Item, ...]]]:
-        """The ways worth considering to take `count` items of a group: the cheapest, or,
-        with a budget or hours to keep within, every way no other beats on money, hours
-        and cost."""
+        """Every way to take `count` items of a group that no other beats on money, hours
+        and cost (grouped: with a budget or hours to keep within, where each item is taken
+        once, a repeatable one having a copy a year)."""
         key = (group, count)
-        if key in self.picks_cache:
-            return self.picks_cache[key]
-        items = self.groups[group].items
-        if self.want.limits.budget is None and self.want.limits.max_hours is None:
-            chosen: list[Item] = []
-            for item in items:
-                if len(chosen) == count:
-                    break
-                chosen += [item] * (count - len(chosen)) if item.repeatable else [item]
-            ways = [_summed(tuple(chosen))] if len(chosen) == count else []
-        else:
+        if key not in self.picks_cache:
             nothing: tuple[Item, ...] = ()
             fronts = [[(0.0, 0.0, 0.0, nothing)]] + [[] for _ in range(count)]
-            for item in items:
-                uses = count if item.repeatable else 1
+            for item in self.groups[group].items:
                 grown = [list(front) for front in fronts]
-                for have, front in enumerate(fronts):
-                    for times in range(1, min(uses, count - have) + 1):
-                        grown[have + times] += [_summed(picked + (item,) * times) for *_, picked in front]
+                for have, front in enumerate(fronts[:count]):
+                    grown[have + 1] += [_summed((*picked, item)) for *_, picked in front]
                 fronts = [self._frontier(front) for front in grown]
-            ways = fronts[count]
-        self.picks_cache[key] = ways
-        return ways
+            self.picks_cache[key] = fronts[count]
+        return self.picks_cache[key]
 
     def _frontier(
         self, ways: list[tuple[float, float, float, tuple[Any, ...]]]

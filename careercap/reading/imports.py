@@ -16,7 +16,6 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from careercap.core.fields import PartialDate, parse_date, quoted
@@ -247,12 +246,17 @@ def _folder(path: str) -> Source:
     return Source(tuple(found), None, None, tuple(warnings))
 
 
+def _member(path: str, name: str) -> str:
+    """Where a LinkedIn file is, for messages: inside a ZIP, or in a folder."""
+    return os.path.join(path, name) if os.path.isdir(path) else f"{path}: {name}"
+
+
 def _rows(
     path: str, name: str, data: bytes, header: str
-) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]], list[Diagnostic]]:
-    """A LinkedIn CSV's columns and its rows (numbered as a spreadsheet numbers them, the
-    header being row 1), past any note lines before the header."""
-    where = f"{path}: {name}" if not os.path.isdir(path) else os.path.join(path, name)
+) -> tuple[Iterator[tuple[int, dict[str, str]]], list[Diagnostic]]:
+    """A LinkedIn CSV's rows (numbered as a spreadsheet numbers them, the header being
+    row 1), past any note lines before the header."""
+    where = _member(path, name)
     text = _text(where, data)
     lines = text.splitlines(keepends=True)
     reader = csv.reader(lines)
@@ -300,7 +304,7 @@ def _rows(
                 where, f"is not CSV careercap reads (line {reader.line_num}: {exc})", reader.line_num
             ) from None
 
-    return columns, numbered(), warnings
+    return numbered(), warnings
 
 
 def _linkedin(path: str, files: dict[str, bytes]) -> Source:
@@ -308,7 +312,7 @@ def _linkedin(path: str, files: dict[str, bytes]) -> Source:
     warnings: list[Diagnostic] = []
     name = None
     if "Profile.csv" in files:
-        _, rows, skipped = _rows(path, "Profile.csv", files["Profile.csv"], "First Name")
+        rows, skipped = _rows(path, "Profile.csv", files["Profile.csv"], "First Name")
         warnings += skipped
         for _, row in rows:
             name = (
@@ -322,7 +326,7 @@ def _linkedin(path: str, files: dict[str, bytes]) -> Source:
             if not os.path.isdir(path)
             else os.path.join(path, "Certifications.csv")
         )
-        _, rows, skipped = _rows(path, "Certifications.csv", files["Certifications.csv"], "Name")
+        rows, skipped = _rows(path, "Certifications.csv", files["Certifications.csv"], "Name")
         warnings += skipped
         for number, row in rows:
             title = row.get("Name", "")
@@ -347,7 +351,7 @@ def _linkedin(path: str, files: dict[str, bytes]) -> Source:
                 )
             )
     if "Skills.csv" in files:
-        _, rows, skipped = _rows(path, "Skills.csv", files["Skills.csv"], "Name")
+        rows, skipped = _rows(path, "Skills.csv", files["Skills.csv"], "Name")
         warnings += skipped
         for number, row in rows:
             if row.get("Name"):
@@ -497,7 +501,3 @@ def _badge_date(path: str, value: Any) -> PartialDate | None:
         return date_of(str(value))
     except ValueError as exc:
         raise _error(path, str(exc)) from None
-
-
-def label_of(path: str) -> str:
-    return Path(path).name or path
