@@ -9,8 +9,9 @@ is done.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Literal, NamedTuple, TypeVar
 
 from careercap.core.cautions import cautions
 from careercap.core.comparison import Comparison, Entries, compare, one_currency
@@ -25,8 +26,9 @@ from careercap.core.returns import learning_return
 from careercap.core.rules import Basis, Rules, basis
 from careercap.core.sensitivity import sensitivity
 from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError
-from careercap.reading.files import Source, expand
-from careercap.reading.profiles import Loaded, load
+from careercap.reading.documents import Document
+from careercap.reading.files import STDIN, Source, expand
+from careercap.reading.profiles import Loaded, documents, load, validated
 from careercap.reading.rules import default_rules, rules_file
 
 if TYPE_CHECKING:
@@ -150,24 +152,75 @@ def project_sources(
     `with_learning`, without the return on its planned learning (a second projection that
     an output not showing it need not pay for)."""
     for loaded in _loaded(sources):
-        if loaded.profile is None:
-            yield Outcome(loaded, None)
-            continue
-        profile = overrides.apply(loaded.profile)
-        try:
-            if with_sensitivity:
-                varied = sensitivity(profile, rules)
-                projection, spread = varied.central, varied
-            else:
-                projection, spread = project(profile, rules), None
-        except OutOfRange as exc:  # the profile is valid, but these rules cannot project it
-            error = Diagnostic(Location(loaded.source, document=loaded.document), str(exc))
-            yield Outcome(loaded._replace(profile=None, errors=(error,)), None)
-            continue
-        warned = _with_cautions(loaded, projection)
-        learning = learning_return(projection, rules) if with_learning else None
-        result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
-        yield Outcome(warned, result)
+        yield project_loaded(
+            loaded,
+            rules=rules,
+            overrides=overrides,
+            with_sensitivity=with_sensitivity,
+            with_learning=with_learning,
+        )
+
+
+def project_loaded(
+    loaded: Loaded,
+    *,
+    rules: Rules,
+    overrides: Overrides,
+    with_sensitivity: bool = False,
+    with_learning: bool = True,
+) -> Outcome:
+    """One loaded document's outcome, as `project_sources` gives it."""
+    if loaded.profile is None:
+        return Outcome(loaded, None)
+    profile = overrides.apply(loaded.profile)
+    try:
+        if with_sensitivity:
+            varied = sensitivity(profile, rules)
+            projection, spread = varied.central, varied
+        else:
+            projection, spread = project(profile, rules), None
+    except OutOfRange as exc:  # the profile is valid, but these rules cannot project it
+        error = Diagnostic(Location(loaded.source, document=loaded.document), str(exc))
+        return Outcome(loaded._replace(profile=None, errors=(error,)), None)
+    warned = _with_cautions(loaded, projection)
+    learning = learning_return(projection, rules) if with_learning else None
+    result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
+    return Outcome(warned, result)
+
+
+Share = str | Document | Loaded
+"""A piece of the input that one process can load by itself: a small file (by its path),
+one document of a larger file or a stream, or a problem found already."""
+
+WHOLE_BELOW = 256 * 1024
+"""A regular file smaller than this is read whole by whichever process loads it; a larger
+one (or standard input) is cut into documents first, so that its documents can be shared."""
+
+
+def shares(sources: Iterable[Source], stdin: BinaryIO | None = None) -> Iterator[Share]:
+    """The input of a run, in order, in pieces that can be loaded apart (`loaded_from`)."""
+    for source in sources:
+        if not isinstance(source, str):
+            yield from _loaded((source,))
+        elif source != STDIN and _small_file(source):
+            yield source
+        else:
+            yield from documents(source, stdin)
+
+
+def _small_file(path: str) -> bool:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return True  # it is read, and its error reported, as any file is
+    return stat.S_ISREG(status.st_mode) and status.st_size < WHOLE_BELOW
+
+
+def loaded_from(share: Share) -> Iterator[Loaded]:
+    """What one share holds, validated."""
+    if isinstance(share, str):
+        return load(share)
+    return validated((share,))
 
 
 def every_one_valid(
@@ -396,16 +449,28 @@ class Checked(NamedTuple):
         return bool(self.errors) or (strict and bool(self.warnings))
 
 
-def validate_sources(sources: list[Source], each: Callable[[Loaded], None]) -> Checked:
-    """Load every document of every source without projecting it; `each` sees every one as
-    it is loaded."""
-    errors: list[Diagnostic] = []
-    warnings: list[Diagnostic] = []
-    checked = 0
-    for loaded in _loaded(sources):
-        each(loaded)
-        errors += loaded.errors
-        warnings += loaded.warnings
-        if not loaded.empty:
-            checked += 1
-    return Checked(len(sources), checked, errors, warnings)
+class Tally:
+    """What `careercap validate` has found so far: `add` each document as it is loaded
+    (`each` sees it too)."""
+
+    def __init__(self, each: Callable[[Loaded], None]) -> None:
+        self.each = each
+        self.errors: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
+        self.profiles = 0
+
+    def add(self, found: Iterable[Loaded]) -> None:
+        for loaded in found:
+            self.each(loaded)
+            self.errors += loaded.errors
+            self.warnings += loaded.warnings
+            if not loaded.empty:
+                self.profiles += 1
+
+    def checked(self, sources: int) -> Checked:
+        return Checked(sources, self.profiles, self.errors, self.warnings)
+
+
+def load_shares(chunk: list[Share]) -> list[Loaded]:
+    """Every document of the shares, validated."""
+    return [loaded for share in chunk for loaded in loaded_from(share)]

@@ -8,12 +8,13 @@ what a one-profile run costs, and each command needs only part of the package.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO, cast
 
 import typer
 
@@ -28,6 +29,7 @@ from careercap.cli.options import (
     HorizonOpt,
     HtmlOpt,
     InflationOpt,
+    JobsOpt,
     Maximise,
     PlanFormat,
     ProfileFilesArg,
@@ -138,6 +140,7 @@ def project(
         bool, typer.Option("--fail-fast", help="Stop at the first invalid profile; write no --output file.")
     ] = False,
     recursive: RecursiveOpt = False,
+    jobs: JobsOpt = "auto",
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
@@ -154,6 +157,7 @@ def project(
     from careercap import pipeline
     from careercap.cli.batch import Layout, write_projections
     from careercap.cli.output import Pictures, format_of, output_to, refuse_overwriting
+    from careercap.cli.parallel import InputGate, jobs_from
 
     target = _name(output)
     chosen = format_of(None if output_format is None else output_format.value, target)
@@ -169,15 +173,19 @@ def project(
     # What is loaded by now lives until the process ends: keep the garbage collector from
     # scanning it again and again while thousands of profiles stream through (~10 % faster).
     gc.freeze()
+    gate = InputGate(sys.stdin.buffer)
     with output_to(target) as stream:
         errors = write_projections(
-            pipeline.project_sources(
-                sources,
+            pipeline.shares(sources, stdin=cast(BinaryIO, gate)),  # reads as standard input does
+            project=functools.partial(
+                pipeline.project_loaded,
                 rules=rules,
                 overrides=overrides,
                 with_sensitivity=with_sensitivity,
                 with_learning=summary or chosen != "csv",  # a year's CSV row has no learning figures
             ),
+            jobs=jobs_from(jobs),
+            gate=gate,
             stream=stream,
             console=lambda: pictures.consoles(None if target is None else stream),
             output_format=chosen,
@@ -644,6 +652,7 @@ def validate(
         format_option(TableOrJson, "table (lines for people) or json for editors."),
     ] = TableOrJson.table,
     recursive: RecursiveOpt = False,
+    jobs: JobsOpt = "auto",
 ) -> None:
     """Check profiles without projecting them: silent when all is well.
 
@@ -653,7 +662,9 @@ def validate(
     Example: careercap validate profiles/ --strict
     """
     from careercap import pipeline
+    from careercap.cli.batch import share_size
     from careercap.cli.output import write_json, write_lines
+    from careercap.cli.parallel import InputGate, flush_standard_streams, jobs_from, run
     from careercap.render import text
 
     as_lines = output_format is TableOrJson.table
@@ -667,7 +678,18 @@ def validate(
             if verbose and loaded.profile is not None:
                 write_lines([text.valid_line(loaded.source, loaded.document, loaded.profile.name)])
 
-    checked = pipeline.validate_sources(sources, each)
+    tally = pipeline.Tally(each)
+    gate = InputGate(sys.stdin.buffer)
+    run(
+        pipeline.shares(sources, stdin=cast(BinaryIO, gate)),
+        pipeline.load_shares,
+        tally.add,
+        jobs_from(jobs),
+        size=share_size,
+        before_fork=flush_standard_streams,
+        gate=gate,
+    )
+    checked = tally.checked(len(sources))
     failed = checked.failed(strict)
     if not as_lines:
         from careercap.render.export import validate_document

@@ -8,13 +8,17 @@ are. (Table output with --summary is the one exception: a table needs all its ro
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
+from careercap.cli.parallel import InputGate, Jobs, flush_standard_streams, run
 from careercap.core.result import Result
 from careercap.core.rules import Basis, Rules
 from careercap.errors import Diagnostic, Invalid, visible
-from careercap.pipeline import Outcome, Report
+from careercap.pipeline import Outcome, Report, Share, loaded_from
+from careercap.reading.documents import Document
+from careercap.reading.profiles import Loaded
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,8 +33,19 @@ class Layout(NamedTuple):
     basis: Basis | None = None  # the rules file in force, named under tables and in JSON
 
 
+class Piece(NamedTuple):
+    """One document's outcome, ready to write: its problems and, when it was projected,
+    what the format makes of it (made where it was projected, perhaps in a worker)."""
+
+    source: str
+    errors: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+    shown: Any = None
+
+
 class _Writer:
-    """Writes projections in one format: `begin`, `add` for each, `end`."""
+    """Writes projections in one format: `begin`; `render` each (anywhere) and `add` it
+    (here); `end`."""
 
     def __init__(
         self, stream: TextIO, console: Callable[[], list[Console]], rules: Rules, layout: Layout
@@ -44,8 +59,13 @@ class _Writer:
     def begin(self) -> None:
         """Anything that comes before the first projection."""
 
-    def add(self, result: Result) -> None:
+    def render(self, result: Result) -> Any:
+        """What `add` writes of the result; it is made where the result is, so it must
+        not touch the stream."""
         raise NotImplementedError
+
+    def add(self, shown: Any) -> None:
+        self.stream.write(shown)
 
     def end(self, errors: list[Diagnostic]) -> None:
         """Anything that comes after the last projection."""
@@ -56,23 +76,22 @@ class _Csv(_Writer):
         from careercap.render import export
 
         self.export = export
-        self.writer = csv.writer(self.stream, lineterminator="\r\n")
-        self.writer.writerow(
-            export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
-        )
-
+        header = export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
+        csv.writer(self.stream, lineterminator="\r\n").writerow(header)
         # At a terminal, text from a profile shows its control characters as escapes; in a
         # file or a pipe, CSV keeps the data as it is.
         self.at_terminal = self.stream.isatty()
 
-    def add(self, result: Result) -> None:
+    def render(self, result: Result) -> str:
         if self.layout.summary:
             rows = [self.export.csv_summary_row(result, self.layout.real)]
         else:
             rows = self.export.csv_rows(result, self.layout.real)
         if self.at_terminal:
             rows = [[visible(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
-        self.writer.writerows(rows)
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\r\n").writerows(rows)
+        return text.getvalue()
 
 
 class _Jsonl(_Writer):
@@ -81,8 +100,8 @@ class _Jsonl(_Writer):
 
         self.line, self.exported = jsonl_line, projection_dict
 
-    def add(self, result: Result) -> None:
-        self.stream.write(self.line(self.exported(result)))
+    def render(self, result: Result) -> str:
+        return self.line(self.exported(result))
 
 
 class _Json(_Writer):
@@ -92,8 +111,11 @@ class _Json(_Writer):
         self.document, self.exported = JsonWriter(self.rules, self.layout.basis), projection_dict
         self.stream.write(self.document.begin())
 
-    def add(self, result: Result) -> None:
-        self.stream.write(self.document.item(self.exported(result)))
+    def render(self, result: Result) -> str:
+        return self.document.body(self.exported(result))
+
+    def add(self, shown: str) -> None:
+        self.stream.write(self.document.item(shown))
 
     def end(self, errors: list[Diagnostic]) -> None:
         self.stream.write(self.document.end(errors))
@@ -108,13 +130,17 @@ class _Table(_Writer):
         self.rows: list[str] = []
         self.shown = False
 
-    def add(self, result: Result) -> None:
-        if self.layout.summary:
-            self.rows.append(self.table.summary_row(result))
-        else:
-            for terminal in self.terminals:
-                terminal.print(self.table.projection_view(result))
-            self.shown = True
+    def render(self, result: Result) -> Result | str:
+        # A projection's view is drawn here, for each terminal; a summary row is text.
+        return self.table.summary_row(result) if self.layout.summary else result
+
+    def add(self, shown: Result | str) -> None:
+        if isinstance(shown, str):
+            self.rows.append(shown)
+            return
+        for terminal in self.terminals:
+            terminal.print(self.table.projection_view(shown))
+        self.shown = True
 
     def end(self, errors: list[Diagnostic]) -> None:
         for terminal in self.terminals:
@@ -129,8 +155,11 @@ _WRITERS: dict[str, type[_Writer]] = {"table": _Table, "json": _Json, "jsonl": _
 
 
 def write_projections(
-    outcomes: Iterable[Outcome],
+    shares: Iterable[Share],
     *,
+    project: Callable[[Loaded], Outcome],
+    jobs: Jobs,
+    gate: InputGate | None,
     stream: TextIO,
     console: Callable[[], list[Console]],
     output_format: str,
@@ -139,23 +168,50 @@ def write_projections(
     fail_fast: bool,
     report: Report,
 ) -> list[Diagnostic]:
-    """Write every projection; return the first error of each invalid profile.
+    """Project every share and write each projection; return the first error of each
+    invalid profile. `jobs` may share the work among processes: what is written is the same.
 
     Diagnostics go to `report` as they arise. With `fail_fast`, the first invalid profile
     raises Invalid once its errors are reported."""
     writer = _WRITERS[output_format](stream, console, rules, layout)
     errors: list[Diagnostic] = []
+
+    def work(chunk: list[Share]) -> list[Piece]:
+        pieces = []
+        for share in chunk:
+            for loaded in loaded_from(share):
+                outcome = project(loaded)
+                shown = None if outcome.result is None else writer.render(outcome.result)
+                pieces.append(Piece(loaded.source, outcome.loaded.errors, outcome.loaded.warnings, shown))
+        return pieces
+
+    def take(pieces: list[Piece]) -> None:
+        for piece in pieces:
+            report(piece.errors + piece.warnings)
+            if piece.errors:
+                errors.append(piece.errors[0])
+                if fail_fast:
+                    writer.end(errors)  # what went to standard output stays whole (json closes)
+                    raise Invalid
+            if piece.shown is not None:
+                writer.add(piece.shown)
+            if piece.source == "-":
+                stream.flush()  # reading a pipe: let the output follow the input
+
     writer.begin()
-    for outcome in outcomes:
-        report(outcome.loaded.errors + outcome.loaded.warnings)
-        if outcome.loaded.errors:
-            errors.append(outcome.loaded.errors[0])
-            if fail_fast:
-                writer.end(errors)  # what went to standard output stays whole (json closes)
-                raise Invalid
-        if outcome.result is not None:
-            writer.add(outcome.result)
-        if outcome.loaded.source == "-":
-            stream.flush()  # reading a pipe: let the output follow the input
+    run(
+        shares,
+        work,
+        take,
+        jobs,
+        size=share_size,
+        before_fork=lambda: flush_standard_streams(stream),
+        gate=gate,
+    )
     writer.end(errors)
     return errors
+
+
+def share_size(share: Share) -> int:
+    """How much text a share holds, as far as is known without reading it."""
+    return len(share.text) if isinstance(share, Document) else 0

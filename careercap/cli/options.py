@@ -193,6 +193,27 @@ SvgOpt = Annotated[
 HtmlOpt = Annotated[
     Path | None, typer.Option("--html", metavar="FILE", help="Also save the table as an HTML page.")
 ]
+
+
+def _jobs(text: str) -> str:
+    """`auto`, or a count of processes from 1 to 256 (as text, read again by `jobs_from`)."""
+    if text.strip().lower() == "auto":
+        return "auto"
+    return str(whole(1, 256)(text))
+
+
+JobsOpt = Annotated[
+    str,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        parser=_jobs,
+        help="Processes that load and project: N, or auto for the usable cores once the input proves "
+        "larger than a few hundred documents. Output is the same whatever the number.  [default: auto]",
+        show_default=False,
+    ),
+]
 RecursiveOpt = Annotated[
     bool, typer.Option("--recursive", "-r", help="Look for profiles in subdirectories of a directory too.")
 ]

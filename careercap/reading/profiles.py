@@ -61,9 +61,10 @@ def load_document(document: Document) -> Loaded:
     return Loaded(document.source, document.number, profile, tuple(errors), tuple(warnings))
 
 
-def load_stream(stream: BinaryIO, source: str) -> Iterator[Loaded]:
+def stream_documents(stream: BinaryIO, source: str) -> Iterator[Document | Loaded]:
     """Every document of a binary stream, in order, read as it comes (nothing is read ahead
-    of the document being loaded). A stream with no document is one error."""
+    of the document being handed out); a stream with no document is one error, as a
+    `Loaded` in its place."""
     seen_text = False
 
     def noting_text(chunks: Iterable[str | LineProblem]) -> Iterator[str | LineProblem]:
@@ -76,11 +77,40 @@ def load_stream(stream: BinaryIO, source: str) -> Iterator[Loaded]:
     seen = False
     for document in split_documents(noting_text(stream_chunks(stream)), source):
         seen = True
-        yield load_document(document)
+        yield document
     if not seen:
         what = "holds only comments" if seen_text else "is empty"
         message = f"{what}: a profile needs at least 'name:' and 'income:'"
         yield Loaded(source, 0, None, (Diagnostic(Location(source), message),))
+
+
+def documents(source: str, stdin: BinaryIO | None = None) -> Iterator[Document | Loaded]:
+    """Every document of a file, or of standard input (`stdin`, else the process's) for
+    `-`, as it is read. A file that cannot be opened or read (gone since it was named, say)
+    is one error, as a `Loaded` in its place."""
+    try:
+        if source == STDIN:
+            yield from stream_documents(sys.stdin.buffer if stdin is None else stdin, source)
+            return
+        with open_regular(source) as handle:
+            yield from stream_documents(handle, source)
+    except Unreadable as exc:
+        yield Loaded(source, 0, None, (exc.diagnostic(),))
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        yield Loaded(source, 0, None, (Diagnostic(Location(source), f"cannot be read ({exc.strerror})"),))
+
+
+def validated(found: Iterable[Document | Loaded]) -> Iterator[Loaded]:
+    """Each document validated; what is a `Loaded` already, as it is."""
+    for item in found:
+        yield item if isinstance(item, Loaded) else load_document(item)
+
+
+def load_stream(stream: BinaryIO, source: str) -> Iterator[Loaded]:
+    """Every document of a binary stream, validated, in order, as it is read."""
+    return validated(stream_documents(stream, source))
 
 
 def load_text(text: str, source: str) -> Iterator[Loaded]:
@@ -89,17 +119,5 @@ def load_text(text: str, source: str) -> Iterator[Loaded]:
 
 
 def load(source: str) -> Iterator[Loaded]:
-    """Every document of a file, or of standard input for `-`, as it is read. A file that
-    cannot be opened or read (gone since it was named, say) is one error, for it alone."""
-    try:
-        if source == STDIN:
-            yield from load_stream(sys.stdin.buffer, source)
-            return
-        with open_regular(source) as handle:
-            yield from load_stream(handle, source)
-    except Unreadable as exc:
-        yield Loaded(source, 0, None, (exc.diagnostic(),))
-    except OSError as exc:
-        if isinstance(exc, BrokenPipeError):
-            raise
-        yield Loaded(source, 0, None, (Diagnostic(Location(source), f"cannot be read ({exc.strerror})"),))
+    """Every document of a file, or of standard input for `-`, validated as it is read."""
+    return validated(documents(source))

@@ -239,9 +239,15 @@ class JsonWriter:
             '\n  "projections": ['
         )
 
-    def item(self, projection: dict[str, Any]) -> str:
+    @staticmethod
+    def body(projection: dict[str, Any]) -> str:
+        """One projection as the document holds it (made anywhere, then given to `item`)."""
+        return "    " + nested(projection, 2)
+
+    def item(self, body: str) -> str:
+        """The next projection's `body`, after the one before it."""
         self.count += 1
-        return ("\n" if self.count == 1 else ",\n") + "    " + nested(projection, 2)
+        return ("\n" if self.count == 1 else ",\n") + body
 
     def end(self, errors: list[Diagnostic]) -> str:
         close = "\n  ]" if self.count else "]"
