@@ -19,6 +19,7 @@ from yaml import events as ev
 
 from careercap.core.fields import quoted
 from careercap.errors import CareercapError
+from careercap.reading import blocks
 from careercap.reading.documents import Document
 
 
@@ -285,7 +286,12 @@ class _Builder:
 
 
 def parse(document: Document) -> Any:
-    """The document's value: dicts, lists, text and None. Raises a located CareercapError."""
+    """The document's value: dicts, lists, text and None. Raises a located CareercapError.
+    The usual profile is read by the fast path (`blocks`); the rest, and every error, by
+    the parser."""
+    found = blocks.values(document.text)
+    if found is not blocks.NOT_PLAIN:
+        return found
     return _Builder(document, None).build()
 
 

@@ -1,0 +1,135 @@
+"""A fast path for the usual profile: block mappings and lists of plain one-line values.
+
+Most profiles use a small part of YAML: `key: value` lines, `- item` lines and `- key:
+value` items, indented with spaces, with comments and blank lines between. `values` reads
+exactly that part, line by line, into what `yamlvalues.parse` would build (plain values
+as text, a plain null left out of its mapping), and gives up (returns `NOT_PLAIN`) on
+anything else: quotes, flow collections, anchors, tags, multi-line values, tabs,
+carriage returns, characters outside a conservative set, duplicate or null keys, an
+indentation it does not expect. A document it gives up on goes to PyYAML's parser, which
+stays the judge of everything outside this part, and of every error and its place;
+tests/reading/test_blocks.py checks that both give the same values on every document the
+fast path accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NOT_PLAIN = object()
+"""What `values` returns for a document outside its part of YAML."""
+
+_KEY = r"([A-Za-z_][A-Za-z0-9_]*)"
+# A plain value that means the same in any YAML context: it starts with a word character or
+# a sign followed by one, and holds only word characters, spaces and punctuation that YAML
+# gives no meaning inside a plain value (no ':', '#', quotes, brackets or braces); it ends
+# with no space.
+_INSIDE = r"\w.,;/()+&'!?%*@=$\-"
+_VALUE = rf"((?:[^\W_]|[-+.](?=\w)|_)(?:[{_INSIDE} ]*[{_INSIDE}])?)"
+_END = r"(?: +#.*| *)"  # a comment after at least one space, or spaces
+_LINES = re.compile(
+    rf"^(?P<indent> *)(?:"
+    rf"(?P<dash>- +)?{_KEY}:(?: +{_VALUE})?{_END}"  # key: value, - key: value, key:, - key:
+    rf"|- +{_VALUE}{_END}"  # - value
+    rf"|#.*| *"  # a comment line, or a blank one
+    rf")$",
+    re.MULTILINE,
+)
+_NULLS = frozenset({"null", "Null", "NULL"})
+_UNSAFE = re.compile("[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+MAX_LINES = 2000
+"""A longer document is left to the parser (and its limits on size and depth)."""
+MAX_DEPTH = 8
+"""Lists and mappings nested deeper are left to the parser."""
+
+
+def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot path fast
+    """The document's values, as `yamlvalues.parse` builds them; `NOT_PLAIN` when the text
+    is outside the part of YAML read here."""
+    if text.startswith("---"):
+        if not text.startswith("---\n"):
+            return NOT_PLAIN
+        text = text[4:]
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES or _UNSAFE.search(text) is not None:
+        return NOT_PLAIN
+    found = _LINES.findall(text)
+    if len(found) != lines:
+        return NOT_PLAIN  # a line outside the part read here
+    # The open mappings and lists, innermost last: their indents, the containers, and (for
+    # mappings) the keys whose null value was left out.
+    indents: list[int] = []
+    containers: list[Any] = []
+    dropped: list[set[str] | None] = []
+    pending: str | None = None  # a key with nothing after it: a block follows, or null
+    pending_indent = 0
+    for indent_text, dash, key, value, item in found:
+        if not key and not item:
+            continue  # a comment or a blank line
+        indent = len(indent_text)
+        is_item = bool(dash) or not key
+        if pending is not None:
+            parent = containers[-1]
+            if not is_item and indent > pending_indent:
+                block: Any = {}
+            elif is_item and indent >= pending_indent:
+                block = []
+            else:
+                block = None
+            if block is None:
+                left_out = dropped[-1]
+                if left_out is None:
+                    left_out = dropped[-1] = set()
+                left_out.add(pending)
+            else:
+                if len(containers) >= MAX_DEPTH:
+                    return NOT_PLAIN
+                parent[pending] = block
+                indents.append(indent)
+                containers.append(block)
+                dropped.append(None)
+            pending = None
+        elif not containers:
+            if is_item:
+                return NOT_PLAIN  # a list at the top: the parser says what is wrong
+            indents.append(indent)
+            containers.append({})
+            dropped.append(None)
+        while indents and (
+            indents[-1] > indent
+            or (not is_item and indents[-1] == indent and containers[-1].__class__ is list)
+        ):
+            indents.pop()
+            containers.pop()
+            dropped.pop()
+        if not indents or indents[-1] != indent:
+            return NOT_PLAIN  # an indentation that matches no open block
+        container = containers[-1]
+        if is_item:
+            if container.__class__ is not list:
+                return NOT_PLAIN
+            if not key:
+                container.append(None if item in _NULLS else item)
+                continue
+            if len(containers) >= MAX_DEPTH:
+                return NOT_PLAIN
+            container = {}
+            containers[-1].append(container)
+            indents.append(indent + len(dash))
+            containers.append(container)
+            dropped.append(None)
+        elif container.__class__ is not dict:
+            return NOT_PLAIN
+        if key in _NULLS or key in container or (dropped[-1] is not None and key in dropped[-1]):
+            return NOT_PLAIN  # a null or repeated key: the parser's error says where
+        if not value:
+            pending, pending_indent = key, indents[-1]
+        elif value in _NULLS:
+            left_out = dropped[-1]
+            if left_out is None:
+                left_out = dropped[-1] = set()
+            left_out.add(key)
+        else:
+            container[key] = value
+    return containers[0] if containers else NOT_PLAIN
