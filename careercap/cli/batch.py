@@ -83,6 +83,8 @@ class _Csv(_Writer):
         self.at_terminal = self.stream.isatty()
 
     def render(self, result: Result) -> str:
+        if not self.layout.summary and not self.at_terminal:
+            return self.export.csv_lines(result, self.layout.real)  # the usual case, made directly
         if self.layout.summary:
             rows = [self.export.csv_summary_row(result, self.layout.real)]
         else:

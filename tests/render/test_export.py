@@ -3,16 +3,24 @@ never a number JSON does not have."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careercap.render.export import Written, json_chunks, jsonl_line, nested
+from careercap.core.engine import project
+from careercap.core.profile import Profile
+from careercap.core.result import result_of
+from careercap.core.sensitivity import sensitivity
+from careercap.reading.rules import default_rules
+from careercap.render.export import Written, csv_lines, csv_rows, json_chunks, jsonl_line, nested
 from tests.conftest import ROOT, Invoke
+from tests.strategies import profile_data
 
 values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
@@ -65,3 +73,33 @@ def test_options_that_would_put_infinity_into_json_are_refused(cli: Invoke, valu
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stdout == ""
+
+
+# CSV made directly ---------------------------------------------------------------------
+
+CELL_TEXT = st.text(alphabet="ab ,\"\r\n=+-@;\t'é", min_size=1, max_size=8).filter(lambda text: text.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    profile_data(),
+    CELL_TEXT,
+    CELL_TEXT,
+    st.sampled_from(["-", "cohort/a.yaml", "odd,name.yaml", '"quoted".yaml', "=x.yaml"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_csv_rows_made_directly_are_what_the_csv_module_writes(
+    data: dict[str, Any], name: str, event: str, source: str, inflation: bool, with_band: bool
+) -> None:
+    data = {**data, "name": name, "inflation": 0.02 if inflation else None}
+    data["certifications"] = [*data["certifications"], {"name": event, "earned": data["as_of"]}]
+    profile = Profile.model_validate({key: value for key, value in data.items() if value is not None})
+    rules = default_rules()
+    varied = sensitivity(profile, rules) if with_band else None
+    projection = project(profile, rules) if varied is None else varied.central
+    result = result_of(source, 3, projection, (), varied, None)
+    for real in (False, True):
+        written = io.StringIO()
+        csv.writer(written, lineterminator="\r\n").writerows(csv_rows(result, real))
+        assert csv_lines(result, real) == written.getvalue()
