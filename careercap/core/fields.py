@@ -10,6 +10,7 @@ Python callers may pass real numbers and dates too, and must pass text as `str`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from typing import Annotated, Any, NamedTuple
@@ -61,20 +62,14 @@ def _number_hint(text: str) -> str:
 
 def parse_number(value: Any) -> float:
     """A finite number from YAML text (or a Python int or float, but not a bool)."""
+    if value.__class__ is str:
+        return _number_from_text(value)
     if isinstance(value, bool):
         raise ValueError(f"must be a number, not {_describe(value)}")
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
-        text = value.strip()
-        if _FLOAT.fullmatch(text):
-            number = float(text)
-            if not math.isfinite(number):
-                raise ValueError(f"is too large to be a number careercap can use: {quoted(text)}")
-        elif _INF.fullmatch(text) or _NAN.fullmatch(text):
-            raise ValueError(f"must be a finite number, not {text}")
-        else:
-            raise ValueError(f"must be a number, not {quoted(value)}{_number_hint(value)}")
+        return _number_from_text(value)
     else:
         raise ValueError(f"must be a number, not {_describe(value)}")
     if not math.isfinite(number):
@@ -82,12 +77,32 @@ def parse_number(value: Any) -> float:
     return number
 
 
+@functools.lru_cache(maxsize=4096)  # a cohort writes the same few numbers again and again
+def _number_from_text(value: str) -> float:
+    text = value.strip()
+    if _FLOAT.fullmatch(text):
+        number = float(text)
+        if not math.isfinite(number):
+            raise ValueError(f"is too large to be a number careercap can use: {quoted(text)}")
+        return number
+    if _INF.fullmatch(text) or _NAN.fullmatch(text):
+        raise ValueError(f"must be a finite number, not {text}")
+    raise ValueError(f"must be a number, not {quoted(value)}{_number_hint(value)}")
+
+
 def parse_integer(value: Any) -> int:
     """A whole number from YAML text (or a Python int, but not a bool or a float)."""
+    if value.__class__ is str:
+        return _integer_from_text(value)
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError(f"must be a whole number, not {_describe(value)}")
     if isinstance(value, int):
         return value
+    return _integer_from_text(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _integer_from_text(value: str) -> int:
     text = value.strip()
     if not _INT.fullmatch(text):
         raise ValueError(f"must be a whole number, not {quoted(value)}{_number_hint(value)}")
@@ -130,6 +145,8 @@ def check_year(year: int) -> int:
 
 def parse_date(value: Any) -> PartialDate:
     """A `PartialDate` from `2024`, `2024-03` or `2024-03-15`; impossible dates are errors."""
+    if value.__class__ is str:
+        return _date_from_text(value)
     if isinstance(value, PartialDate):
         return value
     if isinstance(value, dt.date):
@@ -138,6 +155,11 @@ def parse_date(value: Any) -> PartialDate:
         return PartialDate(check_year(value))
     if not isinstance(value, str):
         raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {_describe(value)}")
+    return _date_from_text(value)
+
+
+@functools.lru_cache(maxsize=4096)  # dates repeat across a cohort; a PartialDate is immutable
+def _date_from_text(value: str) -> PartialDate:
     match = _DATE.fullmatch(value.strip())
     if match is None:
         raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {quoted(value)}")

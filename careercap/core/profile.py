@@ -8,6 +8,7 @@ the repeat is reported as a warning through the validation context.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -37,6 +38,7 @@ def _without_format_characters(name: str) -> str:
     return "".join(character for character in name if unicodedata.category(character) != "Cf")
 
 
+@functools.lru_cache(maxsize=8192)  # a cohort names the same skills again and again
 def normalize_name(name: str) -> str:
     """The form in which two skill or certification names are compared: format characters
     dropped, case-folded, `-` and `_` read as spaces, runs of white space collapsed, ends
