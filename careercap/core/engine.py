@@ -178,13 +178,23 @@ def project(profile: Profile, rules: Rules) -> Projection:
     counts = {"upskilling": 0, "maintaining": 0, "static": 0}
     growth: float | None = None
     applied: tuple[str, ...] = ()
+    factor = {state: 1 + rate for state, rate in rates.items()}
+    needed = rules.upskilling.min_certifications
+    start = end = 0
+    state: State = "static"  # a year with no learning event in its window (and none at all)
+    row = YearRow  # the loop below is the engine's hot path: names looked up once
     for year in range(profile.as_of, profile.final_year + 1):
-        start, end = bisect_right(event_years, year - window), bisect_right(event_years, year)
-        state = state_of(certified[end] - certified[start], end - start, rules)
+        if event_years:
+            start, end = bisect_right(event_years, year - window), bisect_right(event_years, year)
+            # state_of, written out
+            if certified[end] - certified[start] >= needed:
+                state = "upskilling"
+            else:
+                state = "static" if end == start else "maintaining"
         if rows:
             counts[state] += 1
             previous = income
-            income *= 1 + rates[state]
+            income *= factor[state]
             applied = _RULE_OF_STATE[state]
             if year == step_year:
                 income *= multiplier
@@ -194,7 +204,7 @@ def project(profile: Profile, rules: Rules) -> Projection:
             growth = income / previous - 1
         this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
         held = skills[: bisect_right(skill_years, year)] if skill_years else ()
-        rows.append(YearRow(year, income, growth, state, this_year, applied, timeline[start:end], held))
+        rows.append(row(year, income, growth, state, this_year, applied, timeline[start:end], held))
     steps = 0 if step_year is None else 1
     summary = _summary(profile, rows, rates, counts, multiplier**steps)
     covered = profile.as_of + rules.extrapolation_after
