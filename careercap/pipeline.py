@@ -14,12 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO, Literal, NamedTuple, TypeVar
 
 from careercap.core.cautions import cautions
-from careercap.core.comparison import Comparison, Entries, compare, one_currency
 from careercap.core.engine import OutOfRange, Projection, project
-from careercap.core.explain import Explanation, explain
 from careercap.core.fields import quoted
-from careercap.core.imported import Found, Imported, merge
-from careercap.core.plan import Plan, PlanError, find_plan
 from careercap.core.profile import Profile
 from careercap.core.result import Result, result_of
 from careercap.core.returns import learning_return
@@ -31,8 +27,12 @@ from careercap.reading.files import STDIN, Source, expand
 from careercap.reading.profiles import Loaded, documents, load, validated
 from careercap.reading.rules import default_rules, rules_file
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what only some commands need is imported where they need it
     from careercap.core.catalogue import Catalogue
+    from careercap.core.comparison import Comparison
+    from careercap.core.explain import Explanation
+    from careercap.core.imported import Found, Imported
+    from careercap.core.plan import Plan
 
 Report = Callable[[Sequence[Diagnostic]], None]
 Kept = TypeVar("Kept")
@@ -270,6 +270,8 @@ def compare_profiles(
     """`careercap compare`: every profile of the files, side by side. With `keep`, each
     result goes to it as it is projected, and the comparison holds only its entry (a JSON
     compare of 100,000 profiles); without, the comparison holds every result."""
+    from careercap.core.comparison import Entries, compare  # noqa: PLC0415 - compare alone
+
     if keep is None:
         results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
         _at_least_two(len(results))
@@ -295,6 +297,8 @@ def explain_sources(
 ) -> Iterator[tuple[Result, Explanation]]:
     """`careercap explain`: each valid profile with why its years are as they are, as it
     comes; Invalid at the end if any was not valid."""
+    from careercap.core.explain import explain  # noqa: PLC0415 - explain alone
+
     invalid = False
     for outcome in project_sources(sources, rules=rules, overrides=overrides):
         report(outcome.loaded.errors + outcome.loaded.warnings)
@@ -331,6 +335,9 @@ def plan_profile(
 ) -> Planned:
     """`careercap plan`: the best plan for the one profile in `path` (from the options of
     the catalogue file `catalogue`, if given)."""
+    from careercap.core.comparison import compare  # noqa: PLC0415 - plan alone
+    from careercap.core.plan import PlanError, find_plan  # noqa: PLC0415
+
     options = catalogue_from(catalogue)
     results = every_one_valid([path], rules, overrides, report, _itself)
     if len(results) != 1:
@@ -378,6 +385,9 @@ def chart_profiles(
     with_plan: bool = False,
 ) -> Charted:
     """`careercap chart`: every profile of the files (all or nothing, in one currency)."""
+    from careercap.core.comparison import Entries, one_currency  # noqa: PLC0415 - chart alone
+    from careercap.core.plan import find_plan  # noqa: PLC0415
+
     results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
     if not results:
         raise UsageError("the files hold no profile to draw", "profiles")
@@ -408,7 +418,8 @@ class Gathered(NamedTuple):
 def import_sources(paths: list[str], report: Report) -> Gathered:
     """Every source read (all or nothing: the first that cannot be read is the error) and
     merged; what each skipped, and the certifications no source dates, are reported."""
-    from careercap.reading.imports import read_source  # noqa: PLC0415 - import alone needs it
+    from careercap.core.imported import merge  # noqa: PLC0415 - import alone needs these
+    from careercap.reading.imports import read_source  # noqa: PLC0415
 
     found: list[Found] = []
     name = position = None
