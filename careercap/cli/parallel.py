@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, Generic, NamedTuple, TextIO, TypeVar
 
 if TYPE_CHECKING:  # imported when workers start: a run that needs none does not pay for them
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 S = TypeVar("S")  # a share of the input
 P = TypeVar("P")  # what the work makes of one
@@ -109,17 +109,26 @@ _work: Callable[[list[Any]], list[Any]] | None = None
 """The work of a run, set before its workers are forked (they inherit it)."""
 
 
+_ENDING = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+"""The signals that end a run: held back while workers are forked, ignored by workers."""
+
+
 def _start_worker() -> None:
     """A worker is silent, and leaves Ctrl-C and the signals that end a run to the main
     process, which stops it (with SIGKILL; a worker whose main process is gone ends when
-    its work queue closes)."""
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    its work queue closes). It is forked with those signals held back, so none can reach
+    it before it ignores them."""
+    for number in _ENDING:
+        signal.signal(number, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     os.close(devnull)
+
+
+def _ready() -> None:
+    """A first task, given out so that the workers are forked at once."""
 
 
 def _run_chunk(chunk: list[Any]) -> list[Any]:
@@ -145,6 +154,8 @@ def run(
     worker processes. `size` tells how much text a share holds (to bound a chunk);
     `before_fork` flushes what this process has buffered, which a child must not inherit."""
     items = iter(shares)
+    if not hasattr(os, "fork"):  # pragma: no cover - workers are forked; elsewhere, one process
+        jobs = Jobs(1)
     if jobs.processes > 1 and not jobs.at_once:
         for share in itertools.islice(items, SERIAL_FIRST):
             take(work([share]))
@@ -170,6 +181,7 @@ class _Pool(Generic[S, P]):
         self.chunk: list[S] = []
         self.chars = 0
         self.limit = FIRST_CHUNK
+        self.executor: ProcessPoolExecutor | None = None
 
     def run(self, items: Iterator[S], before_fork: Callable[[], None]) -> None:
         import multiprocessing
@@ -180,10 +192,18 @@ class _Pool(Generic[S, P]):
         _work = self.work
         before_fork()
         context = multiprocessing.get_context("fork")
-        self.executor = ProcessPoolExecutor(self.count, mp_context=context, initializer=_start_worker)
-        if self.gate is not None:
-            self.gate.on_wait = self.drain
         try:
+            # The workers are forked with Ctrl-C and the like held back, so that no signal
+            # finds a worker (or this process) half made; one that came meanwhile arrives
+            # when they are let through, and stops the run as it would later.
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+            try:
+                self.executor = ProcessPoolExecutor(self.count, mp_context=context, initializer=_start_worker)
+                self.executor.submit(_ready)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            if self.gate is not None:
+                self.gate.on_wait = self.drain
             for share in items:
                 self.chunk.append(share)
                 self.chars += self.size(share)
@@ -205,6 +225,7 @@ class _Pool(Generic[S, P]):
         """The chunk in hand to a worker; then what is finished at the head, taken (and
         the oldest waited for, when too many are out)."""
         if self.chunk:
+            assert self.executor is not None  # chunks are given out once the workers are there
             self.pending.append(self.executor.submit(_run_chunk, self.chunk))
             self.chunk, self.chars = [], 0
             self.limit = min(self.limit * 2, MAX_CHUNK)
@@ -218,15 +239,17 @@ class _Pool(Generic[S, P]):
             self.take(self.pending.popleft().result())
 
     def stop(self) -> None:
-        """End every worker now: the run is over early. (The executor is told first, so
-        that it cancels what no worker has begun rather than report it broken.)"""
+        """End every worker now: the run is over early. The executor then finds its
+        workers gone, fails what they held, and its thread ends, which `shutdown` waits
+        for (so that nothing of it is left running as the process exits)."""
         import multiprocessing
 
         self.pending.clear()
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.executor is None:
+            return
         workers = multiprocessing.active_children()  # careercap starts no other processes
         for worker in workers:
             worker.kill()
         for worker in workers:
             worker.join()
-        self.executor.shutdown(wait=True)
+        self.executor.shutdown(wait=True, cancel_futures=True)
