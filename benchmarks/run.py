@@ -1,18 +1,26 @@
 """careercap's benchmarks: whole commands, timed as a user runs them.
 
-    python benchmarks/run.py [--profiles N] [--large N] [--runs N]
+    python benchmarks/run.py [--profiles N] [--large N] [--runs N] [--careercap COMMAND]
 
-Each measurement runs careercap and its floor in the same session, alternately, the same
-number of times (after one warm-up run each), and prints both medians, their ratio, and
-the peak resident memory of each process. The floors:
+Each group runs careercap and its floor in the same session, in turn (one round runs
+every command of the group once, after one warm-up round), and prints the medians, each
+command's ratio to the floor, and the peak resident memory of each process (with
+workers, the largest process). The floors:
 
 - the YAML parser itself: a bare Python process that parses the same documents with
-  PyYAML's C loader (`yaml.CSafeLoader`) and does nothing else;
-- the stack's startup: `benchmarks/minimal_app.py`, one Typer command with four options
+  PyYAML's C loader (`yaml.CSafeLoader`) and does nothing else; one core;
+- the stack's start-up: `benchmarks/minimal_app.py`, one Typer command with four options
   that reads the profile with the C loader, validates two fields with a Pydantic model
   and prints a six-row Rich table.
 
-The synthetic profiles come from `benchmarks/generate.py` (fixed seed), written to a
+The batch runs write CSV with `--jobs 1`, `--jobs 2` and the default (`auto`: the usable
+cores, once the input proves larger than a few hundred documents).
+
+Every command runs with its bytecode cached, as an installed package has it (the
+environment's PYTHONDONTWRITEBYTECODE is dropped, so the warm-up round writes it).
+`--careercap` runs another build, e.g. `--careercap "env PYTHONPATH=/old/checkout python
+-P -m careercap"` (without --jobs where that build has none: `--no-jobs`). The
+synthetic profiles come from `benchmarks/generate.py` (fixed seed), written to a
 temporary directory that is removed afterwards.
 """
 
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -48,14 +57,18 @@ for name in sorted(os.listdir(directory)):
         with open(os.path.join(directory, name), "rb") as handle:
             yaml.load(handle, Loader=yaml.CSafeLoader)
 """
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 def run_once(command: Sequence[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in KiB of one run. Standard error (the
-    warnings of thousands of profiles, say) is kept aside and shown only if the run fails."""
+    """Wall time in seconds and peak resident memory in KiB of one run (of its largest
+    process). Standard error (the warnings of thousands of profiles, say) is kept aside
+    and shown only if the run fails."""
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT)
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT, env=ENVIRONMENT
+        )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -66,24 +79,35 @@ def run_once(command: Sequence[str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def compare(title: str, ours: Sequence[str], floor: Sequence[str], runs: int, target: float | None) -> None:
-    """Run both commands alternately (so that a machine's drift touches both alike) and print
-    their medians, peak memory and ratio."""
-    run_once(ours), run_once(floor)  # warm-up: file caches, bytecode
-    our_runs, floor_runs = [], []
+def race(
+    title: str,
+    floor: tuple[str, Sequence[str]],
+    commands: Sequence[tuple[str, Sequence[str], float | None]],
+    runs: int,
+) -> None:
+    """Run the floor and every command in turn, `runs` rounds after a warm-up round (so
+    that the machine's drift touches all alike), and print medians, peaks and ratios
+    against the floor, with each command's target, if it has one."""
+    everything = [(floor[0], floor[1], None), *commands]
+    for _, command, _ in everything:
+        run_once(command)  # warm-up: file caches, bytecode
+    timings: dict[str, list[tuple[float, int]]] = {name: [] for name, _, _ in everything}
     for _ in range(runs):
-        our_runs.append(run_once(ours))
-        floor_runs.append(run_once(floor))
-    our_time, our_memory = statistics.median(t for t, _ in our_runs), max(m for _, m in our_runs)
-    floor_time, floor_memory = statistics.median(t for t, _ in floor_runs), max(m for _, m in floor_runs)
-    ratio = our_time / floor_time
+        for name, command, _ in everything:
+            timings[name].append(run_once(command))
+    floor_time = statistics.median(elapsed for elapsed, _ in timings[floor[0]])
     print(title)
-    print(f"  careercap {our_time * 1000:9.1f} ms  peak {our_memory / 1024:6.1f} MiB")
-    print(f"  floor     {floor_time * 1000:9.1f} ms  peak {floor_memory / 1024:6.1f} MiB")
-    if target is None:
-        print(f"  ratio     {ratio:9.2f}x")
-    else:
-        print(f"  ratio     {ratio:9.2f}x   target {target}x: {'within' if ratio <= target else 'OVER'}")
+    for name, _, target in everything:
+        elapsed = statistics.median(seconds for seconds, _ in timings[name])
+        memory = max(peak for _, peak in timings[name]) / 1024
+        line = f"  {name:<22} {elapsed * 1000:9.1f} ms  peak {memory:6.1f} MiB"
+        if name != floor[0]:
+            ratio = elapsed / floor_time
+            line += f"  {ratio:5.2f}x"
+            if target is not None:
+                line += f"  target {target}x: {'within' if ratio <= target else 'OVER'}"
+        print(line)
+    print()
 
 
 def main() -> None:
@@ -91,12 +115,24 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--profiles", type=int, default=10_000, help="profiles in the stream and directory")
-    parser.add_argument("--large", type=int, default=100_000, help="profiles in the memory run")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs of each command (default 5)")
+    parser.add_argument("--large", type=int, default=100_000, help="profiles in the memory run (0: none)")
+    parser.add_argument("--runs", type=int, default=5, help="timed rounds of the batch runs (default 5)")
+    parser.add_argument("--careercap", help="the command that runs careercap (default: this Python's)")
+    parser.add_argument("--no-jobs", action="store_true", help="time that command without --jobs")
     args = parser.parse_args()
     python = sys.executable
-    careercap = [python, "-m", "careercap"]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; medians of {args.runs} runs\n")
+    careercap = shlex.split(args.careercap) if args.careercap else [python, "-m", "careercap"]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; medians of {args.runs} rounds\n")
+
+    def batch(path: Path) -> list[tuple[str, Sequence[str], float | None]]:
+        command = [*careercap, "project", str(path), "--format", "csv"]
+        if args.no_jobs:
+            return [("careercap", command, 1.2)]
+        return [
+            ("careercap --jobs 1", [*command, "--jobs", "1"], 1.2),
+            ("careercap --jobs 2", [*command, "--jobs", "2"], 0.7),
+            ("careercap (auto)", command, None),
+        ]
 
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -104,41 +140,40 @@ def main() -> None:
         write_stream(args.profiles, stream)
         write_directory(args.profiles, directory)
 
-        compare(
+        race(
             f"{args.profiles:,} profiles in one multi-document file, to csv",
-            [*careercap, "project", str(stream), "--format", "csv"],
-            [python, "-c", PARSE_STREAM, str(stream)],
+            ("parse only (1 core)", [python, "-c", PARSE_STREAM, str(stream)]),
+            batch(stream),
             args.runs,
-            1.5,
         )
-        compare(
+        race(
             f"{args.profiles:,} profiles as separate files in one directory, to csv",
-            [*careercap, "project", str(directory), "--format", "csv"],
-            [python, "-c", PARSE_DIRECTORY, str(directory)],
+            ("parse only (1 core)", [python, "-c", PARSE_DIRECTORY, str(directory)]),
+            batch(directory),
             args.runs,
-            1.5,
         )
-        compare(
+        one = "profiles/data-engineer.yaml"
+        race(
             "One profile as a table",
-            [*careercap, "project", "profiles/data-engineer.yaml"],
-            [python, str(HERE / "minimal_app.py"), "profiles/data-engineer.yaml"],
-            max(args.runs, 21),
-            1.2,
+            ("minimal app", [python, str(HERE / "minimal_app.py"), one]),
+            [
+                ("careercap", [*careercap, "project", one], 1.0),
+                ("import the stack only", [python, "-c", "import typer, rich, pydantic, yaml"], None),
+            ],
+            max(args.runs * 4, 21),
         )
-        compare(
-            "One profile as a table, against only importing the stack",
-            [*careercap, "project", "profiles/data-engineer.yaml"],
-            [python, "-c", "import typer, rich, pydantic, yaml"],
-            max(args.runs, 21),
-            None,
-        )
-        write_stream(args.large, large)
-        elapsed, memory = run_once([*careercap, "project", str(large), "--format", "csv"])
-        print(f"{args.large:,} profiles in one stream, to csv (one run)")
-        verdict = "within" if memory <= 100 * 1024 else "OVER"
-        print(
-            f"  careercap {elapsed * 1000:9.1f} ms  peak {memory / 1024:6.1f} MiB  target 100 MiB: {verdict}"
-        )
+        if args.large:
+            write_stream(args.large, large)
+            print(f"{args.large:,} profiles in one stream, to csv (one run each)")
+            for name, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"])):
+                if args.no_jobs and extra:
+                    continue
+                elapsed, memory = run_once([*careercap, "project", str(large), "--format", "csv", *extra])
+                verdict = "within" if memory <= 100 * 1024 else "OVER"
+                print(
+                    f"  careercap {name:<12} {elapsed * 1000:9.1f} ms  peak {memory / 1024:6.1f} MiB"
+                    f"  target 100 MiB: {verdict}"
+                )
 
 
 if __name__ == "__main__":
