@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import Literal, NamedTuple, TypeVar
 
 from careercap.core.profile import Profile
@@ -99,12 +100,13 @@ def learning_events(profile: Profile) -> list[Event]:
     """Every dated learning event, certifications first, each in the order written."""
     as_of = profile.as_of
     events = [
-        Event("certification", cert.name, cert.year, cert.year > as_of) for cert in profile.certifications
+        Event("certification", cert.name, cert.earned.year, cert.earned.year > as_of)
+        for cert in profile.certifications
     ]
     events += [
-        Event("skill", skill.name, year, year > as_of)
+        Event("skill", skill.name, date.year, date.year > as_of)
         for skill in profile.skills
-        if (year := skill.year) is not None
+        if (date := skill.acquired) is not None
     ]
     return events
 
@@ -136,8 +138,10 @@ def _step_year(profile: Profile, rules: Rules, skill_years: list[int]) -> int | 
 def _by_year(items: list[tuple[int, T]]) -> tuple[list[int], tuple[T, ...]]:
     """Items in year order, those of one year in the order given, and their years: what a
     span of years holds is then one slice between two bisections."""
-    items.sort(key=_year_of)
-    return [year for year, _ in items], tuple(item for _, item in items)
+    if not items:
+        return [], ()
+    items.sort(key=_year_of)  # stable: one year's items stay in the order given
+    return [year for year, _ in items], tuple([item for _, item in items])
 
 
 SMALLEST = 0.005
@@ -155,8 +159,7 @@ def _out_of_range(income: float, year: int) -> str:
     return f"the income grows past {LARGEST:,.0f} a year by {year}: too large to project to the cent"
 
 
-def _year_of(item: tuple[int, object]) -> int:
-    return item[0]
+_year_of = itemgetter(0)
 
 
 def project(profile: Profile, rules: Rules) -> Projection:
@@ -169,7 +172,7 @@ def project(profile: Profile, rules: Rules) -> Projection:
     # then one slice between two bisections. `certified[i]` counts the certifications among
     # the first i events.
     event_years, timeline = _by_year([(event.year, event) for event in events])
-    certified = list(itertools.accumulate((event.kind == "certification" for event in timeline), initial=0))
+    certified = list(itertools.accumulate([event.kind == "certification" for event in timeline], initial=0))
     skill_years, skills = _by_year([(skill.year or _LONG_HELD, skill.name) for skill in profile.skills])
     step_year = _step_year(profile, rules, skill_years)
 
@@ -229,14 +232,14 @@ def _summary(
 ) -> Summary:
     g, horizon, start = profile.baseline_growth, profile.horizon, profile.income
     final = rows[-1].income
-    cumulative = sum(row.income for row in rows[1:])
+    cumulative = sum([row.income for row in rows[1:]])
     static_peer = sum(static_peer_incomes(profile, rates))
     static_growth = 1 + rates["static"]
     factors = Factors(
-        baseline=(1 + g) ** horizon,
-        upskilling=((1 + rates["upskilling"]) / (1 + g)) ** states["upskilling"],
-        static_contraction=(static_growth / (1 + g)) ** states["static"],
-        freelancer_portfolio=portfolio,
+        (1 + g) ** horizon,  # baseline
+        ((1 + rates["upskilling"]) / (1 + g)) ** states["upskilling"],  # upskilling
+        (static_growth / (1 + g)) ** states["static"],  # static_contraction
+        portfolio,  # freelancer_portfolio
     )
     return Summary(
         start_income=start,
