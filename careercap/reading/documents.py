@@ -33,6 +33,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _HIDDEN_BREAKS = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
+_CONTENT = re.compile(r"^\s*[^\s#]", re.MULTILINE)  # a line with more than white space and a comment
 _MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 
@@ -227,7 +228,9 @@ class _Pending:
         return _LINES.findall("".join(self.pieces))  # at line feeds only, as the markers are found
 
     def has_content(self) -> bool:
-        return self.explicit or self.problem is not None or any(_is_content(line) for line in self.lines())
+        if self.explicit or self.problem is not None:
+            return True
+        return _CONTENT.search("".join(self.pieces)) is not None  # a line `_is_content` would take
 
     def only_directives(self) -> bool:
         """Whether this text before a `---` is `%YAML`-style directives (and comments)."""
@@ -245,6 +248,22 @@ def _text_after_end(chunk: str, at: int, line: int, current: _Pending) -> None:
         current.fail(
             line, LineProblem(column, "text after the document end marker '...': start a document with '---'")
         )
+
+
+def whole_document(data: bytes, source: str) -> Document | None:
+    """A small file's only document, when the file is the plain case: UTF-8 without a
+    byte-order mark, `\n` line ends, no document marker, no line break that editors do
+    not show, and some content. None for any other file, which `split_documents` cuts
+    (and judges) as it does any stream; for the plain case it gives this same document."""
+    if data.startswith(codecs.BOM_UTF8):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # a UTF-16 or UTF-32 byte-order mark, or bytes that are not text
+        return None
+    if "\r" in text or _HIDDEN_BREAK.search(text) or _MARKER.search(text) or not _CONTENT.search(text):
+        return None
+    return Document(source, 1, 0, text)
 
 
 def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterator[Document]:

@@ -14,7 +14,14 @@ from typing import BinaryIO, NamedTuple
 from careercap.core.profile import Certification, Profile, Skill
 from careercap.errors import CareercapError, Diagnostic, Location
 from careercap.reading.diagnostics import validate
-from careercap.reading.documents import Document, LineProblem, split_documents, stream_chunks
+from careercap.reading.documents import (
+    BLOCK,
+    Document,
+    LineProblem,
+    split_documents,
+    stream_chunks,
+    whole_document,
+)
 from careercap.reading.files import STDIN, Unreadable, open_regular
 from careercap.reading.yamlvalues import parse
 
@@ -93,7 +100,13 @@ def documents(source: str, stdin: BinaryIO | None = None) -> Iterator[Document |
             yield from stream_documents(sys.stdin.buffer if stdin is None else stdin, source)
             return
         with open_regular(source) as handle:
-            yield from stream_documents(handle, source)
+            head = handle.read(BLOCK + 1)
+            if len(head) > BLOCK:  # a large file: read a block at a time
+                handle.seek(0)
+                yield from stream_documents(handle, source)
+                return
+        document = whole_document(head, source)  # the usual small profile, read at once
+        yield from (document,) if document is not None else stream_documents(io.BytesIO(head), source)
     except Unreadable as exc:
         yield Loaded(source, 0, None, (exc.diagnostic(),))
     except OSError as exc:

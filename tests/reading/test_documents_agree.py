@@ -4,12 +4,22 @@ valid document never disappears in silence."""
 
 from __future__ import annotations
 
+import codecs
 import io
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from careercap.reading.documents import (
+    _CONTENT,
+    _LINES,
+    Document,
+    _is_content,
+    split_documents,
+    stream_chunks,
+    whole_document,
+)
 from careercap.reading.profiles import load_stream
 
 BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
@@ -79,3 +89,56 @@ def test_a_comment_after_a_document_end_marker_is_fine() -> None:
         if document.profile
     ]
     assert names == ["A", "B"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet=[" ", "\t", "\n", "\r", "\x0c", "\x1c", "\x85", "\u3000", "#", "a", "-"], max_size=16)
+)
+def test_a_text_has_content_exactly_when_one_of_its_lines_does(text: str) -> None:
+    """The splitter's quick test for content agrees with its line-by-line rule."""
+    by_line = any(_is_content(line) for line in _LINES.findall(text))
+    assert (_CONTENT.search(text) is not None) == by_line
+
+
+FRAGMENTS = [
+    "name: A\n",
+    "income: 1\n",
+    "# note\n",
+    "\n",
+    "   \n",
+    "---\n",
+    "--- # c\n",
+    "...\n",
+    "%YAML 1.2\n",
+    "a: b\r\n",
+    "a: b\r",
+    "\ufeff",
+    "\x85",
+    "\u2028",
+    "x: ---\n",
+    " ---\n",
+    "é: ü\n",
+    "a: b",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRAGMENTS), max_size=6),
+    st.sampled_from([b"", codecs.BOM_UTF8, b"\xff", b"\xff\xfe"]),
+)
+def test_a_small_file_read_at_once_is_the_document_the_splitter_cuts(parts: list[str], prefix: bytes) -> None:
+    data = prefix + "".join(parts).encode("utf-8")
+    whole = whole_document(data, "p.yaml")
+    if whole is None:
+        return  # not the plain case: the splitter reads it
+    assert list(split_documents(stream_chunks(io.BytesIO(data)), "p.yaml")) == [whole]
+
+
+def test_the_plain_case_is_read_at_once() -> None:
+    assert whole_document(b"name: A\nincome: 1\n", "p.yaml") == Document(
+        "p.yaml", 1, 0, "name: A\nincome: 1\n"
+    )
+    for data in (b"---\nname: A\n", b"# only a comment\n", b"a: 1\r\n", codecs.BOM_UTF8 + b"a: 1\n"):
+        assert whole_document(data, "p.yaml") is None
