@@ -35,6 +35,7 @@ _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _CONTENT = re.compile(r"^\s*[^\s#]", re.MULTILINE)  # a line with more than white space and a comment
 _MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.MULTILINE)
+_MARKER_AFTER_LINE_END = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|\Z)")
 
 
 class Document(NamedTuple):
@@ -150,7 +151,7 @@ def stream_chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
             yield read
             continue
         text = _LONE_CR.sub("\n", read) if "\r" in read else read
-        if _HIDDEN_BREAK.search(text) is None:
+        if text.isascii() or not _has_hidden_break(text):  # isascii is free; a search is not
             yield text
             continue
         for line in _LINES.findall(text):
@@ -162,6 +163,10 @@ def stream_chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
             code = f"U+{ord(found.group()):04X}"
             why = "YAML reads it as a line break that editors do not show"
             yield LineProblem(found.start() + 1, f"character {code} ({name}) is not allowed: {why}")
+
+
+def _has_hidden_break(text: str) -> bool:
+    return "\x85" in text or "\u2028" in text or "\u2029" in text
 
 
 def _chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
@@ -261,9 +266,20 @@ def whole_document(data: bytes, source: str) -> Document | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:  # a UTF-16 or UTF-32 byte-order mark, or bytes that are not text
         return None
-    if "\r" in text or _HIDDEN_BREAK.search(text) or _MARKER.search(text) or not _CONTENT.search(text):
+    if "\r" in text or _has_hidden_break(text) or next(_markers(text), None) is not None:
+        return None
+    if not _CONTENT.search(text):
         return None
     return Document(source, 1, 0, text)
+
+
+def _markers(chunk: str) -> Iterator[int]:
+    """Where `_MARKER` matches in a chunk of whole lines, found line start by line start
+    (a search that looks for a line end first is several times faster on long text)."""
+    if _MARKER.match(chunk):
+        yield 0
+    for found in _MARKER_AFTER_LINE_END.finditer(chunk):
+        yield found.start() + 1
 
 
 def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterator[Document]:
@@ -291,11 +307,11 @@ def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterato
             line += 1
             continue
         start = 0
-        for marker in _MARKER.finditer(chunk):
-            at = marker.start()
+        for at in _markers(chunk):
+            kind = chunk[at : at + 3]
             current.add(chunk[start:at])
             line += chunk.count("\n", start, at)
-            if marker.group() == "...":
+            if kind == "...":
                 _text_after_end(chunk, at, line, current)
             carried: list[str] = []
             if not current.explicit and current.problem is None and current.only_directives():
@@ -304,7 +320,7 @@ def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterato
                 document = finish()
                 if document is not None:
                     yield document
-            if marker.group() == "---":
+            if kind == "---":
                 current = _Pending(line - len(carried), True, carried)
                 start = at
             else:  # `...` ends a document; what follows it is outside any, until more text
