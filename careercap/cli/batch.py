@@ -67,6 +67,11 @@ class _Writer:
     def add(self, shown: Any) -> None:
         self.stream.write(shown)
 
+    def joins(self) -> bool:
+        """Whether two projections rendered one after the other may be added as one (what
+        `add` writes is their text, one after the other)."""
+        return False
+
     def end(self, errors: list[Diagnostic]) -> None:
         """Anything that comes after the last projection."""
 
@@ -81,6 +86,9 @@ class _Csv(_Writer):
         # At a terminal, text from a profile shows its control characters as escapes; in a
         # file or a pipe, CSV keeps the data as it is.
         self.at_terminal = self.stream.isatty()
+
+    def joins(self) -> bool:
+        return True
 
     def render(self, result: Result) -> str:
         if not self.layout.summary and not self.at_terminal:
@@ -104,6 +112,9 @@ class _Jsonl(_Writer):
 
     def render(self, result: Result) -> str:
         return self.line(self.exported(result))
+
+    def joins(self) -> bool:
+        return True
 
 
 class _Json(_Writer):
@@ -178,18 +189,38 @@ def write_projections(
     writer = _WRITERS[output_format](stream, console, rules, layout)
     errors: list[Diagnostic] = []
 
+    joins = writer.joins()
+
     def work(chunk: list[Share]) -> list[Piece]:
-        pieces = []
+        pieces: list[Piece] = []
         for share in chunk:
             for loaded in loaded_from(share):
                 outcome = project(loaded)
                 shown = None if outcome.result is None else writer.render(outcome.result)
-                pieces.append(Piece(loaded.source, outcome.loaded.errors, outcome.loaded.warnings, shown))
+                problems, warnings = outcome.loaded.errors, outcome.loaded.warnings
+                if joins and pieces and not (problems or warnings) and shown is not None:
+                    last = pieces[-1]
+                    if not (last.errors or last.warnings) and last.shown is not None and last.source != "-":
+                        # Nothing to report between them: one write for both.
+                        pieces[-1] = last._replace(shown=last.shown + shown)
+                        continue
+                pieces.append(Piece(loaded.source, problems, warnings, shown))
         return pieces
 
+    # Off a terminal, the problems of a chunk go to standard error at once, before its
+    # output: the output is written in blocks anyway. At a terminal, each profile's problems
+    # come just before its projection, as people read them.
+    together = not stream.isatty()
+
     def take(pieces: list[Piece]) -> None:
+        if together:
+            if fail_fast:  # nothing after the first invalid profile is reported
+                invalid = next((at for at, piece in enumerate(pieces) if piece.errors), None)
+                pieces = pieces if invalid is None else pieces[: invalid + 1]
+            report([problem for piece in pieces for problem in piece.errors + piece.warnings])
         for piece in pieces:
-            report(piece.errors + piece.warnings)
+            if not together:
+                report(piece.errors + piece.warnings)
             if piece.errors:
                 errors.append(piece.errors[0])
                 if fail_fast:

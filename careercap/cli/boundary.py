@@ -100,9 +100,12 @@ def _usage(exc: _CommandLineError) -> int:
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> None:
-    """Problems with the input, one line each on standard error, as they arise."""
-    for diagnostic in diagnostics:
-        say(str(diagnostic))
+    """Problems with the input, one line each on standard error, as they arise (in one
+    write: standard error writes each line at once, and a cohort can have thousands)."""
+    if not diagnostics:
+        return
+    with contextlib.suppress(OSError):  # standard error cannot be written: the status still tells
+        sys.stderr.write("".join([visible(str(diagnostic)) + "\n" for diagnostic in diagnostics]))
 
 
 _SHOWN_AS = {
