@@ -40,10 +40,33 @@ def main() -> None:
             from typer.completion import completion_init  # type: ignore[attr-defined]  # re-exported
 
             completion_init()
-        return typer.main.get_command(app)
+            return typer.main.get_command(app)
+        return typer.main.get_command(_only_the_command_run(app, sys.argv[1:]))
 
     commands: list[Any] = []
     status = exit_status(lambda: commands.append(build()))
     if not commands:
         sys.exit(status)
     commands[0].main(prog_name="careercap", complete_var=COMPLETE)
+
+
+def _only_the_command_run(app: Any, arguments: list[str]) -> Any:
+    """The app with only the command these arguments run, when they start with its name
+    (`careercap project ...`): building every command's options takes longer than most
+    runs. Anything else (`--help`, `--version`, a mistyped name) gets the whole app."""
+    import copy
+
+    from typer.main import get_command_name
+
+    if not arguments:
+        return app
+    run = [
+        command
+        for command in app.registered_commands
+        if (command.name or get_command_name(command.callback.__name__)) == arguments[0]
+    ]
+    if not run:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = run
+    return only
