@@ -119,6 +119,30 @@ def _not_regular(path: str) -> Diagnostic:
 def open_regular(source: str) -> BinaryIO:
     """The file opened for reading, once it is known to be a regular file. (Opened without
     blocking, so that a FIFO is refused instead of waiting for a writer.) Raises Unreadable."""
+    return os.fdopen(_regular_descriptor(source), "rb")
+
+
+def read_regular(source: str, limit: int) -> tuple[bytes, BinaryIO | None]:
+    """A regular file's bytes when it holds at most `limit` (and None); else its first
+    bytes and the file, open at its start, to be read on. Raises Unreadable, OSError."""
+    descriptor = _regular_descriptor(source)
+    try:
+        parts, size = [], 0
+        while size <= limit and (part := os.read(descriptor, limit + 1 - size)):
+            parts.append(part)
+            size += len(part)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    data = b"".join(parts)
+    if size <= limit:
+        os.close(descriptor)
+        return data, None
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    return data, os.fdopen(descriptor, "rb")
+
+
+def _regular_descriptor(source: str) -> int:
     try:
         descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
@@ -139,4 +163,4 @@ def open_regular(source: str) -> BinaryIO:
             f"is {status.st_size / 2**30:,.0f} GiB, more than careercap reads from one file "
             f"({MAX_FILE_BYTES // 2**30} GiB); split it, or pipe it to standard input",
         )
-    return os.fdopen(descriptor, "rb")
+    return descriptor

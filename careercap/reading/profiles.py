@@ -22,7 +22,7 @@ from careercap.reading.documents import (
     stream_chunks,
     whole_document,
 )
-from careercap.reading.files import STDIN, Unreadable, open_regular
+from careercap.reading.files import STDIN, Unreadable, read_regular
 from careercap.reading.yamlvalues import parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
@@ -99,12 +99,11 @@ def documents(source: str, stdin: BinaryIO | None = None) -> Iterator[Document |
         if source == STDIN:
             yield from stream_documents(sys.stdin.buffer if stdin is None else stdin, source)
             return
-        with open_regular(source) as handle:
-            head = handle.read(BLOCK + 1)
-            if len(head) > BLOCK:  # a large file: read a block at a time
-                handle.seek(0)
-                yield from stream_documents(handle, source)
-                return
+        head, larger = read_regular(source, BLOCK)
+        if larger is not None:  # a large file: read a block at a time
+            with larger:
+                yield from stream_documents(larger, source)
+            return
         document = whole_document(head, source)  # the usual small profile, read at once
         yield from (document,) if document is not None else stream_documents(io.BytesIO(head), source)
     except Unreadable as exc:
