@@ -199,7 +199,12 @@ def _jobs(text: str) -> str:
     """`auto`, or a count of processes from 1 to 256 (as text, read again by `jobs_from`)."""
     if text.strip().lower() == "auto":
         return "auto"
-    return str(whole(1, 256)(text))
+    try:
+        return str(whole(1, 256)(text))
+    except typer.BadParameter:
+        raise typer.BadParameter(
+            f"must be a number of processes from 1 to 256, or auto, not {text!r}"
+        ) from None
 
 
 JobsOpt = Annotated[

@@ -401,9 +401,9 @@ def test_a_closed_pipe_with_workers_exits_141_quietly(tmp_path: Path, marker: st
 @pytest.mark.parametrize(
     ("jobs", "why"),
     [
-        ("0", "must be from 1 to 256, not 0"),
-        ("-1", "must be from 1 to 256, not -1"),
-        ("many", "must be a whole number, not 'many'"),
+        ("0", "must be a number of processes from 1 to 256, or auto, not '0'"),
+        ("-1", "must be a number of processes from 1 to 256, or auto, not '-1'"),
+        ("many", "must be a number of processes from 1 to 256, or auto, not 'many'"),
     ],
 )
 @pytest.mark.parametrize("command", ["project", "validate"])
