@@ -20,25 +20,30 @@ from typing import Any
 NOT_PLAIN = object()
 """What `values` returns for a document outside its part of YAML."""
 
-_KEY = r"([A-Za-z_][A-Za-z0-9_]*)"
+_KEY = r"([A-Za-z_][A-Za-z0-9_]{0,127})"  # YAML's simple keys end within 1024 characters
 # A plain value that means the same in any YAML context: it starts with a word character or
 # a sign followed by one, and holds only word characters, spaces and punctuation that YAML
 # gives no meaning inside a plain value (no ':', '#', quotes, brackets or braces); it ends
 # with no space.
 _INSIDE = r"\w.,;/()+&'!?%*@=$\-"
 _VALUE = rf"((?:[^\W_]|[-+.](?=\w)|_)(?:[{_INSIDE} ]*[{_INSIDE}])?)"
-_END = r"(?: +#.*| *)"  # a comment after at least one space, or spaces
+_END = r"(?: +#.*| *+)"  # a comment after at least one space, or spaces
+# The indent and trailing spaces are possessive (`*+`): a line of many spaces that fails
+# must fail at once, not after trying every split of its spaces.
 _LINES = re.compile(
-    rf"^(?P<indent> *)(?:"
-    rf"(?P<dash>- +)?{_KEY}:(?: +{_VALUE})?{_END}"  # key: value, - key: value, key:, - key:
-    rf"|- +{_VALUE}{_END}"  # - value
-    rf"|#.*| *"  # a comment line, or a blank one
+    rf"^(?P<indent> *+)(?:"
+    rf"(?P<dash>-[ ]++)?{_KEY}:(?: +{_VALUE})?{_END}"  # key: value, - key: value, key:, - key:
+    rf"|-[ ]++{_VALUE}{_END}"  # - value
+    rf"|#.*|"  # a comment line, or a blank one
     rf")$",
     re.MULTILINE,
 )
 _NULLS = frozenset({"null", "Null", "NULL"})
-_UNSAFE = re.compile("[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+# Characters YAML does not allow, or reads as line breaks (U+0085, U+2028, U+2029), or a
+# byte-order mark: anywhere in the text, comments included, they send it to the parser.
+_UNSAFE = re.compile("[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 MAX_LINES = 2000
+MAX_CHARS = 64 * 1024
 """A longer document is left to the parser (and its limits on size and depth)."""
 MAX_DEPTH = 8
 """Lists and mappings nested deeper are left to the parser."""
@@ -52,7 +57,7 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
             return NOT_PLAIN
         text = text[4:]
     lines = text.count("\n") + 1
-    if lines > MAX_LINES or _UNSAFE.search(text) is not None:
+    if lines > MAX_LINES or len(text) > MAX_CHARS or _UNSAFE.search(text) is not None:
         return NOT_PLAIN
     found = _LINES.findall(text)
     if len(found) != lines:

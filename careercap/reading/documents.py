@@ -33,7 +33,9 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _HIDDEN_BREAKS = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
-_CONTENT = re.compile(r"^\s*[^\s#]", re.MULTILINE)  # a line with more than white space and a comment
+# A line with more than white space and a comment (the white space before it is taken on
+# its line only, so that a run of blank lines is passed over once).
+_CONTENT = re.compile(r"^[^\S\n]*+[^\s#]", re.MULTILINE)
 _MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.MULTILINE)
 _MARKER_AFTER_LINE_END = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|\Z)")
 
@@ -256,11 +258,11 @@ def _text_after_end(chunk: str, at: int, line: int, current: _Pending) -> None:
 
 
 def whole_document(data: bytes, source: str) -> Document | None:
-    """A small file's only document, when the file is the plain case: UTF-8 without a
+    """A small file's only document (of at most BLOCK bytes), when the file is the plain case: UTF-8 without a
     byte-order mark, `\n` line ends, no document marker, no line break that editors do
     not show, and some content. None for any other file, which `split_documents` cuts
     (and judges) as it does any stream; for the plain case it gives this same document."""
-    if data.startswith(codecs.BOM_UTF8):
+    if len(data) > BLOCK or data.startswith(codecs.BOM_UTF8):
         return None
     try:
         text = data.decode("utf-8")

@@ -62,9 +62,12 @@ def load_document(document: Document) -> Loaded:
         kind = "a list" if isinstance(data, list) else "a single value"
         message = f"a profile must be a mapping of keys such as 'name:' and 'income:', not {kind}"
         return Loaded(document.source, document.number, None, document.error(message, 0, 0).diagnostics)
-    profile, errors, warnings = validate(
-        Profile, document, data, KNOWN_KEYS, located_as={"income_and_salary": ("salary",)}
-    )
+    try:
+        profile, errors, warnings = validate(
+            Profile, document, data, KNOWN_KEYS, located_as={"income_and_salary": ("salary",)}
+        )
+    except CareercapError as exc:  # locating the errors parses the text, which may say more
+        return Loaded(document.source, document.number, None, exc.diagnostics)
     return Loaded(document.source, document.number, profile, tuple(errors), tuple(warnings))
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from careercap.errors import CareercapError
 from careercap.reading import blocks
 from careercap.reading.documents import Document, split_documents, stream_chunks
+from careercap.reading.profiles import load
 from careercap.reading.yamlvalues import _Builder
 from tests.conftest import ROOT
 
@@ -224,6 +225,7 @@ def test_profile_like_documents_read_the_same(text: str) -> None:
 @example("  a: 1\n  b: 2\n")
 @example("  a: 1\nb: 2\n")
 @example("---\na: 1\n")
+@example("name: A\n" + "k" * 1030 + ": v\n")  # a simple key longer than YAML allows
 def test_the_fast_path_reads_what_the_parser_reads_or_gives_up(text: str) -> None:
     assert_agree(text)
 
@@ -261,4 +263,30 @@ def test_the_stream_reader_and_the_fast_path_see_the_same_text() -> None:
     assert [blocks.values(text) for text in texts] == [
         {"name": "A", "income": "1"},
         {"name": "B", "income": "2"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n" + " " * 40000 + "x\n",  # a long line of spaces that fails: not tried split by split
+        "a: b" + " " * 40000 + "[\n",
+        "\n" * 60000,
+        "a: b #\u2028c: d\n",  # YAML reads U+2028 as a line break, even in a comment
+        "a: b\n#\u2029c: d\n",
+    ],
+)
+def test_what_would_be_slow_or_read_otherwise_is_left_to_the_parser(text: str) -> None:
+    assert blocks.values(text) is blocks.NOT_PLAIN
+
+
+def test_a_profile_with_a_key_longer_than_yaml_allows_is_one_located_error(tmp_path: Path) -> None:
+    """The parser's own error, for that document alone: the others are still read."""
+    stream = tmp_path / "s.yaml"
+    long_key = "k" * 1030
+    stream.write_text(f"name: A\nincome: 1\n---\nname: B\n{long_key}: v\n---\nname: C\nincome: 3\n")
+    loaded = list(load(str(stream)))
+    assert [document.profile.name for document in loaded if document.profile] == ["A", "C"]
+    assert [str(error) for error in loaded[1].errors] == [
+        f"{stream}:5:1031: error: could not find expected ':' (while scanning a simple key at line 5)"
     ]
