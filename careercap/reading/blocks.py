@@ -83,10 +83,7 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
             else:
                 block = None
             if block is None:
-                left_out = dropped[-1]
-                if left_out is None:
-                    left_out = dropped[-1] = set()
-                left_out.add(pending)
+                _left_out(dropped).add(pending)
             else:
                 if len(containers) >= MAX_DEPTH:
                     return NOT_PLAIN
@@ -131,10 +128,15 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
         if not value:
             pending, pending_indent = key, indents[-1]
         elif value in _NULLS:
-            left_out = dropped[-1]
-            if left_out is None:
-                left_out = dropped[-1] = set()
-            left_out.add(key)
+            _left_out(dropped).add(key)
         else:
             container[key] = value
     return containers[0] if containers else NOT_PLAIN
+
+
+def _left_out(dropped: list[set[str] | None]) -> set[str]:
+    """The keys the innermost mapping leaves out for their null values (made when needed)."""
+    keys = dropped[-1]
+    if keys is None:
+        keys = dropped[-1] = set()
+    return keys

@@ -293,23 +293,6 @@ def careercap(*args: str, **popen: Any) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "careercap", *args], cwd=ROOT, **popen)
 
 
-def test_output_follows_input_from_a_pipe() -> None:
-    with careercap("project", "-", "-f", "csv", stdin=subprocess.PIPE, stdout=subprocess.PIPE) as process:
-        assert process.stdin is not None
-        assert process.stdout is not None
-        process.stdin.write((person("First") + "---\n").encode())
-        process.stdin.flush()
-        header = process.stdout.readline()
-        first = process.stdout.readline()  # arrives while standard input is still open
-        process.stdin.write(person("Second").encode())
-        process.stdin.close()
-        rest = process.stdout.read()
-        assert process.wait(timeout=60) == 0
-    assert header.startswith(b"source,")
-    assert b",First," in first
-    assert b",Second," in rest
-
-
 def test_ctrl_c_exits_130_without_a_traceback_and_leaves_no_file(tmp_path: Path) -> None:
     output = tmp_path / "out.csv"
     with careercap(

@@ -275,8 +275,9 @@ def test_standard_input_gives_the_same_bytes_with_workers(mixed: Path, args: tup
     assert careercap("project", "-", *args, "--jobs", "2", cwd=mixed, stdin=piped) == one
 
 
-def test_output_follows_input_from_a_pipe_with_workers(tmp_path: Path) -> None:
-    command = ("project", "-", "-f", "csv", "--jobs", "2")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_output_follows_input_from_a_pipe(tmp_path: Path, jobs: str) -> None:
+    command = ("project", "-", "-f", "csv", "--jobs", jobs)
     with (
         started(*command, cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as process,
         watchdog(process),
