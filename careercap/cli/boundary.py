@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, runtime
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from careercap.cli.parallel import WorkerLost
 from careercap.cli.streams import OutputFailed, Terminated, silence_stdout
 from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError, visible
 
@@ -75,6 +76,9 @@ def exit_status(run: Callable[[], Any]) -> int:
         silence_stdout()
         say(f"careercap: error: cannot write {exc.what}: {exc}")
         return EXIT_USAGE
+    except WorkerLost as exc:  # killed from outside, or out of memory: not careercap's bug
+        say(f"careercap: error: {exc}")
+        return EXIT_INTERNAL
     except Exception as exc:
         if isinstance(exc, _CommandLineError):
             return _usage(exc)

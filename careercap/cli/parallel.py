@@ -212,7 +212,10 @@ class _Pool(Generic[S, P]):
             self.drain()
         except BrokenProcessPool:
             self.stop()
-            raise WorkerLost("a worker process ended before its work was done") from None
+            raise WorkerLost(
+                "a worker process ended before its work was done (killed, or out of memory?); "
+                "nothing more was written: run again, or with --jobs 1"
+            ) from None
         except BaseException:
             self.stop()
             raise
