@@ -197,15 +197,8 @@ def write_projections(
             for loaded in loaded_from(share):
                 outcome = project(loaded)
                 shown = None if outcome.result is None else writer.render(outcome.result)
-                problems, warnings = outcome.loaded.errors, outcome.loaded.warnings
-                if joins and pieces and not (problems or warnings) and shown is not None:
-                    last = pieces[-1]
-                    if not (last.errors or last.warnings) and last.shown is not None and last.source != "-":
-                        # Nothing to report between them: one write for both.
-                        pieces[-1] = last._replace(shown=last.shown + shown)
-                        continue
-                pieces.append(Piece(loaded.source, problems, warnings, shown))
-        return pieces
+                pieces.append(Piece(loaded.source, outcome.loaded.errors, outcome.loaded.warnings, shown))
+        return _joined(pieces) if joins else pieces
 
     # Off a terminal, the problems of a chunk go to standard error at once, before its
     # output: the output is written in blocks anyway. At a terminal, each profile's problems
@@ -243,6 +236,27 @@ def write_projections(
     )
     writer.end(errors)
     return errors
+
+
+def _joined(pieces: list[Piece]) -> list[Piece]:
+    """Each run of pieces from files with nothing to report, as one piece: one write for
+    all their text. (A pipe's output is written as each of its documents comes.)"""
+    joined: list[Piece] = []
+    run: list[Piece] = []
+
+    def end_run() -> None:
+        if run:
+            joined.append(run[0]._replace(shown="".join([piece.shown for piece in run])))
+            run.clear()
+
+    for piece in pieces:
+        if piece.shown is not None and not (piece.errors or piece.warnings) and piece.source != "-":
+            run.append(piece)
+        else:
+            end_run()
+            joined.append(piece)
+    end_run()
+    return joined
 
 
 def share_size(share: Share) -> int:
