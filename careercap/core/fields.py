@@ -62,16 +62,11 @@ def _number_hint(text: str) -> str:
 
 def parse_number(value: Any) -> float:
     """A finite number from YAML text (or a Python int or float, but not a bool)."""
-    if value.__class__ is str:
+    if isinstance(value, str):  # the usual case: text from YAML
         return _number_from_text(value)
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"must be a number, not {_describe(value)}")
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        return _number_from_text(value)
-    else:
-        raise ValueError(f"must be a number, not {_describe(value)}")
+    number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"must be a finite number, not {quoted(value)}")
     return number
@@ -92,13 +87,11 @@ def _number_from_text(value: str) -> float:
 
 def parse_integer(value: Any) -> int:
     """A whole number from YAML text (or a Python int, but not a bool or a float)."""
-    if value.__class__ is str:
+    if isinstance(value, str):  # the usual case: text from YAML
         return _integer_from_text(value)
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"must be a whole number, not {_describe(value)}")
-    if isinstance(value, int):
-        return value
-    return _integer_from_text(value)
+    return value
 
 
 @functools.lru_cache(maxsize=1024)
@@ -145,7 +138,7 @@ def check_year(year: int) -> int:
 
 def parse_date(value: Any) -> PartialDate:
     """A `PartialDate` from `2024`, `2024-03` or `2024-03-15`; impossible dates are errors."""
-    if value.__class__ is str:
+    if isinstance(value, str):  # the usual case: text from YAML
         return _date_from_text(value)
     if isinstance(value, PartialDate):
         return value
@@ -153,9 +146,7 @@ def parse_date(value: Any) -> PartialDate:
         return PartialDate(check_year(value.year), value.month, value.day)
     if isinstance(value, int) and not isinstance(value, bool):
         return PartialDate(check_year(value))
-    if not isinstance(value, str):
-        raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {_describe(value)}")
-    return _date_from_text(value)
+    raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {_describe(value)}")
 
 
 @functools.lru_cache(maxsize=4096)  # dates repeat across a cohort; a PartialDate is immutable
