@@ -357,13 +357,15 @@ def plan_profile(
         )
     except PlanError as exc:
         raise UsageError(str(exc), exc.parameter) from None
-    baseline = result_of(
-        found.source, found.document, plan.baseline, learning=learning_return(plan.baseline, rules)
-    )
-    planned = result_of(
-        found.source, found.document, plan.projection, learning=learning_return(plan.projection, rules)
-    )
+    baseline = _with_learning(found, plan.baseline, rules)
+    planned = _with_learning(found, plan.projection, rules)
     return Planned(plan, baseline, planned, compare([baseline, planned]) if plan.additions else None)
+
+
+def _with_learning(found: Result, projection: Projection, rules: Rules) -> Result:
+    """The result of another projection of `found`'s profile (with a plan, or without),
+    with the return on its planned learning."""
+    return result_of(found.source, found.document, projection, learning=learning_return(projection, rules))
 
 
 class Charted(NamedTuple):
@@ -401,9 +403,7 @@ def chart_profiles(
     plan = find_plan(found.projection.profile, rules)
     if not plan.additions:
         return Charted(results, None, plan)
-    planned = result_of(
-        found.source, found.document, plan.projection, learning=learning_return(plan.projection, rules)
-    )
+    planned = _with_learning(found, plan.projection, rules)
     return Charted(results, planned, plan)
 
 
