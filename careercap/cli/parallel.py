@@ -12,7 +12,7 @@ of shares; this process takes each chunk's pieces in input order, so that what i
 - Workers are forked from this process once everything is loaded (nothing is imported or
   pickled again); they ignore Ctrl-C and have no standard output or error, so that only
   this process speaks. Whatever ends the run early (`--fail-fast`, Ctrl-C, a closed pipe,
-  SIGTERM) stops them before it goes on.
+  SIGTERM) stops them, once the chunks in their hands are done, before it goes on.
 - Standard input from a pipe: the chunk in hand is given out, and every finished one
   taken, before careercap waits for more input, so that output follows input as it does
   with one process.
@@ -115,8 +115,8 @@ _ENDING = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if 
 
 def _start_worker() -> None:
     """A worker is silent, and leaves Ctrl-C and the signals that end a run to the main
-    process, which stops it (with SIGKILL; a worker whose main process is gone ends when
-    its work queue closes). It is forked with those signals held back, so none can reach
+    process, which stops it (a worker whose main process is gone ends when its work queue
+    closes). It is forked with those signals held back, so none can reach
     it before it ignores them."""
     for number in _ENDING:
         signal.signal(number, signal.SIG_IGN)
@@ -242,17 +242,10 @@ class _Pool(Generic[S, P]):
             self.take(self.pending.popleft().result())
 
     def stop(self) -> None:
-        """End every worker now: the run is over early. The executor then finds its
-        workers gone, fails what they held, and its thread ends, which `shutdown` waits
-        for (so that nothing of it is left running as the process exits)."""
-        import multiprocessing
-
+        """End the workers: the run is over early. What no worker has begun is cancelled;
+        the chunks in hand (a few, each a moment's work) are finished and thrown away, and
+        the workers then exit. They are not killed: a worker killed while it writes its
+        result leaves half a message in the pipe, on which the executor waits for ever."""
         self.pending.clear()
-        if self.executor is None:
-            return
-        workers = multiprocessing.active_children()  # careercap starts no other processes
-        for worker in workers:
-            worker.kill()
-        for worker in workers:
-            worker.join()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
