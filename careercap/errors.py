@@ -9,6 +9,7 @@ them into lines on standard error and an exit status.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 # What a terminal would act on or that would hide or reorder text: C0 and C1 control
@@ -27,6 +28,11 @@ def visible(text: str) -> str:
     """Text safe to show in a terminal: control, bidirectional and separator characters
     made visible as escapes (`\\x1b`, `\\u202e`)."""
     return _HIDDEN.sub(_escape, text)
+
+
+def lines(diagnostics: Iterable[Diagnostic]) -> str:
+    """Problems as standard error shows them: a line each, control characters made visible."""
+    return "".join([visible(str(diagnostic)) + "\n" for diagnostic in diagnostics])
 
 
 class Location(NamedTuple):

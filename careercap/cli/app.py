@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO, cast
 import typer
 
 from careercap import __version__
-from careercap.cli.boundary import COMPLETE, CareercapCommand, CareercapGroup, guarded, report, say
+from careercap.cli.boundary import (
+    COMPLETE,
+    CareercapCommand,
+    CareercapGroup,
+    guarded,
+    report,
+    report_lines,
+    say,
+)
 from careercap.cli.options import (
     AsOfOpt,
     Document,
@@ -197,7 +205,7 @@ def project(
             ),
             rules=rules,
             fail_fast=fail_fast,
-            report=report,
+            report=report_lines,
         )
     pictures.save("careercap project")
     if errors:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from careercap.cli.parallel import InputGate, Jobs, flush_standard_streams, run
 from careercap.core.result import Result
 from careercap.core.rules import Basis, Rules
-from careercap.errors import Diagnostic, Invalid, visible
-from careercap.pipeline import Outcome, Report, Share, loaded_from
+from careercap.errors import Diagnostic, Invalid, lines, visible
+from careercap.pipeline import Outcome, Share, loaded_from
 from careercap.reading.documents import Document
 from careercap.reading.profiles import Loaded
 
@@ -41,6 +41,7 @@ class Piece(NamedTuple):
     errors: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
     shown: Any = None
+    said: str = ""  # problems already made into standard error's lines (a joined run's warnings)
 
 
 class _Writer:
@@ -179,16 +180,20 @@ def write_projections(
     layout: Layout,
     rules: Rules,
     fail_fast: bool,
-    report: Report,
+    report: Callable[[str], None],
 ) -> list[Diagnostic]:
     """Project every share and write each projection; return the first error of each
     invalid profile. `jobs` may share the work among processes: what is written is the same.
 
-    Diagnostics go to `report` as they arise. With `fail_fast`, the first invalid profile
-    raises Invalid once its errors are reported."""
+    Diagnostics go to `report` as they arise, as the lines they make (`errors.lines`). With
+    `fail_fast`, the first invalid profile raises Invalid once its errors are reported."""
     writer = _WRITERS[output_format](stream, console, rules, layout)
     errors: list[Diagnostic] = []
 
+    # Off a terminal, the problems of a chunk go to standard error at once, before its
+    # output: the output is written in blocks anyway. At a terminal, each profile's problems
+    # come just before its projection, as people read them.
+    together = not stream.isatty()
     joins = writer.joins()
 
     def work(chunk: list[Share]) -> list[Piece]:
@@ -198,22 +203,17 @@ def write_projections(
                 outcome = project(loaded)
                 shown = None if outcome.result is None else writer.render(outcome.result)
                 pieces.append(Piece(loaded.source, outcome.loaded.errors, outcome.loaded.warnings, shown))
-        return _joined(pieces) if joins else pieces
-
-    # Off a terminal, the problems of a chunk go to standard error at once, before its
-    # output: the output is written in blocks anyway. At a terminal, each profile's problems
-    # come just before its projection, as people read them.
-    together = not stream.isatty()
+        return _joined(pieces, warnings_said=together) if joins else pieces
 
     def take(pieces: list[Piece]) -> None:
         if together:
             if fail_fast:  # nothing after the first invalid profile is reported
                 invalid = next((at for at, piece in enumerate(pieces) if piece.errors), None)
                 pieces = pieces if invalid is None else pieces[: invalid + 1]
-            report([problem for piece in pieces for problem in piece.errors + piece.warnings])
+            report("".join([piece.said + lines(piece.errors + piece.warnings) for piece in pieces]))
         for piece in pieces:
             if not together:
-                report(piece.errors + piece.warnings)
+                report(lines(piece.errors + piece.warnings))
             if piece.errors:
                 errors.append(piece.errors[0])
                 if fail_fast:
@@ -238,19 +238,26 @@ def write_projections(
     return errors
 
 
-def _joined(pieces: list[Piece]) -> list[Piece]:
-    """Each run of pieces from files with nothing to report, as one piece: one write for
-    all their text. (A pipe's output is written as each of its documents comes.)"""
+def _joined(pieces: list[Piece], warnings_said: bool) -> list[Piece]:
+    """Each run of projected pieces from files, as one piece: one write for all their text.
+    A run has no errors; it has no warnings either, unless `warnings_said` (a chunk's
+    problems are written before its output): then they travel as the lines they make,
+    rather than as thousands of objects. (A pipe's output is written as each of its
+    documents comes.)"""
     joined: list[Piece] = []
     run: list[Piece] = []
 
     def end_run() -> None:
         if run:
-            joined.append(run[0]._replace(shown="".join([piece.shown for piece in run])))
+            said = lines([warning for piece in run for warning in piece.warnings]) if warnings_said else ""
+            joined.append(
+                run[0]._replace(warnings=(), shown="".join([piece.shown for piece in run]), said=said)
+            )
             run.clear()
 
     for piece in pieces:
-        if piece.shown is not None and not (piece.errors or piece.warnings) and piece.source != "-":
+        quiet = warnings_said or not piece.warnings
+        if piece.shown is not None and not piece.errors and quiet and piece.source != "-":
             run.append(piece)
         else:
             end_run()

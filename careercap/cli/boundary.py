@@ -22,7 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from careercap.cli.parallel import WorkerLost
 from careercap.cli.streams import OutputFailed, Terminated, silence_stdout
-from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError, visible
+from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError, lines, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -104,12 +104,17 @@ def _usage(exc: _CommandLineError) -> int:
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> None:
-    """Problems with the input, one line each on standard error, as they arise (in one
-    write: standard error writes each line at once, and a cohort can have thousands)."""
-    if not diagnostics:
-        return
-    with contextlib.suppress(OSError):  # standard error cannot be written: the status still tells
-        sys.stderr.write("".join([visible(str(diagnostic)) + "\n" for diagnostic in diagnostics]))
+    """Problems with the input, one line each on standard error, as they arise."""
+    if diagnostics:
+        report_lines(lines(diagnostics))
+
+
+def report_lines(text: str) -> None:
+    """Problems already made into lines (`errors.lines`), on standard error in one write:
+    standard error writes each line at once, and a cohort can have thousands."""
+    if text:
+        with contextlib.suppress(OSError):  # standard error cannot be written: the status still tells
+            sys.stderr.write(text)
 
 
 _SHOWN_AS = {

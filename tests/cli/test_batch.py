@@ -90,6 +90,32 @@ def test_an_empty_document_is_skipped_with_a_warning(cli: Invoke, write: Write) 
     )
 
 
+def test_problems_come_in_the_order_of_the_profiles_around_clean_ones(cli: Invoke, write: Write) -> None:
+    # Clean and warned profiles travel together, in runs; an invalid one stands alone.
+    os.mkdir("cohort")
+    far = "horizon: 8\n"  # past the findings' 5 years: a warning
+    for name, text in [
+        ("a", person("A").replace("horizon: 2\n", far)),
+        ("b", person("B")),
+        ("c", "name: C\nincome: lots\n"),
+        ("d", person("D").replace("horizon: 2\n", far)),
+        ("e", person("E").replace("horizon: 2\n", far)),
+        ("f", person("F")),
+        ("g", "name: G\n"),
+    ]:
+        write(f"cohort/{name}.yaml", text)
+    result = cli("project", "cohort", "-f", "csv", "--summary")
+    assert result.exit_code == 1
+    assert [row[2] for row in csv_of(result.stdout)[1:]] == ["A", "B", "D", "E", "F"]
+    assert [line.split(": ")[:2] for line in result.stderr.splitlines()] == [
+        ["cohort/a.yaml", "warning"],
+        ["cohort/c.yaml:2:9", "error"],
+        ["cohort/d.yaml", "warning"],
+        ["cohort/e.yaml", "warning"],
+        ["cohort/g.yaml:1:1", "error"],
+    ]
+
+
 # Formats ------------------------------------------------------------------------------
 
 
