@@ -352,7 +352,7 @@ def plan(
     """
     from careercap import pipeline
     from careercap.cli.output import show, terminal_width, write_json, write_text
-    from careercap.render import text
+    from careercap.render import plan as shown
 
     if by is not None and target is None:
         raise UsageError("--by goes with --target", "by")
@@ -378,11 +378,11 @@ def plan(
         basis = pipeline.basis_of(rules, _name(rules_file))
         write_json(plan_document(planned.plan, planned.baseline, planned.planned, rules, basis))
     elif output_format is PlanFormat.yaml:
-        write_text(text.plan_snippet(planned.plan))
+        write_text(shown.plan_snippet(planned.plan))
     else:
         basis = pipeline.basis_of(rules, _name(rules_file))
         write_text(
-            text.plan_text(
+            shown.plan_text(
                 planned.plan, planned.baseline.source, basis, terminal_width(), planned.planned.learning
             )
         )

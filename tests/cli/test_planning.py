@@ -21,7 +21,7 @@ from careercap.core.rules import Rules
 from careercap.core.sensitivity import sensitivity
 from careercap.reading.profiles import load
 from careercap.reading.rules import default_rules
-from careercap.render.text import plan_lines
+from careercap.render.plan import plan_lines
 from tests.conftest import PROFILES, Invoke
 
 Write = Callable[..., str]

@@ -1,0 +1,192 @@
+"""A plan as people read it, and as YAML to paste into the profile."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from careercap.core.plan import MOST_EVENTS, Kind, names_of
+from careercap.core.rounding import cents
+from careercap.core.words import counted, span
+from careercap.errors import visible
+from careercap.render.text import basis_line, money, wrapped, yaml_text
+
+if TYPE_CHECKING:
+    from careercap.core.plan import Plan
+    from careercap.core.returns import LearningReturn
+    from careercap.core.rules import Basis
+
+
+def _yaml_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:.15g}"
+
+
+def plan_snippet(plan: Plan) -> str:
+    """The additions as YAML to paste into the profile (into its lists, where it has them)."""
+    profile = plan.baseline.profile
+    named = list(zip(names_of(profile, plan.additions), plan.additions, strict=True))
+    lines: list[str] = []
+    kinds: tuple[tuple[Kind, str, str, tuple[object, ...]], ...] = (
+        ("certification", "certifications", "earned", profile.certifications),
+        ("skill", "skills", "acquired", profile.skills),
+    )
+    for kind, key, date, existing in kinds:
+        added = [(name, addition) for name, addition in named if addition.kind == kind]
+        if not added:
+            continue
+        if existing:
+            lines.append(f"# add to the existing {key}:")
+        lines.append(f"{key}:")
+        for name, addition in added:
+            lines += [f"  - name: {yaml_text(name)}", f"    {date}: {addition.year}"]
+            lines += [f"    cost: {_yaml_number(addition.cost)}"] if addition.cost is not None else []
+            lines += [f"    hours: {_yaml_number(addition.hours)}"] if addition.hours is not None else []
+    if not lines:  # still YAML, and still saying something
+        lines.append(
+            "# nothing to add"
+            if plan.reached
+            else "# no plan found: run careercap plan without --format yaml"
+        )
+    return "\n".join(lines) + "\n"
+
+
+_GOALS = {
+    "fewest": "keep every year out of static",
+    "cheapest": "keep every year out of static",
+    "net-gain": "gain the most from learning, net of what it costs",
+}
+_BEST = {
+    "fewest": "The smallest plan",
+    "cheapest": "The cheapest plan",
+    "net-gain": "The plan with the largest net gain",
+}
+
+
+def _within(plan: Plan, currency: str) -> str:
+    """', within 1,500.00 EUR and 80 hours', or nothing without limits."""
+    parts = []
+    if plan.limits.budget is not None:
+        parts.append(f"{money(plan.limits.budget)} {currency}")
+    if plan.limits.max_hours is not None:
+        parts.append(counted_hours(plan.limits.max_hours))
+    return f", within {' and '.join(parts)}" if parts else ""
+
+
+def counted_hours(hours: float) -> str:
+    shown = _yaml_number(round(hours, 2))
+    return f"{shown} hour" if shown == "1" else f"{shown} hours"
+
+
+def _listed(plan: Plan) -> str:
+    """'a skill in 2026 and 2 certifications in 2027'; options by name, 'SQL (skill, 2026)'."""
+    grouped = Counter((a.kind, a.year, a.name) for a in plan.additions)  # in plan order
+    steps = []
+    for (kind, year, name), times in grouped.items():
+        if name is not None:
+            steps.append(f"{visible(name)} ({kind}, {year}" + (f", {times} times)" if times > 1 else ")"))
+        else:
+            steps.append(f"a {kind} in {year}" if times == 1 else f"{counted(times, kind)} in {year}")
+    return steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
+
+
+def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) -> list[str]:
+    """What the plan asks for and what it achieves, in words; with `learning` (the return
+    on the planned profile's learning), what it costs and gains."""
+    profile = plan.baseline.profile
+    currency = profile.currency
+    years = span(profile.as_of + 1, profile.final_year)
+    goal = _GOALS[plan.objective]
+    if plan.target is not None:
+        goal += f" and reach {money(plan.target)} {currency} by {plan.by or profile.final_year}"
+        goal += " at the least cost" if plan.objective == "cheapest" and plan.options is not None else ""
+    heading = f"{visible(profile.name)} ({visible(source)}): a plan to {goal}"
+    if plan.options is not None:
+        heading += f", from {counted(plan.options, 'catalogue option')} for {years}"
+    heading += _within(plan, currency)
+    if not plan.reached:
+        return [heading, "", _not_found(plan)]
+    if not plan.additions:
+        nothing = (
+            "Nothing to add: --max-events 0 allows no learning event."
+            if plan.max_events == 0 and plan.objective == "net-gain"
+            else "Nothing to add: no plan gains more, net of what it costs, than the profile as it is."
+            if plan.objective == "net-gain"
+            else "Nothing to add: the profile does that already."
+        )
+        return [heading, "", nothing]
+    count = len(plan.additions)
+    events = "1 learning event" if count == 1 else f"{count} learning events"
+    before, after = plan.baseline.summary, plan.projection.summary
+    lines = [
+        heading,
+        "",
+        f"{_BEST[plan.objective]}: {events}, {_listed(plan)}.",
+        f"Final income {money(before.final_income)} -> {money(after.final_income)} {currency}; "
+        f"career capital {money(before.career_capital)} -> {money(after.career_capital)} {currency}.",
+    ]
+    spent = plan.spent
+    if spent.money or spent.hours:
+        subsidy = " after the subsidy" if profile.learning_subsidy and spent.money else ""
+        took = counted_hours(spent.hours)
+        lines.append(f"The additions cost {money(spent.money)} {currency}{subsidy} and take {took}.")
+    if learning is not None and cents(learning.cost) > 0:
+        pays = (
+            f"it pays back in {learning.payback_year}"
+            if learning.payback_year is not None
+            else f"it does not pay back by {profile.final_year}"
+        )
+        lines.append(
+            f"All planned learning costs {money(learning.cost)} {currency} (time included) and adds "
+            f"{money(learning.gain)} {currency} of income: a net gain of {money(learning.net)} {currency}; "
+            f"{pays}."
+        )
+    return lines
+
+
+def _not_found(plan: Plan) -> str:
+    """Why no plan does what was asked, and what to ask instead (only what is accepted)."""
+    profile = plan.baseline.profile
+    years = span(profile.as_of + 1, profile.final_year)
+    if plan.reachable is not None and plan.target is not None and plan.target > plan.reachable:
+        by = plan.by or profile.final_year
+        return (
+            f"No plan reaches that: the most any plan reaches by {by} is {money(plan.reachable)} "
+            f"{profile.currency}, upskilling every year from {profile.as_of + 1}."
+        )
+    most = plan.max_events
+    if plan.keeps_out_of_static and plan.fewest > most:
+        static = sum(row.state == "static" for row in plan.baseline.years[1:])
+        are = "is" if static == 1 else "are"
+        ask = f"--max-events {plan.fewest}" if plan.fewest <= MOST_EVENTS else "fewer years (--horizon)"
+        return (
+            f"No plan of at most {counted(most, 'learning event')} in {years} does that: {static} of its "
+            f"years {are} static, and a learning event keeps only the years of its window out of "
+            f"static, so it takes at least {plan.fewest}. Ask for {ask}."
+        )
+    if plan.options == 0:
+        return f"None of the catalogue's options can be taken in {years}, and the profile holds the rest."
+    spent_nothing = plan.limits.budget == 0 or plan.limits.max_hours == 0
+    further = (
+        f" (--max-events {most + 1} would look further)" if most < MOST_EVENTS and not spent_nothing else ""
+    )
+    options = "" if plan.options is None else " from the catalogue"
+    within = _within(plan, profile.currency)
+    events = counted(most, "learning event")
+    return f"No plan of at most {events}{options}{within} in {years} does that{further}."
+
+
+def plan_text(
+    plan: Plan,
+    source: str,
+    basis: Basis | None = None,
+    width: int = 100,
+    learning: LearningReturn | None = None,
+) -> str:
+    """`careercap plan` in words (folded to `width`), the rules file it rests on (if not the
+    defaults), and the snippet to add to the profile when there is one."""
+    named = None if basis is None else basis_line(basis)
+    lines = wrapped(plan_lines(plan, source, learning) + ([] if named is None else [named]), width)
+    text = "".join(line + "\n" for line in lines)
+    if plan.additions:
+        text += "\nAdd to the profile:\n\n" + plan_snippet(plan) + "\n"
+    return text
