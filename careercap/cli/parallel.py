@@ -12,7 +12,10 @@ of shares; this process takes each chunk's pieces in input order, so that what i
 - Workers are forked from this process once everything is loaded (nothing is imported or
   pickled again); they ignore Ctrl-C and have no standard output or error, so that only
   this process speaks. Whatever ends the run early (`--fail-fast`, Ctrl-C, a closed pipe,
-  SIGTERM) stops them, once the chunks in their hands are done, before it goes on.
+  SIGTERM) kills them before it goes on.
+- Each worker has two pipes, one each way, that no other process holds: a worker that
+  dies (killed from outside, out of memory) closes its end, and the run ends at once
+  rather than waiting for the rest of what it was sending.
 - Standard input from a pipe: the chunk in hand is given out, and every finished one
   taken, before careercap waits for more input, so that output follows input as it does
   with one process.
@@ -20,17 +23,17 @@ of shares; this process takes each chunk's pieces in input order, so that what i
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
+import pickle
 import select
 import signal
+import struct
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, BinaryIO, Generic, NamedTuple, TextIO, TypeVar
-
-if TYPE_CHECKING:  # imported when workers start: a run that needs none does not pay for them
-    from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, BinaryIO, Generic, NamedTuple, TextIO, TypeVar
 
 S = TypeVar("S")  # a share of the input
 P = TypeVar("P")  # what the work makes of one
@@ -105,39 +108,19 @@ class InputGate:
             self.on_wait()
 
 
-_work: Callable[[list[Any]], list[Any]] | None = None
-"""The work of a run, set before its workers are forked (they inherit it)."""
-
-
 _ENDING = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
 """The signals that end a run: held back while workers are forked, ignored by workers."""
 
 
-def _start_worker() -> None:
-    """A worker is silent, and leaves Ctrl-C and the signals that end a run to the main
-    process, which stops it (a worker whose main process is gone ends when its work queue
-    closes). It is forked with those signals held back, so none can reach
-    it before it ignores them."""
-    for number in _ENDING:
-        signal.signal(number, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-
-
-def _ready() -> None:
-    """A first task, given out so that the workers are forked at once."""
-
-
-def _run_chunk(chunk: list[Any]) -> list[Any]:
-    assert _work is not None
-    return _work(chunk)
-
-
 class WorkerLost(Exception):
-    """A worker process ended without finishing its chunk (killed, out of memory)."""
+    """A worker process ended without finishing its chunk (killed, out of memory), or could
+    not be started."""
+
+
+_LOST = (
+    "a worker process ended before its work was done (killed, or out of memory?); "
+    "nothing more was written: run again, or with --jobs 1"
+)
 
 
 def run(
@@ -167,6 +150,93 @@ def run(
     _Pool(work, take, jobs.processes, size, gate).run(itertools.chain([first], items), before_fork)
 
 
+# Messages between this process and a worker: a chunk one way, its outcome the other, each
+# pickled after its length.
+_LENGTH = struct.Struct("<Q")
+
+
+def _message(value: object) -> bytes:
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    return _LENGTH.pack(len(data)) + data
+
+
+class _Worker:
+    """A worker process as this process sees it: the pipe that takes it chunks and the one
+    its outcomes come back on, each held by the two of them alone (so a worker that dies
+    closes its end, and is noticed at once)."""
+
+    def __init__(self, pid: int, tasks: int, outcomes: int) -> None:
+        self.pid, self.tasks, self.outcomes = pid, tasks, outcomes
+        self.unsent = bytearray()  # chunks not yet written into its pipe
+        self.received = bytearray()  # the start of an outcome
+        self.done: deque[tuple[bool, Any]] = deque()  # outcomes whole, in the order given
+        self.given = 0  # chunks given and not yet taken
+
+    def expects(self) -> bool:
+        return self.given > len(self.done)
+
+    def send(self) -> None:
+        """What the pipe takes now of the chunks not yet written."""
+        try:
+            written = os.write(self.tasks, self.unsent)
+        except BlockingIOError:
+            return
+        except BrokenPipeError:  # not standard output's: this worker is gone
+            raise WorkerLost(_LOST) from None
+        del self.unsent[:written]
+
+    def receive(self) -> None:
+        """What has come of its outcomes, and each one now whole."""
+        data = os.read(self.outcomes, 1 << 20)
+        if not data:
+            raise WorkerLost(_LOST)
+        self.received += data
+        while len(self.received) >= _LENGTH.size:
+            (length,) = _LENGTH.unpack_from(self.received)
+            end = _LENGTH.size + length
+            if len(self.received) < end:
+                break
+            self.done.append(pickle.loads(self.received[_LENGTH.size : end]))
+            del self.received[:end]
+
+
+def _serve(tasks: int, outcomes: int, work: Callable[[list[Any]], list[Any]]) -> None:
+    """A worker's life: each chunk read, worked and its outcome sent back, until this
+    process closes the pipe of chunks (or goes away)."""
+    with open(tasks, "rb") as chunks:
+        while header := chunks.read(_LENGTH.size):
+            (length,) = _LENGTH.unpack(header)
+            chunk = pickle.loads(chunks.read(length))
+            try:
+                outcome: tuple[bool, Any] = (True, work(chunk))
+            except Exception as exc:  # a bug: this process raises it, as if it were its own
+                outcome = (False, exc)
+            try:
+                message = _message(outcome)
+            except Exception as exc:  # an exception that cannot be pickled
+                message = _message((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            view = memoryview(message)
+            while view:
+                view = view[os.write(outcomes, view) :]
+
+
+def _start_worker(keep: tuple[int, int], others: list[int]) -> None:
+    """A worker is silent, and leaves Ctrl-C and the signals that end a run to the main
+    process, which stops it (a worker whose main process is gone ends when its pipe of
+    chunks closes). It is forked with those signals held back, so none can reach it
+    before it ignores them. It keeps its own two pipes and none of the others'."""
+    for number in _ENDING:
+        signal.signal(number, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
+    for descriptor in others:
+        if descriptor not in keep:
+            os.close(descriptor)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
 class _Pool(Generic[S, P]):
     def __init__(
         self,
@@ -177,31 +247,16 @@ class _Pool(Generic[S, P]):
         gate: InputGate | None,
     ) -> None:
         self.work, self.take, self.count, self.size, self.gate = work, take, count, size, gate
-        self.pending: deque[Future[list[P]]] = deque()
+        self.workers: list[_Worker] = []
+        self.pending: deque[_Worker] = deque()  # the worker of each chunk out, in input order
         self.chunk: list[S] = []
         self.chars = 0
         self.limit = FIRST_CHUNK
-        self.executor: ProcessPoolExecutor | None = None
 
     def run(self, items: Iterator[S], before_fork: Callable[[], None]) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        global _work  # noqa: PLW0603 - what the forked workers inherit
-        _work = self.work
         before_fork()
-        context = multiprocessing.get_context("fork")
         try:
-            # The workers are forked with Ctrl-C and the like held back, so that no signal
-            # finds a worker (or this process) half made; one that came meanwhile arrives
-            # when they are let through, and stops the run as it would later.
-            held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
-            try:
-                self.executor = ProcessPoolExecutor(self.count, mp_context=context, initializer=_start_worker)
-                self.executor.submit(_ready)
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            self.start()
             if self.gate is not None:
                 self.gate.on_wait = self.drain
             for share in items:
@@ -210,42 +265,105 @@ class _Pool(Generic[S, P]):
                 if len(self.chunk) >= self.limit or self.chars >= MAX_CHUNK_CHARS:
                     self.give_out()
             self.drain()
-        except BrokenProcessPool:
-            self.stop()
-            raise WorkerLost(
-                "a worker process ended before its work was done (killed, or out of memory?); "
-                "nothing more was written: run again, or with --jobs 1"
-            ) from None
         except BaseException:
-            self.stop()
+            self.stop(kill=True)
             raise
         finally:
             if self.gate is not None:
                 self.gate.on_wait = None
-        self.executor.shutdown(wait=True)
+        self.stop(kill=False)
+
+    def start(self) -> None:
+        """Fork the workers. Ctrl-C and the like are held back meanwhile, so that no signal
+        finds a worker (or this process) half made; one that came meanwhile arrives when
+        they are let through, and stops the run as it would later."""
+        pipes = [(os.pipe(), os.pipe()) for _ in range(self.count)]
+        every = [descriptor for pair in pipes for pipe in pair for descriptor in pipe]
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+        try:
+            for (take_chunks, give_chunks), (take_outcomes, give_outcomes) in pipes:
+                try:
+                    pid = os.fork()
+                except OSError as exc:
+                    raise WorkerLost(
+                        f"cannot start a worker process ({exc.strerror}): run again with --jobs 1"
+                    ) from None
+                if pid == 0:  # the worker: it never returns from here
+                    status = 70
+                    try:
+                        _start_worker((take_chunks, give_outcomes), every)
+                        _serve(take_chunks, give_outcomes, self.work)
+                        status = 0
+                    finally:
+                        os._exit(status)
+                os.set_blocking(give_chunks, False)
+                self.workers.append(_Worker(pid, give_chunks, take_outcomes))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            for (take_chunks, _), (_, give_outcomes) in pipes:
+                os.close(take_chunks)
+                os.close(give_outcomes)
 
     def give_out(self) -> None:
-        """The chunk in hand to a worker; then what is finished at the head, taken (and
-        the oldest waited for, when too many are out)."""
+        """The chunk in hand to the worker with the fewest; then what is finished at the
+        head, taken (and the oldest waited for, when too many are out)."""
         if self.chunk:
-            assert self.executor is not None  # chunks are given out once the workers are there
-            self.pending.append(self.executor.submit(_run_chunk, self.chunk))
+            worker = min(self.workers, key=lambda worker: worker.given)
+            worker.unsent += _message(self.chunk)
+            worker.given += 1
+            self.pending.append(worker)
             self.chunk, self.chars = [], 0
             self.limit = min(self.limit * 2, MAX_CHUNK)
-        while self.pending and (len(self.pending) > self.count * IN_FLIGHT or self.pending[0].done()):
-            self.take(self.pending.popleft().result())
+        self.exchange(wait=False)
+        while self.pending and (len(self.pending) > self.count * IN_FLIGHT or self.pending[0].done):
+            self.take_head()
 
     def drain(self) -> None:
         """Everything given out, and the chunk in hand, taken in order."""
         self.give_out()
         while self.pending:
-            self.take(self.pending.popleft().result())
+            self.take_head()
 
-    def stop(self) -> None:
-        """End the workers: the run is over early. What no worker has begun is cancelled;
-        the chunks in hand (a few, each a moment's work) are finished and thrown away, and
-        the workers then exit. They are not killed: a worker killed while it writes its
-        result leaves half a message in the pipe, on which the executor waits for ever."""
-        self.pending.clear()
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+    def take_head(self) -> None:
+        """The oldest chunk out, waited for and taken."""
+        worker = self.pending[0]
+        while not worker.done:
+            self.exchange(wait=True)
+        self.pending.popleft()
+        worker.given -= 1
+        worked, outcome = worker.done.popleft()
+        if not worked:
+            raise outcome
+        self.take(outcome)
+
+    def exchange(self, wait: bool) -> None:
+        """Chunks written and outcomes read, as far as the pipes allow; with `wait`, once
+        at least one of them can move."""
+        watch = select.poll()
+        for worker in self.workers:
+            if worker.unsent:
+                watch.register(worker.tasks, select.POLLOUT)
+            if worker.expects():
+                watch.register(worker.outcomes, select.POLLIN)
+        by_descriptor = {w.tasks: w for w in self.workers} | {w.outcomes: w for w in self.workers}
+        for descriptor, _ in watch.poll(None if wait else 0):
+            worker = by_descriptor[descriptor]
+            if descriptor == worker.tasks:
+                worker.send()
+            else:
+                worker.receive()
+
+    def stop(self, kill: bool) -> None:
+        """End the workers. At the end of a run they are idle, and end when their pipe of
+        chunks closes; a run over early kills them: nothing waits for what they hold."""
+        for worker in self.workers:
+            for descriptor in (worker.tasks, worker.outcomes):
+                with contextlib.suppress(OSError):
+                    os.close(descriptor)
+            if kill:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(worker.pid, signal.SIGKILL)
+        for worker in self.workers:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(worker.pid, 0)
+        self.workers.clear()

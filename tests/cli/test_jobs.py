@@ -18,8 +18,6 @@ from typing import NamedTuple
 
 import pytest
 
-from careercap.cli.boundary import exit_status
-from careercap.cli.parallel import WorkerLost
 from careercap.pipeline import WHOLE_BELOW
 from tests.cli.test_batch import person
 from tests.conftest import PROFILES, TERMINAL, Invoke, Write
@@ -428,13 +426,39 @@ def test_jobs_auto_is_accepted_in_capitals(cli: Invoke, write: Write) -> None:
     assert ",B," in auto.stdout
 
 
-def test_a_worker_lost_is_one_line_and_exit_70(capsys: pytest.CaptureFixture[str]) -> None:
-    """A worker killed from outside (or by the memory killer) ends the run with one line:
-    not careercap's bug, so not reported as one. (Killing a real worker from a test is a
-    race with the executor's own bookkeeping; the line and the status are what matter.)"""
+def workers_of(pid: int) -> list[int]:
+    """The worker processes of a run's main process."""
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:  # ended meanwhile
+        return []
 
-    def lost() -> None:
-        raise WorkerLost("a worker process ended before its work was done")
 
-    assert exit_status(lost) == 70
-    assert capsys.readouterr().err == "careercap: error: a worker process ended before its work was done\n"
+@pytest.mark.parametrize("after", [0.0, 0.05, 0.2])
+def test_a_worker_killed_from_outside_ends_the_run_in_one_line(
+    tmp_path: Path, marker: str, after: float
+) -> None:
+    """A worker killed (by `kill -9`, or the memory killer) at any moment: at once, or as
+    it sends its outcome back. The run ends at once with one line and exit status 70,
+    writes no file, and leaves no process behind."""
+    source = many(tmp_path / "many.yaml", 20000)
+    out = tmp_path / "out"
+    out.mkdir()
+    command = ("project", source, "--jobs", "2", "-o", str(out / "out.csv"))
+    with (
+        started(*command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process,
+        watchdog(process),
+    ):
+        wait_for_workers(marker, pause=0.001)
+        time.sleep(after)
+        victim = workers_of(process.pid)[0]
+        os.kill(victim, signal.SIGKILL)
+        stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout, stderr.decode(), list(out.iterdir())) == (
+        70,
+        b"",
+        "careercap: error: a worker process ended before its work was done (killed, or out of"
+        " memory?); nothing more was written: run again, or with --jobs 1\n",
+        [],
+    )
+    assert leftover(marker) == []
