@@ -298,11 +298,11 @@ class _Pool(Generic[S, P]):
                         os._exit(status)
                 os.set_blocking(give_chunks, False)
                 self.workers.append(_Worker(pid, give_chunks, take_outcomes))
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        finally:  # the workers' ends closed here first: a signal let through now raises
             for (take_chunks, _), (_, give_outcomes) in pipes:
                 os.close(take_chunks)
                 os.close(give_outcomes)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def give_out(self) -> None:
         """The chunk in hand to the worker with the fewest; then what is finished at the
