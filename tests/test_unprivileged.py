@@ -1,8 +1,8 @@
 """The hostile suites again, without root's privileges.
 
 Run as root (as in containers and CI), careercap could read any file and replace any
-device: the hostile-input catalogue and the file and stream tests are run again in a
-process that cannot. As the user `nobody` where that user can run this interpreter and
+device: the hostile-input catalogue, the file and stream tests and the worker tests are
+run again in a process that cannot. As the user `nobody` where that user can run this interpreter and
 read this checkout; else as root with every capability dropped, so that file permissions
 bind it as they bind any user (and devices cannot be made). Skipped, with the reason,
 where neither can be had.
@@ -22,7 +22,11 @@ import pytest
 
 from tests.conftest import ROOT
 
-SUITES = ["tests/reading/test_hostile.py", "tests/cli/test_files_and_streams.py"]
+SUITES = [
+    "tests/reading/test_hostile.py",
+    "tests/cli/test_files_and_streams.py",
+    "tests/cli/test_jobs.py",  # workers signalled, killed and looked for in /proc as any user
+]
 
 
 _PROBE = """
