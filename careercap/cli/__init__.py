@@ -63,7 +63,8 @@ def main() -> None:
     try:
         commands[0].main(prog_name="careercap", complete_var=COMPLETE)
     except SystemExit as exc:
-        if not isinstance(exc.code, int):
+        # A tracer or a profiler (coverage, cProfile) writes what it saw at exit: let it.
+        if not isinstance(exc.code, int) or sys.gettrace() or sys.getprofile() or "coverage" in sys.modules:
             raise
         _leave(exc.code)
 

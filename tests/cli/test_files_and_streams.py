@@ -235,6 +235,22 @@ def test_a_compare_that_cannot_keep_its_profiles_aside_writes_nothing(tmp_path: 
     assert entries(tmp_path) == []  # the temporary file has no name, and is gone
 
 
+def test_a_profiler_watching_careercap_writes_what_it_saw(tmp_path: Path) -> None:
+    # careercap skips Python's teardown when it ends, but not when a profiler or a tracer
+    # (coverage) would write its results then.
+    command = [sys.executable, "-m", "cProfile", "-o", "run.prof", "-m", "careercap"]
+    run = subprocess.run(
+        [*command, "project", str(PROFILE), "-f", "csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert (run.returncode, run.stderr) == (0, b"")
+    assert run.stdout.startswith(b"source,")
+    assert (tmp_path / "run.prof").stat().st_size > 0
+
+
 def test_a_closed_standard_output_is_said_once(tmp_path: Path) -> None:
     result = careercap("project", str(PROFILE), cwd=tmp_path, stdout=None, before=lambda: os.close(1))
     assert result.returncode == 2
