@@ -72,6 +72,22 @@ class _Closed(io.TextIOBase):
         return False
 
 
+def _written_whole(stream: TextIO, descriptor: int) -> TextIO:
+    """`stream`, or, when it has no buffer (PYTHONUNBUFFERED, `python -u`), the same
+    descriptor through one. Unbuffered, Python hands each write to the descriptor once and
+    drops what a short write leaves (a full pipe takes part of a write when the process
+    is stopped and continued), without a word; a buffer writes until all of it is out. It
+    is flushed at each line end, so output still goes out as it is made."""
+    if not isinstance(getattr(stream, "buffer", None), io.RawIOBase):
+        return stream
+    return io.TextIOWrapper(
+        io.BufferedWriter(io.FileIO(descriptor, "wb", closefd=False)),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=True,
+    )
+
+
 def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
 
@@ -91,7 +107,8 @@ def prepare() -> None:
         sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
     if 2 in closed or sys.stderr is None:
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - as above
-    sys.stdout = _Closed() if 1 in closed or sys.stdout is None else _Guarded(sys.stdout)
+    sys.stderr = _written_whole(sys.stderr, 2)
+    sys.stdout = _Closed() if 1 in closed or sys.stdout is None else _Guarded(_written_whole(sys.stdout, 1))
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminate)

@@ -8,6 +8,7 @@ are made by the tests in their temporary folder, never the system's own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import shutil
@@ -233,6 +234,45 @@ def test_a_compare_that_cannot_keep_its_profiles_aside_writes_nothing(tmp_path: 
     assert result.stderr == f"careercap: error: cannot write a temporary file in {tmp_path}: File too large\n"
     assert result.stdout == ""
     assert entries(tmp_path) == []  # the temporary file has no name, and is gone
+
+
+def test_a_run_stopped_and_continued_while_it_writes_loses_nothing(tmp_path: Path) -> None:
+    # Stopped (Ctrl-Z, a debugger, `kill -STOP`) while a slow reader holds the pipe full,
+    # a write to it is cut short. Unbuffered (PYTHONUNBUFFERED, set in many containers),
+    # Python drops the rest of such a write; careercap must write all of it.
+    cohort = tmp_path / "cohort.yaml"
+    cohort.write_text(
+        "---\n".join(f"name: P{i}\nincome: {40000 + i}\nas_of: 2025\nhorizon: 12\n" for i in range(4000))
+    )
+    command = [sys.executable, "-m", "careercap", "project", str(cohort), "-f", "jsonl", "--jobs", "2"]
+    expected = subprocess.run(command, capture_output=True, check=True, timeout=120).stdout
+    got = bytearray()
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    ) as process:
+        assert process.stdout is not None
+
+        def read_slowly() -> None:
+            assert process.stdout is not None
+            while piece := process.stdout.read1(16384):
+                got.extend(piece)
+                time.sleep(0.0005)
+
+        reader = threading.Thread(target=read_slowly)
+        reader.start()
+        while process.poll() is None:
+            time.sleep(0.01)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, signal.SIGSTOP)
+                time.sleep(0.002)
+                os.kill(process.pid, signal.SIGCONT)
+        reader.join(timeout=60)
+    assert process.returncode == 0
+    assert len(got) == len(expected)
+    assert got == expected
 
 
 def test_a_profiler_watching_careercap_writes_what_it_saw(tmp_path: Path) -> None:
