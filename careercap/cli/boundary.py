@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, runtime
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from careercap.cli.parallel import WorkerLost
+from careercap.cli.parallel import WorkerLost, end_workers
 from careercap.cli.streams import OutputFailed, Terminated, silence_stdout
 from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError, lines, visible
 
@@ -58,7 +58,15 @@ def say(line: str) -> None:
 
 
 def exit_status(run: Callable[[], Any]) -> int:
-    """Run the command line and turn every way out of it into an exit status."""
+    """Run the command line and turn every way out of it into an exit status, once every
+    worker process it started has ended."""
+    try:
+        return _status_of(run)
+    finally:
+        end_workers()
+
+
+def _status_of(run: Callable[[], Any]) -> int:
     try:
         status = run()
         sys.stdout.flush()

@@ -112,6 +112,28 @@ _ENDING = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if 
 """The signals that end a run: held back while workers are forked, ignored by workers."""
 
 
+_started: set[int] = set()
+"""The workers started and not yet ended. However the run ends, the boundary ends any left
+(`end_workers`), so that none outlives careercap."""
+
+
+def end_workers() -> None:
+    """Kill and reap every worker still there: those of a run whose own stopping a second
+    signal cut short."""
+    if not _started:
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    try:
+        for pid in sorted(_started):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+            _started.discard(pid)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 class WorkerLost(Exception):
     """A worker process ended without finishing its chunk (killed, out of memory), or could
     not be started."""
@@ -220,21 +242,31 @@ def _serve(tasks: int, outcomes: int, work: Callable[[list[Any]], list[Any]]) ->
                 view = view[os.write(outcomes, view) :]
 
 
-def _start_worker(keep: tuple[int, int], others: list[int]) -> None:
+def _start_worker(keep: tuple[int, int]) -> None:
     """A worker is silent, and leaves Ctrl-C and the signals that end a run to the main
     process, which stops it (a worker whose main process is gone ends when its pipe of
     chunks closes). It is forked with those signals held back, so none can reach it
-    before it ignores them. It keeps its own two pipes and none of the others'."""
+    before it ignores them. It holds its own two pipe ends and nothing else: its standard
+    streams are /dev/null, and the input, the output and the other workers' pipes are
+    closed."""
     for number in _ENDING:
         signal.signal(number, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
-    for descriptor in others:
-        if descriptor not in keep:
-            os.close(descriptor)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for standard in (0, 1, 2):
+        os.dup2(devnull, standard)
+    low, high = sorted(keep)
+    os.closerange(3, low)
+    os.closerange(low + 1, high)
+    os.closerange(high + 1, _descriptors())
+
+
+def _descriptors() -> int:
+    """One more than the highest file descriptor a process may have."""
+    try:
+        return max(os.sysconf("SC_OPEN_MAX"), 256)
+    except (ValueError, OSError):  # pragma: no cover - every POSIX system has it
+        return 65536
 
 
 class _Pool(Generic[S, P]):
@@ -277,32 +309,42 @@ class _Pool(Generic[S, P]):
         """Fork the workers. Ctrl-C and the like are held back meanwhile, so that no signal
         finds a worker (or this process) half made; one that came meanwhile arrives when
         they are let through, and stops the run as it would later."""
-        pipes = [(os.pipe(), os.pipe()) for _ in range(self.count)]
-        every = [descriptor for pair in pipes for pipe in pair for descriptor in pipe]
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
         try:
-            for (take_chunks, give_chunks), (take_outcomes, give_outcomes) in pipes:
-                try:
-                    pid = os.fork()
-                except OSError as exc:
-                    raise WorkerLost(
-                        f"cannot start a worker process ({exc.strerror}): run again with --jobs 1"
-                    ) from None
-                if pid == 0:  # the worker: it never returns from here
-                    status = 70
-                    try:
-                        _start_worker((take_chunks, give_outcomes), every)
-                        _serve(take_chunks, give_outcomes, self.work)
-                        status = 0
-                    finally:
-                        os._exit(status)
-                os.set_blocking(give_chunks, False)
-                self.workers.append(_Worker(pid, give_chunks, take_outcomes))
-        finally:  # the workers' ends closed here first: a signal let through now raises
-            for (take_chunks, _), (_, give_outcomes) in pipes:
-                os.close(take_chunks)
-                os.close(give_outcomes)
+            for number in range(1, self.count + 1):
+                self.workers.append(self._fork(number))
+        finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+    def _fork(self, number: int) -> _Worker:
+        """One more worker, with its two pipes (this process keeps one end of each)."""
+        opened: list[int] = []
+        try:
+            take_chunks, give_chunks = os.pipe()
+            opened += (take_chunks, give_chunks)
+            take_outcomes, give_outcomes = os.pipe()
+            opened += (take_outcomes, give_outcomes)
+            pid = os.fork()
+        except OSError as exc:  # out of processes, memory or file descriptors
+            for descriptor in opened:
+                os.close(descriptor)
+            raise WorkerLost(
+                f"cannot start worker process {number} of {self.count} ({exc.strerror}): "
+                "run again with fewer --jobs"
+            ) from None
+        if pid == 0:  # the worker: it never returns from here
+            status = 70
+            try:
+                _start_worker((take_chunks, give_outcomes))
+                _serve(take_chunks, give_outcomes, self.work)
+                status = 0
+            finally:
+                os._exit(status)
+        _started.add(pid)
+        os.close(take_chunks)
+        os.close(give_outcomes)
+        os.set_blocking(give_chunks, False)
+        return _Worker(pid, give_chunks, take_outcomes)
 
     def give_out(self) -> None:
         """The chunk in hand to the worker with the fewest; then what is finished at the
@@ -355,15 +397,21 @@ class _Pool(Generic[S, P]):
 
     def stop(self, kill: bool) -> None:
         """End the workers. At the end of a run they are idle, and end when their pipe of
-        chunks closes; a run over early kills them: nothing waits for what they hold."""
-        for worker in self.workers:
-            for descriptor in (worker.tasks, worker.outcomes):
-                with contextlib.suppress(OSError):
-                    os.close(descriptor)
-            if kill:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(worker.pid, signal.SIGKILL)
-        for worker in self.workers:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(worker.pid, 0)
-        self.workers.clear()
+        chunks closes; a run over early kills them: nothing waits for what they hold.
+        A second Ctrl-C meanwhile waits until they are gone."""
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+        try:
+            for worker in self.workers:
+                if kill:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(worker.pid, signal.SIGKILL)
+                for descriptor in (worker.tasks, worker.outcomes):
+                    with contextlib.suppress(OSError):
+                        os.close(descriptor)
+            for worker in self.workers:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(worker.pid, 0)
+                _started.discard(worker.pid)
+            self.workers.clear()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)

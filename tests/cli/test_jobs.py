@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -374,6 +375,103 @@ def test_ctrl_c_as_the_workers_start_on_a_busy_machine(tmp_path: Path, marker: s
     # One core for careercap and its workers: a worker just forked waits its turn before it
     # can set itself up to ignore Ctrl-C, as it would on a loaded machine.
     interrupted(tmp_path, marker, 1000, lambda out: True, one_core=True)
+
+
+@pytest.mark.parametrize("second", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c twice", "then SIGTERM"])
+def test_a_second_signal_while_the_run_stops_leaves_no_worker(
+    tmp_path: Path, marker: str, second: signal.Signals
+) -> None:
+    # The second signal cuts the run's own stopping short: the boundary still ends every
+    # worker before careercap exits (a worker busy with its chunk would otherwise outlive it).
+    source = many(tmp_path / "many.yaml", 3000)
+    command = ("project", source, "--jobs", "2", "--sensitivity", "--horizon", "40", "-f", "json")
+    for gap in (0.0, 0.00005, 0.0005, 0.002):
+        with (
+            started(*command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as process,
+            watchdog(process),
+        ):
+            wait_for_workers(marker)
+            time.sleep(0.2)  # at work
+            os.kill(process.pid, signal.SIGINT)
+            time.sleep(gap)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, second)
+            _, stderr = process.communicate(timeout=60)
+        alive = processes_with(marker)  # at once: a worker that lingers a moment counts
+        assert (process.returncode, alive) in ((130, []), (128 + second, [])), (gap, stderr[-300:])
+        assert b"Traceback" not in stderr
+    assert leftover(marker) == []
+
+
+def test_a_worker_holds_only_its_two_pipes(tmp_path: Path, marker: str) -> None:
+    # Not the input, the output file, standard input or another worker's pipes: a worker
+    # must not keep a pipe open (or a FIFO written in place) for anyone.
+    source = many(tmp_path / "many.yaml", 20000)
+    out = tmp_path / "out"
+    out.mkdir()
+    command = ("project", source, "--jobs", "3", "--sensitivity", "-o", str(out / "out.csv"))
+    with (
+        started(*command, cwd=tmp_path, stdin=subprocess.PIPE, stderr=subprocess.DEVNULL) as process,
+        watchdog(process),
+    ):
+        # Once rows the workers made are in the temporary file: they are set up and at work.
+        wait_for_workers(marker, lambda: any(file.stat().st_size > 64 * 1024 for file in out.iterdir()))
+        held = {
+            worker: sorted(
+                (int(fd), os.readlink(f"/proc/{worker}/fd/{fd}").split(":")[0])
+                for fd in os.listdir(f"/proc/{worker}/fd")
+            )
+            for worker in workers_of(process.pid)
+        }
+        process.kill()
+    for descriptors in held.values():
+        assert descriptors[:3] == [(0, "/dev/null"), (1, "/dev/null"), (2, "/dev/null")]
+        assert [kind for _, kind in descriptors[3:]] == ["pipe", "pipe"]
+    assert leftover(marker) == []
+
+
+def descriptors_at_most(count: int) -> Callable[[], None]:
+    """What a child runs before careercap starts: a limit of `count` open files."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (count, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+
+    return limit
+
+
+def test_more_workers_than_descriptors_allow_is_one_line(tmp_path: Path, marker: str) -> None:
+    source = many(tmp_path / "many.yaml", 300)
+    out = tmp_path / "out"
+    out.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "careercap", "project", source, "--jobs", "40", "-o", str(out / "out.csv")],
+        cwd=tmp_path,
+        capture_output=True,
+        preexec_fn=descriptors_at_most(64),
+        timeout=120,
+        check=False,
+    )
+    # Each worker costs this process two descriptors: some 25 start before they run out.
+    assert run.returncode == 70
+    assert run.stderr.decode().startswith("careercap: error: cannot start worker process ")
+    assert run.stderr.decode().endswith(" of 40 (Too many open files): run again with fewer --jobs\n")
+    assert list(out.iterdir()) == []
+    assert leftover(marker) == []
+
+
+def test_as_many_workers_as_descriptors_allow_give_the_same_output(tmp_path: Path, marker: str) -> None:
+    source = many(tmp_path / "many.yaml", 300)
+    args = [sys.executable, "-m", "careercap", "project", source, "-f", "csv"]
+    one = subprocess.run([*args, "--jobs", "1"], capture_output=True, timeout=120, check=True)
+    many_workers = subprocess.run(
+        [*args, "--jobs", "100"],
+        capture_output=True,
+        preexec_fn=descriptors_at_most(256),
+        timeout=120,
+        check=False,
+    )
+    assert (many_workers.returncode, many_workers.stderr, many_workers.stdout) == (0, b"", one.stdout)
+    assert leftover(marker) == []
 
 
 def test_a_closed_pipe_with_workers_exits_141_quietly(tmp_path: Path, marker: str) -> None:
