@@ -188,9 +188,17 @@ def project_loaded(
     return Outcome(warned, result)
 
 
-Share = str | Document | Loaded
-"""A piece of the input that one process can load by itself: a small file (by its path),
-one document of a larger file or a stream, or a problem found already."""
+class SmallFile(NamedTuple):
+    """A regular file small enough to be read whole by whichever process loads it, and
+    its size (as far as it was known: 0 when it could not be looked at)."""
+
+    path: str
+    size: int
+
+
+Share = SmallFile | Document | Loaded
+"""A piece of the input that one process can load by itself: a small file, one document
+of a larger file or a stream, or a problem found already."""
 
 WHOLE_BELOW = 256 * 1024
 """A regular file smaller than this is read whole by whichever process loads it; a larger
@@ -202,24 +210,26 @@ def shares(sources: Iterable[Source], stdin: BinaryIO | None = None) -> Iterator
     for source in sources:
         if not isinstance(source, str):
             yield from _loaded((source,))
-        elif source != STDIN and _small_file(source):
-            yield source
+        elif source != STDIN and (small := _small_file(source)) is not None:
+            yield small
         else:
             yield from documents(source, stdin)
 
 
-def _small_file(path: str) -> bool:
+def _small_file(path: str) -> SmallFile | None:
     try:
         status = os.stat(path)
     except OSError:
-        return True  # it is read, and its error reported, as any file is
-    return stat.S_ISREG(status.st_mode) and status.st_size < WHOLE_BELOW
+        return SmallFile(path, 0)  # it is read, and its error reported, as any file is
+    if stat.S_ISREG(status.st_mode) and status.st_size < WHOLE_BELOW:
+        return SmallFile(path, status.st_size)
+    return None
 
 
 def loaded_from(share: Share) -> Iterator[Loaded]:
     """What one share holds, validated."""
-    if isinstance(share, str):
-        return load(share)
+    if isinstance(share, SmallFile):
+        return load(share.path)
     return validated((share,))
 
 

@@ -16,7 +16,7 @@ from careercap.cli.parallel import InputGate, Jobs, flush_standard_streams, run
 from careercap.core.result import Result
 from careercap.core.rules import Basis, Rules
 from careercap.errors import Diagnostic, Invalid, lines, visible
-from careercap.pipeline import Outcome, Share, loaded_from
+from careercap.pipeline import Outcome, Share, SmallFile, loaded_from
 from careercap.reading.documents import Document
 from careercap.reading.profiles import Loaded
 
@@ -268,4 +268,6 @@ def _joined(pieces: list[Piece], warnings_said: bool) -> list[Piece]:
 
 def share_size(share: Share) -> int:
     """How much text a share holds, as far as is known without reading it."""
+    if isinstance(share, SmallFile):
+        return share.size
     return len(share.text) if isinstance(share, Document) else 0
