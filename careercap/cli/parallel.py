@@ -182,20 +182,24 @@ def _message(value: object) -> bytes:
     return _LENGTH.pack(len(data)) + data
 
 
-PIPE_SIZE = 1024 * 1024
-"""What each pipe to and from a worker holds (where the system lets it be set, as Linux
-does up to 1 MiB for anyone): a worker can send a chunk's outcome back whole and go on
-with its next, rather than wait, a page at a time, for this process to read it."""
+CHUNKS_PIPE_SIZE = 256 * 1024
+"""What the pipe of chunks to a worker holds, where the system lets it be set (Linux does,
+for anyone): two chunks of documents fit, so a worker finds its next chunk there when it
+is done with one, rather than wait for this process to write the rest of it. Only the
+first `ENLARGED` workers' pipes are enlarged: an ordinary user's pipes may hold 64 MiB
+in all, and other programs need theirs."""
+ENLARGED = 64
 
-_ARRIVING = memoryview(bytearray(PIPE_SIZE))
-"""Where what comes from a worker is read to, before it joins the rest of its outcome."""
+_ARRIVING = memoryview(bytearray(64 * 1024))
+"""Where what comes from a worker is read to (as much as a pipe holds by default), before
+it joins the rest of its outcome."""
 
 
 def _enlarged(descriptor: int) -> None:
     import fcntl  # here: workers are forked only where it exists
 
     with contextlib.suppress(OSError, AttributeError):  # not on Linux, or over its limit
-        fcntl.fcntl(descriptor, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        fcntl.fcntl(descriptor, fcntl.F_SETPIPE_SZ, CHUNKS_PIPE_SIZE)
 
 
 class _Worker:
@@ -341,8 +345,8 @@ class _Pool(Generic[S, P]):
             opened += (take_chunks, give_chunks)
             take_outcomes, give_outcomes = os.pipe()
             opened += (take_outcomes, give_outcomes)
-            _enlarged(give_chunks)
-            _enlarged(give_outcomes)
+            if number <= ENLARGED:
+                _enlarged(give_chunks)
             pid = os.fork()
         except OSError as exc:  # out of processes, memory or file descriptors
             for descriptor in opened:
