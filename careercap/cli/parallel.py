@@ -120,13 +120,20 @@ _started: set[int] = set()
 def end_workers() -> None:
     """Kill and reap every worker still there: those of a run whose own stopping a second
     signal cut short."""
-    if not _started:
-        return
+    if _started:
+        _end(sorted(_started), kill=True)
+
+
+def _end(pids: list[int], kill: bool) -> None:
+    """Reap these workers, killed first if `kill`, with the signals that end a run held
+    back meanwhile: a second Ctrl-C waits until they are gone."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
     try:
-        for pid in sorted(_started):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+        if kill:
+            for pid in pids:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        for pid in pids:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
             _started.discard(pid)
@@ -301,6 +308,7 @@ class _Pool(Generic[S, P]):
     ) -> None:
         self.work, self.take, self.count, self.size, self.gate = work, take, count, size, gate
         self.workers: list[_Worker] = []
+        self.by_descriptor: dict[int, _Worker] = {}  # each worker, by either of its pipes
         self.pending: deque[_Worker] = deque()  # the worker of each chunk out, in input order
         self.chunk: list[S] = []
         self.chars = 0
@@ -333,7 +341,9 @@ class _Pool(Generic[S, P]):
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
         try:
             for number in range(1, self.count + 1):
-                self.workers.append(self._fork(number))
+                worker = self._fork(number)
+                self.workers.append(worker)
+                self.by_descriptor[worker.tasks] = self.by_descriptor[worker.outcomes] = worker
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
@@ -410,9 +420,8 @@ class _Pool(Generic[S, P]):
                 watch.register(worker.tasks, select.POLLOUT)
             if worker.expects():
                 watch.register(worker.outcomes, select.POLLIN)
-        by_descriptor = {w.tasks: w for w in self.workers} | {w.outcomes: w for w in self.workers}
         for descriptor, _ in watch.poll(None if wait else 0):
-            worker = by_descriptor[descriptor]
+            worker = self.by_descriptor[descriptor]
             if descriptor == worker.tasks:
                 worker.send()
             else:
@@ -420,21 +429,10 @@ class _Pool(Generic[S, P]):
 
     def stop(self, kill: bool) -> None:
         """End the workers. At the end of a run they are idle, and end when their pipe of
-        chunks closes; a run over early kills them: nothing waits for what they hold.
-        A second Ctrl-C meanwhile waits until they are gone."""
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
-        try:
-            for worker in self.workers:
-                if kill:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.kill(worker.pid, signal.SIGKILL)
-                for descriptor in (worker.tasks, worker.outcomes):
-                    with contextlib.suppress(OSError):
-                        os.close(descriptor)
-            for worker in self.workers:
-                with contextlib.suppress(ChildProcessError):
-                    os.waitpid(worker.pid, 0)
-                _started.discard(worker.pid)
-            self.workers.clear()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        chunks closes; a run over early kills them: nothing waits for what they hold."""
+        for worker in self.workers:
+            for descriptor in (worker.tasks, worker.outcomes):
+                with contextlib.suppress(OSError):
+                    os.close(descriptor)
+        _end([worker.pid for worker in self.workers], kill)
+        self.workers.clear()
