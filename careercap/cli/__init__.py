@@ -25,15 +25,16 @@ def main() -> None:
     # per 50,000 still finds the rare cycle long before it weighs anything.
     gc.set_threshold(50_000, 10, 10)
 
-    # Until the boundary is in place (importing it takes a while), Ctrl-C ends the process
-    # at once, quietly, with the status the boundary gives it. (Where Ctrl-C is ignored, as
-    # in a background job, it stays ignored.)
-    interrupt = signal.getsignal(signal.SIGINT)
     # careercap's models are its own: Pydantic plugins, which watch an application's
     # models, have nothing to see here, and looking for them reads the metadata of every
     # installed package (the more there are, the longer). Typer does the same for its own
     # options. A PYDANTIC_DISABLE_PLUGINS already set is left as it is.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+    # Until the boundary is in place (importing it takes a while), Ctrl-C ends the process
+    # at once, quietly, with the status the boundary gives it. (Where Ctrl-C is ignored, as
+    # in a background job, it stays ignored.)
+    interrupt = signal.getsignal(signal.SIGINT)
     if interrupt is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted_early)
     from careercap.cli import streams

@@ -258,10 +258,11 @@ def _text_after_end(chunk: str, at: int, line: int, current: _Pending) -> None:
 
 
 def whole_document(data: bytes, source: str) -> Document | None:
-    """A small file's only document (of at most BLOCK bytes), when the file is the plain case: UTF-8 without a
-    byte-order mark, `\n` line ends, no document marker, no line break that editors do
-    not show, and some content. None for any other file, which `split_documents` cuts
-    (and judges) as it does any stream; for the plain case it gives this same document."""
+    """A small file's only document (of at most BLOCK bytes), when the file is the plain
+    case: UTF-8 without a byte-order mark, `\n` line ends, no document marker, no line
+    break that editors do not show, and some content. None for any other file, which
+    `split_documents` cuts (and judges) as it does any stream; for the plain case it gives
+    this same document."""
     if len(data) > BLOCK or data.startswith(codecs.BOM_UTF8):
         return None
     try:
