@@ -16,18 +16,32 @@ from typing import NamedTuple
 # characters (line ends and tabs too), DEL, the bidirectional controls and marks, and the
 # line and paragraph separators. Shown as escapes, so that a name cannot move the cursor,
 # clear the screen, plant a link, forge a line or reverse what follows it.
-_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# Lone surrogates too: a byte of a file name that is not UTF-8 reaches Python as one
+# (U+DC80-U+DCFF stand for the bytes 0x80-0xFF), and no UTF-8 output can hold it.
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNDECODED = re.compile("[\ud800-\udfff]")
 
 
 def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # the byte it stands for
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
     """Text safe to show in a terminal: control, bidirectional and separator characters
     made visible as escapes (`\\x1b`, `\\u202e`)."""
     return _HIDDEN.sub(_escape, text)
+
+
+def shown_path(path: str) -> str:
+    """A path as careercap names it in what it writes: the bytes of a file name that are
+    not UTF-8 (legal on Linux) made visible as escapes (`p\\xff.yaml`), the rest as it is.
+    Every source is named through this, so that a name can be written in any output."""
+    return path if path.isascii() else _UNDECODED.sub(_escape, path)
 
 
 def lines(diagnostics: Iterable[Diagnostic]) -> str:

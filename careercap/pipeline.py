@@ -21,7 +21,7 @@ from careercap.core.result import Result, result_of
 from careercap.core.returns import learning_return
 from careercap.core.rules import Basis, Rules, basis
 from careercap.core.sensitivity import sensitivity
-from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError
+from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError, shown_path
 from careercap.reading.documents import Document
 from careercap.reading.files import STDIN, Source, expand
 from careercap.reading.profiles import Loaded, documents, load, validated
@@ -82,7 +82,7 @@ def catalogue_from(path: str | None) -> Catalogue | None:
 
 def basis_of(rules: Rules, path: str | None) -> Basis:
     """What figures computed with `rules` (read from `path`, if any) rest on."""
-    return basis(rules, default_rules(), path)
+    return basis(rules, default_rules(), None if path is None else shown_path(path))
 
 
 def sources_of(paths: list[str], *, recursive: bool = False, directories: bool = True) -> list[Source]:
@@ -103,7 +103,7 @@ def empty_directories(paths: list[str], sources: list[Source]) -> list[Diagnosti
     """A warning for each directory named that holds no profile."""
     files = [source for source in sources if isinstance(source, str)]
     return [
-        Diagnostic(Location(path), "no *.yaml or *.yml files here", "warning")
+        Diagnostic(Location(shown_path(path)), "no *.yaml or *.yml files here", "warning")
         for path in paths
         if os.path.isdir(path) and not any(_inside(source, path) for source in files)
     ]

@@ -106,6 +106,19 @@ def check_against_its_schema(args: list[str], stdout: str) -> None:
     assert errors == [], f"careercap {' '.join(args)} printed JSON its schema refuses"
 
 
+def unfinished(pid: int, folder: Path) -> list[int]:
+    """The sizes of the files in `folder` that process `pid` has open: an output being
+    written, which has no name in the folder until it is whole."""
+    sizes = []
+    for descriptor in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{descriptor}").startswith(f"{folder}/"):
+                sizes.append(os.stat(f"/proc/{pid}/fd/{descriptor}").st_size)
+        except OSError:  # closed meanwhile
+            continue
+    return sizes
+
+
 @pytest.fixture
 def cli() -> Invoke:
     """Run `careercap ARGS...` in-process; `input` feeds standard input."""

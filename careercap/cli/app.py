@@ -54,9 +54,12 @@ from careercap.cli.options import (
     number,
     whole,
 )
-from careercap.errors import Invalid, UsageError
+from careercap.errors import Invalid, UsageError, shown_path
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from careercap.reading.files import Source
     from careercap.reading.profiles import Loaded
 
 app = typer.Typer(
@@ -119,6 +122,11 @@ def _name(path: Path | None) -> str | None:
     return None if path is None else str(path)
 
 
+def _inputs(sources: Sequence[Source], rules_file: Path | None) -> list[Source]:
+    """What a command reads: its sources, and the rules file if one is named."""
+    return [*sources, *([] if rules_file is None else [str(rules_file)])]
+
+
 @app.command(cls=CareercapCommand)
 @guarded
 def project(
@@ -174,7 +182,9 @@ def project(
         raise UsageError("--summary applies to table and csv output", "summary")
     sources = pipeline.sources_of(profiles, recursive=recursive)
     report(pipeline.empty_directories(profiles, sources))
-    refuse_overwriting(target, sources, (_name(svg), _name(html)))
+    refuse_overwriting(
+        {"output": target, "svg": _name(svg), "html": _name(html)}, _inputs(sources, rules_file)
+    )
     _waiting_for_a_terminal(profiles)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
@@ -237,9 +247,10 @@ def compare(
     Example: careercap compare now.yaml with-plan.yaml
     """
     from careercap import pipeline
-    from careercap.cli.output import Pictures, Spool, write_json
+    from careercap.cli.output import Pictures, Spool, refuse_overwriting, write_json
 
     pictures = Pictures(_name(svg), _name(html), output_format.value, width)
+    refuse_overwriting({"svg": _name(svg), "html": _name(html)}, _inputs(profiles, rules_file))
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     _waiting_for_a_terminal(profiles)
@@ -438,7 +449,7 @@ def chart(
     Example: careercap chart profiles/freelancer.yaml -o freelancer.svg
     """
     from careercap import pipeline
-    from careercap.cli.output import terminal_width, write_bytes, write_text
+    from careercap.cli.output import refuse_overwriting, terminal_width, write_bytes, write_text
 
     target = _name(output)
     kind = None
@@ -448,6 +459,7 @@ def chart(
         kind = FILE_KINDS.get(Path(target).suffix.lower())
         if kind is None:
             raise UsageError(f"{target}: a chart file ends in .svg, .png or .pdf", "output")
+    refuse_overwriting({"output": target}, _inputs(profiles, rules_file))
     _chart_libraries()
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
@@ -466,7 +478,9 @@ def chart(
 
         write_text(terminal_chart(drawn, terminal_width(), console().color_system is not None))
     else:
-        write_bytes(file_chart(drawn, kind), target)
+        drawn_file = file_chart(drawn, kind)
+        report(drawn_file.warnings)
+        write_bytes(drawn_file.data, target)
 
 
 @app.command("report", cls=CareercapCommand)
@@ -499,11 +513,12 @@ def report_command(
     Example: careercap report profiles/finance-clerk-with-plan.yaml -o report.html
     """
     from careercap import pipeline
-    from careercap.cli.output import write_text
+    from careercap.cli.output import refuse_overwriting, write_text
 
     target = str(output)
     if Path(target).suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"{target}: a report is an HTML page; name it FILE.html", "output")
+    refuse_overwriting({"output": target}, _inputs(profiles, rules_file))
     _chart_libraries()
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
@@ -515,7 +530,9 @@ def report_command(
     from careercap.render.text import labels
 
     names = labels(Entries(charted.results))
-    svg = file_chart(chart_of(charted.results, names), "svg").decode("utf-8")
+    drawn = file_chart(chart_of(charted.results, names), "svg")
+    report(drawn.warnings)
+    svg = drawn.data.decode("utf-8")
     basis = pipeline.basis_of(rules, _name(rules_file))
     from careercap import __version__
 
@@ -570,7 +587,7 @@ def import_command(
     Example: careercap import Complete_LinkedInDataExport.zip badge.json --income 61000 -o me.yaml
     """
     from careercap import pipeline
-    from careercap.cli.output import write_text
+    from careercap.cli.output import check_target, refuse_overwriting, write_text
     from careercap.render.imported import Given, profile_text
 
     if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
@@ -578,11 +595,12 @@ def import_command(
             f"{currency!r} is not an ISO 4217 code such as EUR (three capital letters)", "currency"
         )
     target = _name(output)
-    if target is not None and not force and os.path.lexists(target):
-        raise UsageError(f"{target} exists; give --force to overwrite it", "output")
+    if target is not None:
+        check_target(target, replace=force)
+        refuse_overwriting({"output": target}, sources)
     gathered = pipeline.import_sources(sources, report)
     given = Given(name, income, currency, as_of, employment.value, baseline_growth)
-    labels = [os.path.basename(os.path.normpath(source)) or source for source in sources]
+    labels = [shown_path(os.path.basename(os.path.normpath(source)) or source) for source in sources]
     write_text(profile_text(gathered.imported, labels, given, gathered.name, gathered.position), target)
     if income is None:
         where = f"'income:' in {target}" if target else "'income:'"

@@ -136,6 +136,8 @@ _SHOWN_AS = {
     "output": "'--output'",
     "summary": "'--summary'",
     "pictures": "'--svg' / '--html'",
+    "svg": "'--svg'",
+    "html": "'--html'",
     "by": "'--by'",
     "max_events": "'--max-events'",
 }

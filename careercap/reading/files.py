@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from careercap.errors import Diagnostic, InputError, Location
+from careercap.errors import Diagnostic, InputError, Location, shown_path
 
 STDIN = "-"
 PROFILE_SUFFIXES = (".yaml", ".yml")
@@ -35,7 +35,7 @@ class Unreadable(InputError):
         self.path, self.reason = path, reason
 
     def diagnostic(self) -> Diagnostic:
-        return Diagnostic(Location(self.path), self.reason)
+        return Diagnostic(Location(shown_path(self.path)), self.reason)
 
 
 def read_head(source: str, limit: int) -> bytes:
@@ -92,14 +92,14 @@ def _walk(top: str, recursive: bool) -> Iterator[Source]:
                 identity = _identity(entry.path)
                 if identity in seen:
                     message = "leads to a directory already read (a link loop, or a second link); skipped"
-                    yield Diagnostic(Location(entry.path), message, "warning")
+                    yield Diagnostic(Location(shown_path(entry.path)), message, "warning")
                     continue
                 seen.add(identity)
                 stack.append(iter(_entries(entry.path)))
             elif not is_directory and entry.name.endswith(PROFILE_SUFFIXES):
                 yield entry.path if entry.is_file() else _not_regular(entry.path)
         except OSError as exc:
-            yield Diagnostic(Location(entry.path), f"cannot be read ({exc.strerror})")
+            yield Diagnostic(Location(shown_path(entry.path)), f"cannot be read ({exc.strerror})")
 
 
 def _not_regular(path: str) -> Diagnostic:
@@ -112,8 +112,8 @@ def _not_regular(path: str) -> Diagnostic:
                 if exc.errno == errno.ENOENT
                 else f"cannot be read ({exc.strerror})"
             )
-            return Diagnostic(Location(path), reason)
-    return Diagnostic(Location(path), "is not a regular file")
+            return Diagnostic(Location(shown_path(path)), reason)
+    return Diagnostic(Location(shown_path(path)), "is not a regular file")
 
 
 def open_regular(source: str) -> BinaryIO:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
 from careercap.core.profile import Certification, Profile, Skill
-from careercap.errors import CareercapError, Diagnostic, Location
+from careercap.errors import CareercapError, Diagnostic, Location, shown_path
 from careercap.reading.diagnostics import validate
 from careercap.reading.documents import (
     BLOCK,
@@ -98,23 +98,24 @@ def documents(source: str, stdin: BinaryIO | None = None) -> Iterator[Document |
     """Every document of a file, or of standard input (`stdin`, else the process's) for
     `-`, as it is read. A file that cannot be opened or read (gone since it was named, say)
     is one error, as a `Loaded` in its place."""
+    name = shown_path(source)  # what the documents are named by; the file is opened by `source`
     try:
         if source == STDIN:
-            yield from stream_documents(sys.stdin.buffer if stdin is None else stdin, source)
+            yield from stream_documents(sys.stdin.buffer if stdin is None else stdin, name)
             return
         head, larger = read_regular(source, BLOCK)
         if larger is not None:  # a large file: read a block at a time
             with larger:
-                yield from stream_documents(larger, source)
+                yield from stream_documents(larger, name)
             return
-        document = whole_document(head, source)  # the usual small profile, read at once
-        yield from (document,) if document is not None else stream_documents(io.BytesIO(head), source)
+        document = whole_document(head, name)  # the usual small profile, read at once
+        yield from (document,) if document is not None else stream_documents(io.BytesIO(head), name)
     except Unreadable as exc:
-        yield Loaded(source, 0, None, (exc.diagnostic(),))
+        yield Loaded(name, 0, None, (exc.diagnostic(),))
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             raise
-        yield Loaded(source, 0, None, (Diagnostic(Location(source), f"cannot be read ({exc.strerror})"),))
+        yield Loaded(name, 0, None, (Diagnostic(Location(name), f"cannot be read ({exc.strerror})"),))
 
 
 def validated(found: Iterable[Document | Loaded]) -> Iterator[Loaded]:

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from careercap.core.fields import parse_integer, parse_number
 from careercap.core.rules import RULES, FreelancerPortfolio, Rules, SensitivityRanges, Static, Upskilling
-from careercap.errors import CareercapError, Diagnostic, Location
+from careercap.errors import CareercapError, Diagnostic, Location, shown_path
 from careercap.reading.diagnostics import validate
 from careercap.reading.documents import MAX_DOCUMENT_CHARS, Document, split_documents, stream_chunks
 from careercap.reading.files import read_head
@@ -133,11 +133,13 @@ def small_file(path: str, what: str) -> bytes:
     data = read_head(path, MAX_DOCUMENT_CHARS)
     if len(data) > MAX_DOCUMENT_CHARS:
         limit = f"{MAX_DOCUMENT_CHARS // 1024} KiB"
-        raise CareercapError(Diagnostic(Location(path), f"is larger than {limit}; {what} is far smaller"))
+        raise CareercapError(
+            Diagnostic(Location(shown_path(path)), f"is larger than {limit}; {what} is far smaller")
+        )
     return data
 
 
 def rules_file(path: str) -> Rules:
     """The defaults with the rules file at `path` laid over them. Raises InputError if it
     cannot be read, CareercapError if it is larger than a profile may be or invalid."""
-    return load_rules(small_file(path, "a rules file"), path)
+    return load_rules(small_file(path, "a rules file"), shown_path(path))

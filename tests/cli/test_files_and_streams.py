@@ -26,7 +26,7 @@ import pytest
 
 from careercap.pipeline import Overrides, project_sources
 from careercap.reading.rules import default_rules
-from tests.conftest import PROFILE_A, PROFILES, TERMINAL
+from tests.conftest import PROFILE_A, PROFILES, TERMINAL, unfinished
 
 PROFILE = PROFILES / "freelancer.yaml"
 INVALID = "name: Broken\nincome: lots\n"
@@ -172,7 +172,7 @@ def test_a_signal_leaves_no_temporary_file_and_the_target_as_it_was(
     os.close(read)
     os.write(write, PROFILE.read_bytes() + b"---\n")  # one profile, then the stream stays open
     deadline = time.monotonic() + 30
-    while len(entries(tmp_path)) < 2 and time.monotonic() < deadline:  # the temporary file is there
+    while not unfinished(process.pid, tmp_path) and time.monotonic() < deadline:  # out.csv is begun
         time.sleep(0.05)
     process.send_signal(getattr(signal, name))
     _, stderr = process.communicate(timeout=30)
@@ -418,11 +418,11 @@ def test_directories_deeper_than_python_recurses_are_walked(tmp_path: Path) -> N
     [
         (
             ["--svg", "x.svg", "--html", "x.svg"],
-            "Invalid value for '--svg' / '--html': --svg and --html both name x.svg; give each its own file",
+            "Invalid value for '--html': x.svg is named by --svg and by --html; give each its own file",
         ),
         (
             ["-o", "x.txt", "--svg", "x.txt"],
-            "Invalid value for '--output': x.txt is named by --output and by --svg or --html; give each its own file",
+            "Invalid value for '--svg': x.txt is named by --output and by --svg; give each its own file",
         ),
     ],
 )
@@ -439,3 +439,174 @@ def test_format_choices_are_named_when_none_fits(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == (
         "careercap compare: error: Invalid value for '--format' / '-f': must be one of table, json, not 'csv'"
     )
+
+
+# Outputs that would eat their inputs
+
+
+def _profile_named(folder: Path, name: str) -> Path:
+    path = folder / name
+    path.write_bytes(PROFILE.read_bytes())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "victim"),
+    [
+        (["report", "p.html", "-o", "p.html"], "--output", "p.html"),
+        (["chart", "p.svg", "-o", "p.svg"], "--output", "p.svg"),
+        (["project", "c.yaml", "--html", "c.yaml"], "--html", "c.yaml"),
+        (["project", "d.yaml", "--svg", "d.yaml"], "--svg", "d.yaml"),
+        (["compare", "a.html", "b.yaml", "--html", "a.html"], "--html", "a.html"),
+        (["report", "q.yaml", "-o", "link.html"], "--output", "link.html"),
+        (["project", "q.yaml", "-f", "csv", "-o", "hard.yaml"], "--output", "hard.yaml"),
+        (
+            ["project", "q.yaml", "--rules", "rules.yaml", "-f", "csv", "-o", "rules.yaml"],
+            "--output",
+            "rules.yaml",
+        ),
+        (["import", "resume.json", "-o", "resume.json", "--force"], "--output", "resume.json"),
+        (["import", "t.zip", "-o", "t.zip", "--force"], "--output", "t.zip"),
+        (["import", "export", "-o", "export/Skills.csv", "--force"], "--output", "export/Skills.csv"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else None,
+)
+def test_an_output_that_is_an_input_is_refused_by_every_command(
+    tmp_path: Path, args: list[str], option: str, victim: str
+) -> None:
+    for name in ("p.html", "p.svg", "c.yaml", "d.yaml", "a.html", "b.yaml", "q.yaml"):
+        _profile_named(tmp_path, name)
+    (tmp_path / "link.html").symlink_to("q.yaml")
+    os.link(tmp_path / "q.yaml", tmp_path / "hard.yaml")
+    (tmp_path / "rules.yaml").write_text("window_years: 3\n")
+    (tmp_path / "resume.json").write_text('{"basics": {"name": "Ada"}}\n')
+    (tmp_path / "t.zip").write_bytes(b"PK\x05\x06" + bytes(18))  # an empty ZIP
+    (tmp_path / "export").mkdir()
+    (tmp_path / "export" / "Skills.csv").write_text("Name\nSQL\n")
+    before = {path.name: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    result = careercap(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"careercap {args[0]}: error: Invalid value for '{option}': "
+        f"{victim} is also an input; write the output elsewhere"
+    )
+    assert {path.name: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+def test_an_output_that_is_the_file_standard_input_reads_is_refused(tmp_path: Path) -> None:
+    profile = _profile_named(tmp_path, "q.yaml")
+    with profile.open("rb") as stdin:
+        result = careercap("project", "-", "-f", "csv", "-o", "q.yaml", cwd=tmp_path, stdin=stdin.fileno())
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "careercap project: error: Invalid value for '--output': q.yaml is also an input; "
+        "write the output elsewhere"
+    )
+    assert profile.read_bytes() == PROFILE.read_bytes()
+
+
+def test_import_to_a_directory_says_it_is_one_rather_than_ask_for_force(tmp_path: Path) -> None:
+    (tmp_path / "resume.json").write_text('{"basics": {"name": "Ada"}}\n')
+    (tmp_path / "out").mkdir()
+    for force in ([], ["--force"]):
+        result = careercap("import", "resume.json", "-o", "out", *force, cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.splitlines()[0] == (
+            "careercap import: error: Invalid value for '--output': cannot write out: "
+            "it is a directory; careercap writes files, character devices and FIFOs"
+        )
+
+
+# Names that are not UTF-8
+
+
+UNDECODED = os.fsdecode(b"p\xff.yaml")  # a legal file name on Linux
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["project", UNDECODED, "-o", "x.txt"], "x.txt"),
+        (["project", UNDECODED, "--svg", "x.svg"], "x.svg"),
+        (["project", UNDECODED, "--html", "x.html"], "x.html"),
+        (["report", UNDECODED, "-o", "r.html"], "r.html"),
+        (["compare", UNDECODED, "other.yaml", "-f", "json"], None),
+        (["project", UNDECODED, "-f", "csv"], None),
+    ],
+    ids=lambda value: " ".join(value[:1] + value[2:]) if isinstance(value, list) else None,
+)
+def test_a_file_name_that_is_not_utf_8_is_shown_with_its_bytes_escaped(
+    tmp_path: Path, args: list[str], written: str | None
+) -> None:
+    _profile_named(tmp_path, UNDECODED)
+    _profile_named(tmp_path, "other.yaml")
+    result = careercap(*args, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    text = result.stdout if written is None else (tmp_path / written).read_text(encoding="utf-8")
+    assert "p\\xff.yaml" in text or "p\\\\xff.yaml" in text  # as written, or inside JSON
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", UNDECODED, "other.yaml", "--html", "c.html"],
+        ["chart", UNDECODED, "other.yaml", "-o", "c.svg"],
+    ],
+    ids=["compare --html", "chart"],
+)
+def test_a_file_name_that_is_not_utf_8_draws_as_any_other(tmp_path: Path, args: list[str]) -> None:
+    _profile_named(tmp_path, UNDECODED)
+    _profile_named(tmp_path, "other.yaml")
+    result = careercap(*args, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (tmp_path / args[-1]).read_text(encoding="utf-8").startswith("<")  # whole, and UTF-8
+
+
+def test_an_error_in_a_file_whose_name_is_not_utf_8_names_it_with_its_bytes_escaped(tmp_path: Path) -> None:
+    (tmp_path / UNDECODED).write_text(INVALID)
+    result = careercap("project", UNDECODED, "-f", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "p\\xff.yaml:2:9: error: income: must be a number, not 'lots'\n"
+    assert '"source": "p\\\\xff.yaml"' in result.stdout
+
+
+# A folder that cannot be written by the end of a run
+
+
+def test_a_folder_made_read_only_during_a_run_is_left_with_nothing_in_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        (out / "probe").touch()
+    except PermissionError:
+        pass
+    else:
+        pytest.skip(
+            "this run writes into folders whatever their permissions (root); the unprivileged rerun checks it"
+        )
+    out.chmod(0o755)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "careercap", "project", "-", "-o", "out/out.csv"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    process.stdin.write(PROFILE.read_text() + "---\n")  # one profile; the stream stays open
+    process.stdin.flush()
+    deadline = time.monotonic() + 30
+    while not any(unfinished(process.pid, out)) and time.monotonic() < deadline:  # rows are written
+        time.sleep(0.05)
+    out.chmod(0o555)
+    try:
+        _, stderr = process.communicate(PROFILE.read_text(), timeout=60)
+    finally:
+        out.chmod(0o755)
+    assert process.returncode == 2
+    assert stderr.splitlines()[0] == (
+        "careercap project: error: Invalid value for '--output': cannot write out/out.csv: "
+        "Permission denied; what was written is gone and no out.csv was made"
+    )
+    assert entries(out) == []

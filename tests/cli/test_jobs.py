@@ -21,7 +21,7 @@ import pytest
 
 from careercap.pipeline import WHOLE_BELOW
 from tests.cli.test_batch import person
-from tests.conftest import PROFILES, TERMINAL, Invoke, Write
+from tests.conftest import PROFILES, TERMINAL, Invoke, Write, unfinished
 
 ENV = {**os.environ, **TERMINAL}
 
@@ -338,10 +338,11 @@ def test_fail_fast_with_workers_writes_no_file(tmp_path: Path, marker: str) -> N
 
 
 def interrupted(
-    tmp_path: Path, marker: str, count: int, when: Callable[[Path], bool], one_core: bool = False
+    tmp_path: Path, marker: str, count: int, when: Callable[[int, Path], bool], one_core: bool = False
 ) -> None:
     """`project --jobs 2 -o FILE` on `count` profiles, Ctrl-C'd as a terminal does once the
-    workers exist and `when(directory of FILE)`; it must end as one process would."""
+    workers exist and `when(careercap's process id, directory of FILE)`; it must end as one
+    process would."""
     # --sensitivity makes each profile slow, so that the run is still going when Ctrl-C comes.
     source = many(tmp_path / "many.yaml", count)
     out = tmp_path / "out"
@@ -355,7 +356,7 @@ def interrupted(
     ):
         if one_core:  # set long before careercap has loaded enough to fork: the workers inherit it
             os.sched_setaffinity(process.pid, {min(os.sched_getaffinity(0))})
-        wait_for_workers(marker, lambda: when(out), pause=0 if one_core else 0.01)
+        wait_for_workers(marker, lambda: when(process.pid, out), pause=0 if one_core else 0.01)
         os.killpg(process.pid, signal.SIGINT)  # to the whole group, workers too
         stdout, stderr = process.communicate(timeout=60)
     # One process says nothing (so no Traceback), and leaves neither out.csv nor its
@@ -365,8 +366,8 @@ def interrupted(
 
 
 def test_ctrl_c_stops_every_worker_and_leaves_no_file(tmp_path: Path, marker: str) -> None:
-    def at_work(out: Path) -> bool:  # rows the workers made are in the temporary file
-        return any(file.stat().st_size > 64 * 1024 for file in out.iterdir())
+    def at_work(pid: int, out: Path) -> bool:  # rows the workers made are in the unfinished file
+        return any(size > 64 * 1024 for size in unfinished(pid, out))
 
     interrupted(tmp_path, marker, 20000, at_work)
 
@@ -374,7 +375,7 @@ def test_ctrl_c_stops_every_worker_and_leaves_no_file(tmp_path: Path, marker: st
 def test_ctrl_c_as_the_workers_start_on_a_busy_machine(tmp_path: Path, marker: str) -> None:
     # One core for careercap and its workers: a worker just forked waits its turn before it
     # can set itself up to ignore Ctrl-C, as it would on a loaded machine.
-    interrupted(tmp_path, marker, 1000, lambda out: True, one_core=True)
+    interrupted(tmp_path, marker, 1000, lambda pid, out: True, one_core=True)
 
 
 @pytest.mark.parametrize("second", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c twice", "then SIGTERM"])
@@ -414,8 +415,8 @@ def test_a_worker_holds_only_its_two_pipes(tmp_path: Path, marker: str) -> None:
         started(*command, cwd=tmp_path, stdin=subprocess.PIPE, stderr=subprocess.DEVNULL) as process,
         watchdog(process),
     ):
-        # Once rows the workers made are in the temporary file: they are set up and at work.
-        wait_for_workers(marker, lambda: any(file.stat().st_size > 64 * 1024 for file in out.iterdir()))
+        # Once rows the workers made are in the unfinished file: they are set up and at work.
+        wait_for_workers(marker, lambda: any(size > 64 * 1024 for size in unfinished(process.pid, out)))
         held = {
             worker: sorted(
                 (int(fd), os.readlink(f"/proc/{worker}/fd/{fd}").split(":")[0])
