@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -57,6 +59,9 @@ class _Writer:
         self.rules = rules
         self.layout = layout
 
+    def prepare(self) -> None:
+        """What `render` needs, made before any worker is forked (nothing is written)."""
+
     def begin(self) -> None:
         """Anything that comes before the first projection."""
 
@@ -78,15 +83,17 @@ class _Writer:
 
 
 class _Csv(_Writer):
-    def begin(self) -> None:
+    def prepare(self) -> None:
         from careercap.render import export
 
         self.export = export
-        header = export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
-        csv.writer(self.stream, lineterminator="\r\n").writerow(header)
         # At a terminal, text from a profile shows its control characters as escapes; in a
         # file or a pipe, CSV keeps the data as it is.
         self.at_terminal = self.stream.isatty()
+
+    def begin(self) -> None:
+        header = self.export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
+        csv.writer(self.stream, lineterminator="\r\n").writerow(header)
 
     def joins(self) -> bool:
         return True
@@ -106,7 +113,7 @@ class _Csv(_Writer):
 
 
 class _Jsonl(_Writer):
-    def begin(self) -> None:
+    def prepare(self) -> None:
         from careercap.render.export import jsonl_line, projection_dict
 
         self.line, self.exported = jsonl_line, projection_dict
@@ -119,10 +126,12 @@ class _Jsonl(_Writer):
 
 
 class _Json(_Writer):
-    def begin(self) -> None:
+    def prepare(self) -> None:
         from careercap.render.export import JsonWriter, projection_dict
 
         self.document, self.exported = JsonWriter(self.rules, self.layout.basis), projection_dict
+
+    def begin(self) -> None:
         self.stream.write(self.document.begin())
 
     def render(self, result: Result) -> str:
@@ -136,7 +145,7 @@ class _Json(_Writer):
 
 
 class _Table(_Writer):
-    def begin(self) -> None:
+    def prepare(self) -> None:
         from careercap.render import table
 
         self.table = table
@@ -192,8 +201,10 @@ def write_projections(
 
     # Off a terminal, the problems of a chunk go to standard error at once, before its
     # output: the output is written in blocks anyway. At a terminal, each profile's problems
-    # come just before its projection, as people read them.
-    together = not stream.isatty()
+    # come just before its projection, as people read them; and so they do where standard
+    # error is the output's own file (`2>&1`), with the output before them written out
+    # first, so that what the two make together is the same whatever --jobs.
+    together = not stream.isatty() and not _one_file(stream, sys.stderr)
     joins = writer.joins()
 
     def work(chunk: list[Share]) -> list[Piece]:
@@ -212,7 +223,8 @@ def write_projections(
                 pieces = pieces if invalid is None else pieces[: invalid + 1]
             report("".join([piece.said + lines(piece.errors + piece.warnings) for piece in pieces]))
         for piece in pieces:
-            if not together:
+            if not together and (piece.errors or piece.warnings):
+                stream.flush()
                 report(lines(piece.errors + piece.warnings))
             if piece.errors:
                 errors.append(piece.errors[0])
@@ -224,7 +236,7 @@ def write_projections(
             if piece.source == "-":
                 stream.flush()  # reading a pipe: let the output follow the input
 
-    writer.begin()
+    writer.prepare()
     run(
         shares,
         work,
@@ -233,9 +245,19 @@ def write_projections(
         size=share_size,
         before_fork=lambda: flush_standard_streams(stream),
         gate=gate,
+        begin=writer.begin,
     )
     writer.end(errors)
     return errors
+
+
+def _one_file(stream: TextIO, other: TextIO) -> bool:
+    """Whether two streams write to one file (or pipe, or terminal)."""
+    try:
+        mine, theirs = os.fstat(stream.fileno()), os.fstat(other.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a file: nothing is merged
+        return False
+    return (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino)
 
 
 def _joined(pieces: list[Piece], warnings_said: bool) -> list[Piece]:

@@ -161,22 +161,42 @@ def run(
     size: Callable[[S], int] = lambda share: 1,
     before_fork: Callable[[], None] = lambda: None,
     gate: InputGate | None = None,
+    begin: Callable[[], None] = lambda: None,
 ) -> None:
     """`take(work(chunk))` for every chunk of the shares, in order: here, or in `jobs.processes`
     worker processes. `size` tells how much text a share holds (to bound a chunk);
-    `before_fork` flushes what this process has buffered, which a child must not inherit."""
+    `before_fork` flushes what this process has buffered, which a child must not inherit;
+    `begin` starts the output, once the workers asked for are running: a run whose workers
+    cannot start (`--jobs N`) writes nothing, and one that only may use them (`auto`) goes
+    on in this process."""
     items = iter(shares)
     if not hasattr(os, "fork"):  # pragma: no cover - workers are forked; elsewhere, one process
         jobs = Jobs(1)
+    begun = jobs.processes == 1 or not jobs.at_once
+    if begun:
+        begin()
     if jobs.processes > 1 and not jobs.at_once:
         for share in itertools.islice(items, SERIAL_FIRST):
             take(work([share]))
     first = next(items, None) if jobs.processes > 1 else None
-    if first is None:
-        for share in items:
-            take(work([share]))
-        return
-    _Pool(work, take, jobs.processes, size, gate).run(itertools.chain([first], items), before_fork)
+    if first is not None:
+        items = itertools.chain([first], items)
+        pool = _Pool(work, take, jobs.processes, size, gate)
+        try:
+            pool.start(before_fork)
+        except WorkerLost:
+            if jobs.at_once:
+                raise
+            # `auto` under a limit on processes or files: this process does the rest.
+        else:
+            if not begun:
+                begin()
+            pool.run(items)
+            return
+    elif not begun:
+        begin()
+    for share in items:
+        take(work([share]))
 
 
 # Messages between this process and a worker: a chunk one way, its outcome the other, each
@@ -314,10 +334,9 @@ class _Pool(Generic[S, P]):
         self.chars = 0
         self.limit = FIRST_CHUNK
 
-    def run(self, items: Iterator[S], before_fork: Callable[[], None]) -> None:
-        before_fork()
+    def run(self, items: Iterator[S]) -> None:
+        """Every share given out and every outcome taken, in order; the workers ended."""
         try:
-            self.start()
             if self.gate is not None:
                 self.gate.on_wait = self.drain
             for share in items:
@@ -334,16 +353,21 @@ class _Pool(Generic[S, P]):
                 self.gate.on_wait = None
         self.stop(kill=False)
 
-    def start(self) -> None:
-        """Fork the workers. Ctrl-C and the like are held back meanwhile, so that no signal
-        finds a worker (or this process) half made; one that came meanwhile arrives when
-        they are let through, and stops the run as it would later."""
+    def start(self, before_fork: Callable[[], None]) -> None:
+        """Fork the workers, once `before_fork` has flushed what this process holds. Ctrl-C
+        and the like are held back meanwhile, so that no signal finds a worker (or this
+        process) half made; one that came meanwhile arrives when they are let through, and
+        stops the run as it would later. If one cannot be started, those started are ended."""
+        before_fork()
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
         try:
             for number in range(1, self.count + 1):
                 worker = self._fork(number)
                 self.workers.append(worker)
                 self.by_descriptor[worker.tasks] = self.by_descriptor[worker.outcomes] = worker
+        except BaseException:
+            self.stop(kill=True)
+            raise
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 

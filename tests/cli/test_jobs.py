@@ -561,3 +561,74 @@ def test_a_worker_killed_from_outside_ends_the_run_in_one_line(
         [],
     )
     assert leftover(marker) == []
+
+
+def merged(*args: str, cwd: Path) -> tuple[int, bytes]:
+    """`careercap ARGS...` with standard error sent where standard output goes (`2>&1`)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "careercap", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=ENV,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode, done.stdout
+
+
+@pytest.mark.parametrize("output_format", ["csv", "jsonl"])
+def test_output_and_problems_merged_come_in_the_same_order_whatever_the_jobs(
+    mixed: Path, output_format: str
+) -> None:
+    args = ("project", *INPUTS, "-f", output_format)
+    status, one = merged(*args, "--jobs", "1", cwd=mixed)
+    assert status == 1
+    # Each profile's problems come just before its output, after the output before it.
+    lines = one.decode().splitlines()
+    first = next(at for at, line in enumerate(lines) if ": error: " in line)
+    assert lines[first - 1 : first + 1] == [
+        "stream.yaml:40:1: warning: document 7 is empty; skipped",
+        "stream.yaml:43:9: error: income: must be a number, not 'lots'",
+    ]
+    before = {"csv": "stream.yaml,6,Person 5,", "jsonl": '{"source": "stream.yaml", "document": 6, '}
+    assert lines[first - 2].startswith(before[output_format])
+    for jobs in ("2", "4", "auto"):
+        assert merged(*args, "--jobs", jobs, cwd=mixed) == (1, one)
+
+
+def test_jobs_auto_that_cannot_start_workers_goes_on_in_one_process(tmp_path: Path, marker: str) -> None:
+    # One large file: its documents are shared out, past the first 256 done before workers start.
+    source = many(tmp_path / "many.yaml", 8000)
+    assert os.path.getsize(source) > WHOLE_BELOW
+    args = [sys.executable, "-m", "careercap", "project", source, "-f", "csv"]
+    one = subprocess.run([*args, "--jobs", "1"], capture_output=True, timeout=120, check=True)
+    # Six open files: the standard streams, the input and one pipe; a worker needs two.
+    auto = subprocess.run(
+        [*args, "--jobs", "auto"],
+        capture_output=True,
+        preexec_fn=descriptors_at_most(6),
+        timeout=120,
+        check=False,
+    )
+    assert (auto.returncode, auto.stderr, auto.stdout) == (0, b"", one.stdout)
+    assert leftover(marker) == []
+
+
+def test_jobs_that_cannot_start_say_so_before_any_output(tmp_path: Path, marker: str) -> None:
+    source = many(tmp_path / "many.yaml", 300)
+    for output_format in ("csv", "json"):
+        run = subprocess.run(
+            [sys.executable, "-m", "careercap", "project", source, "-f", output_format, "--jobs", "2"],
+            capture_output=True,
+            preexec_fn=descriptors_at_most(6),
+            timeout=120,
+            check=False,
+        )
+        assert (run.returncode, run.stdout, run.stderr.decode()) == (
+            70,
+            b"",
+            "careercap: error: cannot start worker process 1 of 2 (Too many open files): "
+            "run again with fewer --jobs\n",
+        )
+    assert leftover(marker) == []
