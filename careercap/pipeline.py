@@ -440,9 +440,10 @@ def import_sources(paths: list[str], report: Report) -> Gathered:
             raise exc.about("sources") from None
         report(source.warnings)
         found += source.found
-        name = name or source.name
-        position = position or source.position
+        name = name or _holdable(path, "name", source.name, report)
+        position = position or _holdable(path, "latest position", source.position, report)
     imported = merge(found)
+    report([Diagnostic(Location(left.origin), left.message, "warning") for left in imported.left])
     report(
         [
             Diagnostic(
@@ -454,7 +455,53 @@ def import_sources(paths: list[str], report: Report) -> Gathered:
             for item in imported.undated
         ]
     )
-    return Gathered(imported, name, position)
+    return Gathered(_within_limits(imported, paths, name, position, report), name, position)
+
+
+def _holdable(path: str, what: str, text: str | None, report: Report) -> str | None:
+    """The person's name or latest position as the source at `path` gives it; None, with a
+    warning, when a profile cannot hold it as a name (nor, then, as a position's)."""
+    from careercap.core.imported import name_problem  # noqa: PLC0415 - import alone
+
+    problem = None if text is None else name_problem(text)
+    if problem is None:
+        return text
+    report([Diagnostic(Location(path), f"{what} {quoted(text)} {problem}; left out", "warning")])
+    return None
+
+
+def _within_limits(
+    imported: Imported, paths: list[str], name: str | None, position: str | None, report: Report
+) -> Imported:
+    """The certifications and skills, the first of them that the profile holds within the
+    limits careercap reads a profile in; a warning says where the rest begins."""
+    from careercap.reading.documents import MAX_DOCUMENT_CHARS  # noqa: PLC0415 - import alone
+    from careercap.reading.yamlvalues import MAX_VALUES  # noqa: PLC0415
+    from careercap.render.imported import head_size, item_size  # noqa: PLC0415
+
+    chars, values = head_size(paths, name, position)
+    items = imported.certifications + imported.skills
+    for kept, item in enumerate(items):
+        size = item_size(item)
+        chars, values = chars + size.chars, values + size.values
+        if chars > MAX_DOCUMENT_CHARS or values > MAX_VALUES:
+            after = len(items) - kept - 1
+            report(
+                [
+                    Diagnostic(
+                        Location(item.origins[0]),
+                        f"this {item.kind} and the {after:,} item{'s' if after != 1 else ''} after it are "
+                        f"left out: a profile holds at most {MAX_VALUES:,} values and "
+                        f"{MAX_DOCUMENT_CHARS // 1024:,} KiB",
+                        "warning",
+                    )
+                ]
+            )
+            held = len(imported.certifications)
+            return imported._replace(
+                certifications=imported.certifications[:kept], skills=imported.skills[: max(0, kept - held)]
+            )
+    return imported
 
 
 class Checked(NamedTuple):

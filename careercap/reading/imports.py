@@ -1,9 +1,10 @@
 """What a person already keeps elsewhere, read for `careercap import`: a LinkedIn data
 export (the ZIP, or its folder), a JSON Resume, and Open Badges (2.0 assertions, 3.0
-credentials; a file each, an array, or a folder of them). Each source is recognised by its
-content. ZIP members are read in memory with size caps, never extracted, and URLs are
-recorded, never fetched. A source that cannot be read is one located error; what is
-skipped inside one is a warning saying why.
+credentials; a file each, an array, a folder of them, or a badge baked into its PNG image).
+Each source is recognised by its content. ZIP members are read in memory with size caps,
+never extracted, and URLs are recorded, never fetched. A source that cannot be read is one
+located error; what is skipped inside one, and what is read by a guess, is a warning
+saying why.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ import io
 import json
 import os
 import re
+import struct
+import sys
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from careercap.core.fields import PartialDate, parse_date, quoted
+from careercap.core.fields import YEAR_MAX, YEAR_MIN, PartialDate, parse_date, quoted
 from careercap.core.imported import Found
-from careercap.errors import CareercapError, Diagnostic, InputError, Location
+from careercap.errors import CareercapError, Diagnostic, InputError, Location, shown_path
 from careercap.reading.files import read_head
 
 MAX_FILE = 20 * 1024 * 1024
@@ -32,6 +36,9 @@ MAX_DEPTH = 64
 """The deepest nesting of JSON careercap reads: a badge or a résumé is far shallower."""
 
 LINKEDIN = ("Profile.csv", "Certifications.csv", "Skills.csv")
+PNG = b"\x89PNG\r\n\x1a\n"
+BAKED = (b"openbadges", b"openbadgecredential")
+"""The PNG text chunks a baked badge keeps its assertion (2.0) or credential (3.0) in."""
 
 
 class Source(NamedTuple):
@@ -56,19 +63,33 @@ def read_source(path: str) -> Source:
         )
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _linkedin_zip(path, data)
+    if data.startswith(PNG):
+        return _baked(path, data)
     value = _json(path, data)
     return _json_source(path, os.path.basename(path), value)
 
 
 def _error(path: str, message: str, line: int | None = None, column: int | None = None) -> CareercapError:
-    return CareercapError(Diagnostic(Location(path, line, column), message))
+    return CareercapError(Diagnostic(Location(shown_path(path), line, column), message))
 
 
 def _warning(path: str, message: str, line: int | None = None) -> Diagnostic:
-    return Diagnostic(Location(path, line), message, "warning")
+    return Diagnostic(Location(shown_path(path), line), message, "warning")
 
 
 # Text and JSON -----------------------------------------------------------------------
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+"""Where a line ends, in every source: a line feed, a carriage return and line feed, or a
+lone carriage return (and nowhere else: not at U+2028, nor at a form feed)."""
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character, lines ending as `_LINE_END` says."""
+    line, start = 1, 0
+    for found in _LINE_END.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
 
 
 def _text(path: str, data: bytes, what: str | None = None) -> str:
@@ -76,7 +97,7 @@ def _text(path: str, data: bytes, what: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line, _ = _place(data[: exc.start].decode("latin-1"), exc.start)
         inside = f"{what} " if what else ""
         raise _error(
             path,
@@ -98,6 +119,20 @@ class _Repeated(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
+
+
+class _TooLong(Exception):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _integer(digits: str) -> int:
+    """A JSON integer; one too long for Python to read as a number is an error of its own."""
+    try:
+        return int(digits)
+    except ValueError:
+        raise _TooLong(digits) from None
 
 
 def _depth(text: str) -> int:
@@ -127,14 +162,32 @@ def _json(path: str, data: bytes) -> Any:
     if _depth(text) > MAX_DEPTH:
         raise _error(path, f"nests deeper than {MAX_DEPTH} levels; a badge or a résumé is far shallower")
     try:
-        return json.loads(text, object_pairs_hook=_no_repeats)
+        return json.loads(text, object_pairs_hook=_no_repeats, parse_int=_integer)
     except json.JSONDecodeError as exc:
         what = "is not JSON, nor a ZIP of a LinkedIn export" if exc.pos == 0 else "is not valid JSON"
-        raise _error(path, f"{what}: {exc.msg}", exc.lineno, exc.colno) from None
+        raise _error(path, f"{what}: {exc.msg}", *_place(text, exc.pos)) from None
     except _Repeated as exc:
         raise _error(
             path, f"has the key {quoted(exc.key)} twice in one object; which one is meant?"
         ) from None
+    except _TooLong as exc:
+        raise _error(
+            path,
+            f"has a number {len(exc.digits.lstrip('-')):,} digits long; careercap reads "
+            f"numbers of at most {sys.get_int_max_str_digits():,} digits",
+            *_number_place(text, exc.digits),
+        ) from None
+
+
+_STRING_OR_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+')
+
+
+def _number_place(text: str, digits: str) -> tuple[int, int] | tuple[()]:
+    """Where a number is in JSON text (outside its strings), as line and column."""
+    for found in _STRING_OR_NUMBER.finditer(text):
+        if found.group() == digits:
+            return _place(text, found.start())
+    return ()
 
 
 # Dates -------------------------------------------------------------------------------
@@ -161,7 +214,10 @@ _MONTHS = {
     for name in names
 }
 _MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{4})")
-_ISO_START = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?")
+_ISO_START = re.compile(
+    r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?",
+    re.IGNORECASE,
+)
 
 
 def date_of(text: str) -> PartialDate | None:
@@ -188,13 +244,12 @@ def _linkedin_zip(path: str, data: bytes) -> Source:
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _error(path, f"is not a readable ZIP archive ({exc})") from None
-    files: dict[str, bytes] = {}
-    for member in members:
-        base = member.filename.replace("\\", "/").rsplit("/", 1)[-1]  # `..` and absolute paths are just names
-        wanted = next((name for name in LINKEDIN if name.lower() == base.lower()), None)
-        if wanted is None or member.is_dir() or wanted in files:
-            continue
-        where = f"{path}: {member.filename}"
+    named = {member.filename: member for member in members if not member.is_dir()}
+    picked = _pick(path, list(named))
+    files: dict[str, tuple[str, bytes]] = {}
+    for wanted, name in picked.files.items():
+        member = named[name]
+        where = f"{path}: {name}"
         if member.flag_bits & 0x1:
             raise _error(where, "is encrypted; export it again without a password")
         if member.file_size > MAX_MEMBER:
@@ -206,28 +261,82 @@ def _linkedin_zip(path: str, data: bytes) -> Source:
             raise _error(where, f"cannot be unpacked ({exc})") from None
         if len(content) > MAX_MEMBER:
             raise _error(where, f"unpacks to more than {MAX_MEMBER // (1024 * 1024)} MiB; refused")
-        files[wanted] = content
+        files[wanted] = (name, content)
     if not files:
         raise _error(
             path, "is a ZIP without Profile.csv, Certifications.csv or Skills.csv: not a LinkedIn export"
         )
-    return _linkedin(path, files)
+    return _linkedin(path, files, picked.skipped)
+
+
+class _Picked(NamedTuple):
+    """The member read for each LinkedIn file, and warnings naming the members skipped."""
+
+    files: dict[str, str]
+    skipped: list[Diagnostic]
+
+
+def _preferred(name: str) -> tuple[int, bool]:
+    """The order in which members of one name are preferred: nearest the top, then the
+    name's case as LinkedIn writes it."""
+    base = name.rsplit("/", 1)[-1]
+    return name.count("/"), base not in LINKEDIN
+
+
+def _pick(path: str, names: list[str]) -> _Picked:
+    """Which of an export's members (`/`-separated names) is read for each LinkedIn file,
+    its name's case aside; every other CSV file, and every ZIP inside, is named in a warning."""
+    candidates: dict[str, list[str]] = {}
+    others: list[str] = []
+    skipped: list[Diagnostic] = []
+    for name in names:
+        base = name.replace("\\", "/").rsplit("/", 1)[-1]  # `..` and absolute paths are just names
+        wanted = next((linkedin for linkedin in LINKEDIN if linkedin.lower() == base.lower()), None)
+        if wanted is not None:
+            candidates.setdefault(wanted, []).append(name)
+        elif base.lower().endswith(".csv"):
+            others.append(name)
+        elif base.lower().endswith(".zip"):
+            skipped.append(
+                _warning(
+                    _member(path, name),
+                    "skipped: careercap does not open a ZIP inside an export; unpack it and import it "
+                    "on its own",
+                )
+            )
+    files = {}
+    for wanted, found in candidates.items():
+        chosen, *seconds = sorted(found, key=_preferred)
+        files[wanted] = chosen
+        skipped += [
+            _warning(_member(path, second), f"skipped: a second {wanted}; careercap reads {chosen}")
+            for second in seconds
+        ]
+    if others:
+        shown = ", ".join(others[:10]) + (f" and {len(others) - 10:,} more" if len(others) > 10 else "")
+        skipped.append(
+            _warning(
+                path,
+                f"skipped {len(others):,} CSV file{'s' if len(others) > 1 else ''} careercap does not "
+                f"import: {shown} (it reads Profile.csv, Certifications.csv and Skills.csv)",
+            )
+        )
+    return _Picked(files, skipped)
 
 
 def _folder(path: str) -> Source:
     entries = sorted(os.listdir(path))
-    by_name = {entry.lower(): entry for entry in entries}
-    linkedin = {name: by_name[name.lower()] for name in LINKEDIN if name.lower() in by_name}
-    if linkedin:
+    picked = _pick(path, [entry for entry in entries if not os.path.isdir(os.path.join(path, entry))])
+    if picked.files:
         files = {}
-        for name, entry in linkedin.items():
+        for name, entry in picked.files.items():
             data = read_head(os.path.join(path, entry), MAX_MEMBER)
             if len(data) > MAX_MEMBER:
                 raise _error(
                     os.path.join(path, entry), f"is larger than {MAX_MEMBER // (1024 * 1024)} MiB; refused"
                 )
-            files[name] = data
-        return _linkedin(path, files)
+            files[name] = (entry, data)
+        return _linkedin(path, files, picked.skipped)
     badges = [entry for entry in entries if entry.lower().endswith(".json")]
     if not badges:
         raise InputError(
@@ -236,7 +345,7 @@ def _folder(path: str) -> Source:
             "sources",
         )
     found: list[Found] = []
-    warnings: list[Diagnostic] = []
+    warnings = list(picked.skipped)
     for entry in badges:
         file = os.path.join(path, entry)
         data = read_head(file, MAX_FILE)
@@ -258,8 +367,7 @@ def _rows(
     row 1), past any note lines before the header."""
     where = _member(path, name)
     text = _text(where, data)
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines)
+    reader = csv.reader(io.StringIO(text, newline=""))  # rows end where RFC 4180 says, nowhere else
     warnings: list[Diagnostic] = []
     skipped = 0
     try:
@@ -307,12 +415,14 @@ def _rows(
     return numbered(), warnings
 
 
-def _linkedin(path: str, files: dict[str, bytes]) -> Source:
+def _linkedin(path: str, files: dict[str, tuple[str, bytes]], passed_over: list[Diagnostic]) -> Source:
+    """The person's name, certifications and skills, from each LinkedIn file by its
+    name: the member it was read from, and its content."""
     found: list[Found] = []
-    warnings: list[Diagnostic] = []
+    warnings = list(passed_over)
     name = None
     if "Profile.csv" in files:
-        rows, skipped = _rows(path, "Profile.csv", files["Profile.csv"], "First Name")
+        rows, skipped = _rows(path, *files["Profile.csv"], "First Name")
         warnings += skipped
         for _, row in rows:
             name = (
@@ -321,12 +431,8 @@ def _linkedin(path: str, files: dict[str, bytes]) -> Source:
             )
             break
     if "Certifications.csv" in files:
-        where = (
-            f"{path}: Certifications.csv"
-            if not os.path.isdir(path)
-            else os.path.join(path, "Certifications.csv")
-        )
-        rows, skipped = _rows(path, "Certifications.csv", files["Certifications.csv"], "Name")
+        where = _member(path, files["Certifications.csv"][0])
+        rows, skipped = _rows(path, *files["Certifications.csv"], "Name")
         warnings += skipped
         for number, row in rows:
             title = row.get("Name", "")
@@ -351,7 +457,7 @@ def _linkedin(path: str, files: dict[str, bytes]) -> Source:
                 )
             )
     if "Skills.csv" in files:
-        rows, skipped = _rows(path, "Skills.csv", files["Skills.csv"], "Name")
+        rows, skipped = _rows(path, *files["Skills.csv"], "Name")
         warnings += skipped
         for number, row in rows:
             if row.get("Name"):
@@ -368,7 +474,9 @@ def _json_source(path: str, label: str, value: Any) -> Source:
         warnings: list[Diagnostic] = []
         for index, item in enumerate(value, 1):
             if _is_badge(item):
-                found.append(_badge(path, f"{label}, item {index}", item))
+                badge, guesses = _badge(path, f"{label}, item {index}", item, f"item {index}, ")
+                found.append(badge)
+                warnings += guesses
             else:
                 warnings.append(
                     _warning(path, f"item {index} is not an Open Badges assertion or credential; skipped")
@@ -377,12 +485,73 @@ def _json_source(path: str, label: str, value: Any) -> Source:
     if not isinstance(value, dict):
         raise _error(path, "is JSON, but neither a JSON Resume, an Open Badge nor an array of badges")
     if _is_badge(value):
-        return Source((_badge(path, label, value),))
+        badge, guesses = _badge(path, label, value)
+        return Source((badge,), warnings=tuple(guesses))
     if any(key in value for key in ("basics", "certificates", "skills", "work")):
         return _resume(path, label, value)
     raise _error(
         path, "is JSON, but neither a JSON Resume (no basics, certificates or skills) nor an Open Badge"
     )
+
+
+def _baked(path: str, data: bytes) -> Source:
+    """A badge baked into its PNG image: the assertion or credential in its text chunk."""
+    chunk = _baked_chunk(path, data)
+    if chunk is None:
+        raise _error(
+            path,
+            "is a PNG image with no badge baked into it (no openbadges text chunk); "
+            "import the badge's JSON, which its issuer's page offers to download",
+        )
+    keyword, content = chunk
+    where = f"{path}: {keyword}"
+    start = content.lstrip()[:8].decode("utf-8", "replace")
+    if start.startswith(("http://", "https://")):
+        raise _error(
+            where,
+            "the baked badge is only a URL, and careercap fetches no URL; download the JSON it "
+            "points to and import that",
+        )
+    if not start.startswith(("{", "[")):
+        raise _error(where, "the baked badge is a signed credential, not JSON; import the badge's JSON")
+    return _json_source(where, os.path.basename(path), _json(where, content))
+
+
+def _baked_chunk(path: str, data: bytes) -> tuple[str, bytes] | None:
+    """The keyword and content of a PNG's first baked-badge text chunk (iTXt, or tEXt);
+    None when it has none."""
+    at = len(PNG)
+    while at + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
+        body = data[at + 8 : at + 8 + length]
+        at += 12 + length  # length, type, data, checksum
+        keyword, _, rest = body.partition(b"\0")
+        if kind == b"IEND":
+            break
+        if kind == b"tEXt" and keyword in BAKED:
+            return keyword.decode(), rest
+        if kind == b"iTXt" and keyword in BAKED:
+            return keyword.decode(), _itxt(f"{path}: {keyword.decode()}", rest)
+    return None
+
+
+def _itxt(where: str, rest: bytes) -> bytes:
+    """An iTXt chunk's text, past its keyword: unpacked when it is compressed."""
+    if len(rest) < 2:
+        raise _error(where, "is a damaged PNG text chunk")
+    compressed = rest[0]
+    _language, _, rest = rest[2:].partition(b"\0")
+    _translated, _, text = rest.partition(b"\0")
+    if not compressed:
+        return text
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(text, MAX_MEMBER + 1)
+    except zlib.error as exc:
+        raise _error(where, f"cannot be unpacked ({exc})") from None
+    if len(text) > MAX_MEMBER:
+        raise _error(where, f"unpacks to more than {MAX_MEMBER // (1024 * 1024)} MiB; refused")
+    return text
 
 
 def _text_of(value: Any) -> str | None:
@@ -454,8 +623,9 @@ def _is_badge(value: Any) -> bool:
     )
 
 
-def _badge(path: str, origin: str, badge: dict[str, Any]) -> Found:
-    """A badge as a certification: its name, issuer, date and expiry."""
+def _badge(path: str, origin: str, badge: dict[str, Any], item: str = "") -> tuple[Found, list[Diagnostic]]:
+    """A badge as a certification: its name, issuer, date and expiry; and a warning for
+    each date read from a number. `item` says which of an array's badges it is."""
     if "badge" in badge or "Assertion" in _types(badge):  # Open Badges 2.0
         inner = badge.get("badge")
         if isinstance(inner, dict):
@@ -465,39 +635,45 @@ def _badge(path: str, origin: str, badge: dict[str, Any]) -> Found:
         else:  # a URL: recorded as it is, never fetched
             title, issuer_name = _text_of(inner), None
             origin += " (the badge is a URL, not fetched: give it its name)"
-        issued, expires = badge.get("issuedOn"), badge.get("expires")
+        dates = {"issuedOn": badge.get("issuedOn"), "expires": badge.get("expires")}
     else:  # Open Badges 3.0, a Verifiable Credential
         subject = badge.get("credentialSubject")
         achievement = subject.get("achievement") if isinstance(subject, dict) else None
         title = _text_of(achievement.get("name")) if isinstance(achievement, dict) else None
         issuer = badge.get("issuer")
         issuer_name = _text_of(issuer.get("name")) if isinstance(issuer, dict) else _text_of(issuer)
-        issued = badge.get("validFrom", badge.get("issuanceDate"))
-        expires = badge.get("validUntil", badge.get("expirationDate"))
+        issued = "validFrom" if "validFrom" in badge else "issuanceDate"
+        expires = "validUntil" if "validUntil" in badge else "expirationDate"
+        dates = {issued: badge.get(issued), expires: badge.get(expires)}
     if title is None:
         raise _error(
             path, f"{origin}: a badge without a name (badge.name, or credentialSubject.achievement.name)"
         )
-    return Found(
-        "certification",
-        title,
-        f"Open Badge {origin}",
-        _badge_date(path, issued),
-        issuer_name,
-        _badge_date(path, expires),
-    )
+    read: list[PartialDate | None] = []
+    warnings: list[Diagnostic] = []
+    for field, value in dates.items():
+        date, guess = _badge_date(path, value)
+        read.append(date)
+        if guess is not None:
+            warnings.append(_warning(path, f"{item}{field}: {guess}"))
+    return Found("certification", title, f"Open Badge {origin}", read[0], issuer_name, read[1]), warnings
 
 
-def _badge_date(path: str, value: Any) -> PartialDate | None:
+def _badge_date(path: str, value: Any) -> tuple[PartialDate | None, str | None]:
+    """A badge's date, and how it was guessed when it is a number: a year where it can be
+    one, else a Unix time (as Open Badges 2.0 allows)."""
     if value is None:
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):  # a Unix time, as 2.0 allows
+        return None, None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if (isinstance(value, int) or value.is_integer()) and YEAR_MIN <= value <= YEAR_MAX:
+            return PartialDate(int(value)), f"the number {value} is read as the year {int(value)}; check it"
         try:
             when = dt.datetime.fromtimestamp(value, dt.UTC)
+            date = parse_date(f"{when.year}-{when.month:02d}-{when.day:02d}")
         except (OverflowError, OSError, ValueError):
-            raise _error(path, f"{value} is not a time careercap reads") from None
-        return PartialDate(when.year, when.month, when.day)
+            raise _error(path, f"{value} is neither a year nor a Unix time careercap reads") from None
+        return date, f"the number {value} is read as a Unix time, {date}; check it"
     try:
-        return date_of(str(value))
+        return date_of(str(value)), None
     except ValueError as exc:
         raise _error(path, str(exc)) from None

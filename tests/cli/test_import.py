@@ -7,7 +7,9 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -273,3 +275,219 @@ def test_an_empty_folder_is_a_usage_error(cli: Invoke, tmp_path: Path) -> None:
         "a folder with neither LinkedIn's Certifications.csv or Skills.csv nor badge .json files"
         in result.stderr
     )
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+def test_a_csv_row_is_not_split_at_a_separator_that_is_no_line_end(
+    cli: Invoke, tmp_path: Path, separator: str
+) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Certifications.csv").write_text(
+        f"Name,Authority,Started On\nReal Cert,X,2023-01{separator}Injected Cert,Y,2024-01\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(folder))
+    assert result.exit_code == 0
+    assert "Injected Cert" not in read(result.stdout).get("certifications", [])
+    started = repr(f"2023-01{separator}Injected Cert")
+    assert result.stderr.splitlines()[:2] == [
+        f"{folder}/Certifications.csv: warning: row 2, Started On: {started} is not a date careercap reads "
+        "(2023, 2023-01, Jan 2023, 2023-01-15); left out",
+        "LinkedIn Certifications.csv, row 2: warning: certification 'Real Cert' has no date in any source; "
+        "left out (add it with its 'earned:' date)",
+    ]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_csv_rows_end_at_a_line_feed_a_carriage_return_or_both(cli: Invoke, tmp_path: Path, end: str) -> None:
+    (tmp_path / "Certifications.csv").write_bytes(
+        end.join(["Name,Started On", "First,2023", '"Second, quoted",2024', ""]).encode()
+    )
+    result = cli("import", str(tmp_path))
+    assert [item["name"] for item in read(result.stdout)["certifications"]] == ["First", "Second, quoted"]
+    assert "  # LinkedIn Certifications.csv, row 3\n" in result.stdout
+
+
+def test_an_integer_too_long_to_read_is_one_located_line(cli: Invoke, write: Write) -> None:
+    write("long.json", '{"basics": {"name": "A"},\n "phone": ' + "1" * 5000 + "}")
+    result = cli("import", "long.json", "-o", "me.yaml")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        "long.json:2:11: error: has a number 5,000 digits long; careercap reads numbers of at most 4,300 digits"
+    ]
+    assert not Path("me.yaml").exists()
+
+
+def test_what_a_profile_cannot_hold_is_escaped_or_left_out_with_a_warning(cli: Invoke, write: Write) -> None:
+    resume = {
+        "basics": {"name": "\u200b"},
+        "certificates": [{"name": "Lone", "date": "2024-01", "issuer": "Acme \ud800"}],
+        "skills": [{"name": name} for name in ("not\ufffecharacter", "e\ud800f", "x" * 201, "\u200b", "SQL")],
+    }
+    write("resume.json", json.dumps(resume))
+    write(
+        "badge.json",
+        json.dumps(
+            {
+                "type": "Assertion",
+                "badge": {"name": "Lone"},
+                "issuedOn": "2024-05-01",
+                "expires": "2020-01-01",
+            }
+        ),
+    )
+    result = cli("import", "resume.json", "badge.json", "--income", "1", "-o", "me.yaml")
+    assert result.exit_code == 0
+    long = "'" + "x" * 39 + "… (201 characters)"
+    assert result.stderr.splitlines() == [
+        "resume.json: warning: name '\\u200b' has nothing visible to name it by; left out",
+        "JSON Resume resume.json, certificates[1]: warning: issuer 'Acme \\ud800' holds a lone surrogate "
+        "'\\ud800', which is not text; left out",
+        "Open Badge badge.json: warning: certification 'Lone' expires (2020-01-01) before it is earned "
+        "(2024-01); the expiry left out",
+        "JSON Resume resume.json, skills[2]: warning: skill 'e\\ud800f' holds a lone surrogate '\\ud800', "
+        "which is not text; left out",
+        f"JSON Resume resume.json, skills[3]: warning: skill {long} is longer than 200 characters, "
+        "the most a profile's name holds; left out",
+        "JSON Resume resume.json, skills[4]: warning: skill '\\u200b' has nothing visible to name it by; left out",
+    ]
+    profile = Path("me.yaml").read_text(encoding="utf-8")
+    assert '  - "not\\ufffecharacter"\n' in profile
+    assert read(profile)["certifications"] == [{"name": "Lone", "earned": "2024-01"}]
+    assert read(profile)["skills"] == ["not\ufffecharacter", "SQL"]
+    validated = cli("validate", "me.yaml")
+    assert validated.stderr.splitlines() == ["me.yaml:3:1: error: name: is empty, and a value is required"]
+
+
+def test_a_profile_too_large_to_read_keeps_its_first_items_and_says_where_the_rest_begin(
+    cli: Invoke, write: Write
+) -> None:
+    write("resume.json", json.dumps({"skills": [{"name": f"skill {i}"} for i in range(1, 101_001)]}))
+    result = cli("import", "resume.json", "--name", "A", "--income", "1", "-o", "me.yaml")
+    assert result.stderr.splitlines()[0] == (
+        "JSON Resume resume.json, skills[9982]: warning: this skill and the 91,018 items after it are "
+        "left out: a profile holds at most 10,000 values and 1,024 KiB"
+    )
+    assert read(Path("me.yaml").read_text(encoding="utf-8"))["skills"][-1] == "skill 9981"
+    assert cli("validate", "me.yaml").exit_code == 0
+
+
+def test_a_linkedin_export_names_what_it_skips_and_the_dates_it_does_not_read(
+    cli: Invoke, write: Write
+) -> None:
+    members = {
+        "Basic/SKILLS.CSV": b"Name\nSQL\n",
+        "Basic/Connections.csv": b"First Name\nAda\n",
+        "Basic/export.zip": zipped({"Skills.csv": b"Name\nPython\n"}),
+        "Basic/sub/Certifications.csv": b"Name,Started On\nHidden,2021\n",
+        "Basic/Certifications.csv": b"Name,Started On\nRange,2023 to 2025\nTimed,2024-02-03T10:00:00Z\n",
+    }
+    write("export.zip", zipped(members))
+    result = cli("import", "export.zip")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[:-1] == [
+        "export.zip: Basic/export.zip: warning: skipped: careercap does not open a ZIP inside an export; "
+        "unpack it and import it on its own",
+        "export.zip: Basic/sub/Certifications.csv: warning: skipped: a second Certifications.csv; "
+        "careercap reads Basic/Certifications.csv",
+        "export.zip: warning: skipped 1 CSV file careercap does not import: Basic/Connections.csv "
+        "(it reads Profile.csv, Certifications.csv and Skills.csv)",
+        "export.zip: Basic/Certifications.csv: warning: row 2, Started On: '2023 to 2025' is not a date "
+        "careercap reads (2023, 2023-01, Jan 2023, 2023-01-15); left out",
+        "LinkedIn Certifications.csv, row 2: warning: certification 'Range' has no date in any source; "
+        "left out (add it with its 'earned:' date)",
+    ]
+    profile = read(result.stdout)
+    assert profile["certifications"] == [{"name": "Timed", "earned": "2024-02-03"}]
+    assert profile["skills"] == ["SQL"]
+
+
+@pytest.mark.parametrize(
+    ("dates", "earned", "warnings"),
+    [
+        (
+            {"validFrom": 2024},
+            2024,
+            ["ob3.json: warning: validFrom: the number 2024 is read as the year 2024; check it"],
+        ),
+        (
+            {"issuanceDate": "2023-06-01", "expirationDate": 1767225600},
+            "2023-06-01",
+            [
+                "ob3.json: warning: expirationDate: the number 1767225600 is read as a Unix time, 2026-01-01; check it"
+            ],
+        ),
+    ],
+)
+def test_a_number_taken_for_a_badge_date_is_said(
+    cli: Invoke, write: Write, dates: dict[str, Any], earned: object, warnings: list[str]
+) -> None:
+    credential = {
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "credentialSubject": {"achievement": {"name": "Numbered"}},
+        **dates,
+    }
+    write("ob3.json", json.dumps(credential))
+    result = cli("import", "ob3.json")
+    assert read(result.stdout)["certifications"][0]["earned"] == earned
+    assert result.stderr.splitlines()[:-1] == warnings
+
+
+def png(*chunks: tuple[bytes, bytes]) -> bytes:
+    """A PNG image holding these chunks (type, data) between its header and its end."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+    return b"\x89PNG\r\n\x1a\n" + header + b"".join(chunk(*c) for c in chunks) + chunk(b"IEND", b"")
+
+
+ASSERTION = json.dumps(
+    {
+        "type": "Assertion",
+        "issuedOn": "2024-04-01",
+        "badge": {"name": "Baked Badge", "issuer": {"name": "Oven"}},
+    }
+).encode()
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        (b"iTXt", b"openbadges\0\0\0\0\0" + ASSERTION),
+        (b"iTXt", b"openbadges\0\1\0en\0\0" + zlib.compress(ASSERTION)),
+        (b"tEXt", b"openbadges\0" + ASSERTION),
+    ],
+)
+def test_a_baked_png_badge_is_read_from_its_openbadges_chunk(
+    cli: Invoke, write: Write, chunk: tuple[bytes, bytes]
+) -> None:
+    write("badge.png", png((b"tEXt", b"Software\0painter"), chunk))
+    profile = imported(cli, "badge.png")
+    assert profile["certifications"] == [{"name": "Baked Badge", "earned": "2024-04-01", "issuer": "Oven"}]
+
+
+@pytest.mark.parametrize(
+    ("chunks", "message"),
+    [
+        (
+            (),
+            "badge.png: error: is a PNG image with no badge baked into it (no openbadges text chunk); "
+            "import the badge's JSON, which its issuer's page offers to download",
+        ),
+        (
+            ((b"iTXt", b"openbadges\0\0\0\0\0https://example.org/assertions/1"),),
+            "badge.png: openbadges: error: the baked badge is only a URL, and careercap fetches no URL; "
+            "download the JSON it points to and import that",
+        ),
+    ],
+)
+def test_a_png_without_a_baked_assertion_says_how_to_get_the_json(
+    cli: Invoke, write: Write, chunks: tuple[tuple[bytes, bytes], ...], message: str
+) -> None:
+    write("badge.png", png(*chunks))
+    result = cli("import", "badge.png")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [message]
