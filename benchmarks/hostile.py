@@ -22,7 +22,7 @@ HOSTILE = ROOT / "tests" / "hostile"
 
 PURE = (
     "import sys, careercap.reading.yamlvalues as y; y.Parser = y.PurePythonParser; "
-    "from careercap.cli import main; sys.argv = ['careercap', *sys.argv[1:]]; main()"
+    "from careercap.cli import entry; sys.argv = ['careercap', *sys.argv[1:]]; entry()"
 )
 
 

@@ -1,3 +1,3 @@
-from careercap.cli import main
+from careercap.cli import entry
 
-main()
+entry()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 
@@ -13,9 +14,28 @@ def _interrupted_early(signum: int, frame: object) -> None:
     os._exit(130)  # the boundary's EXIT_INTERRUPTED; nothing is written yet, nothing to finish
 
 
-def main() -> None:
-    """The `careercap` command. The commands are imported only once the process boundary
-    is in place, so that even an interrupt during start-up ends with exit status 130."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run careercap's command line on `argv` (else the process's arguments) and return
+    the exit status `careercap` would end with. Every error becomes lines on standard
+    error and a status; nothing here ends the process, so a program may call it and go on.
+    """
+    from careercap.cli.boundary import COMPLETE, exit_status
+
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    commands: list[Any] = []
+    status = exit_status(lambda: commands.append(_command_for(arguments)))
+    if not commands:
+        return status
+    try:
+        return int(commands[0].main(arguments, "careercap", COMPLETE, standalone_mode=False))
+    except SystemExit as exc:  # a shell's completion request ends as click ends it
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+
+
+def entry() -> NoReturn:
+    """The `careercap` command: the process set up for a run, `main`, and the process ended
+    with its status at once. The commands are imported only once the process boundary is in
+    place, so that even an interrupt during start-up ends with exit status 130."""
     import gc
     import signal
 
@@ -37,37 +57,19 @@ def main() -> None:
     interrupt = signal.getsignal(signal.SIGINT)
     if interrupt is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted_early)
+    import importlib
+
     from careercap.cli import streams
 
     streams.prepare()
-    from careercap.cli.boundary import COMPLETE, exit_status
-
+    importlib.import_module("careercap.cli.boundary")  # in place before Ctrl-C is let through
     if interrupt is signal.default_int_handler:
         signal.signal(signal.SIGINT, interrupt)
-
-    def build() -> Any:
-        import typer
-
-        from careercap.cli.app import app
-
-        if COMPLETE in os.environ:  # a shell asks for completions: Typer's own, registered
-            from typer.completion import completion_init  # type: ignore[attr-defined]  # re-exported
-
-            completion_init()
-            return typer.main.get_command(app)
-        return typer.main.get_command(_only_the_command_run(app, sys.argv[1:]))
-
-    commands: list[Any] = []
-    status = exit_status(lambda: commands.append(build()))
-    if not commands:
+    status = main()
+    # A tracer or a profiler (coverage, cProfile) writes what it saw at exit: let it.
+    if sys.gettrace() or sys.getprofile() or "coverage" in sys.modules:
         sys.exit(status)
-    try:
-        commands[0].main(prog_name="careercap", complete_var=COMPLETE)
-    except SystemExit as exc:
-        # A tracer or a profiler (coverage, cProfile) writes what it saw at exit: let it.
-        if not isinstance(exc.code, int) or sys.gettrace() or sys.getprofile() or "coverage" in sys.modules:
-            raise
-        _leave(exc.code)
+    _leave(status)
 
 
 def _leave(status: int) -> NoReturn:
@@ -82,23 +84,19 @@ def _leave(status: int) -> NoReturn:
     os._exit(status)
 
 
-def _only_the_command_run(app: Any, arguments: list[str]) -> Any:
-    """The app with only the command these arguments run, when they start with its name
-    (`careercap project ...`): building every command's options takes longer than most
-    runs. Anything else (`--help`, `--version`, a mistyped name) gets the whole app."""
-    import copy
+def _command_for(arguments: list[str]) -> Any:
+    """The Click command that runs these arguments: with only the command they name when
+    they start with one (`careercap project ...`), else (`--help`, `--version`, a mistyped
+    name, a shell asking for completions) every command."""
+    import typer
 
-    from typer.main import get_command_name
+    from careercap.cli.app import COMMANDS, make_app
+    from careercap.cli.boundary import COMPLETE
 
-    if not arguments:
-        return app
-    run = [
-        command
-        for command in app.registered_commands
-        if (command.name or get_command_name(command.callback.__name__)) == arguments[0]
-    ]
-    if not run:
-        return app
-    only = copy.copy(app)
-    only.registered_commands = run
-    return only
+    if COMPLETE in os.environ:  # a shell asks for completions: Typer's own, registered
+        from typer.completion import completion_init  # type: ignore[attr-defined]  # re-exported
+
+        completion_init()
+        return typer.main.get_command(make_app())
+    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    return typer.main.get_command(make_app(named))

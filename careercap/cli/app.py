@@ -13,8 +13,9 @@ import gc
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, cast
+from typing import TYPE_CHECKING, Annotated, BinaryIO, ParamSpec, cast
 
 import typer
 
@@ -56,24 +57,50 @@ from careercap.cli.options import (
 )
 from careercap.errors import Invalid, UsageError, shown_path
 
+P = ParamSpec("P")
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from careercap.reading.files import Source
     from careercap.reading.profiles import Loaded
 
-app = typer.Typer(
-    name="careercap",
-    cls=CareercapGroup,
-    help=(
-        "Project what a skill profile is worth: income trajectories under the micro-specialization rules."
-        "\n\nExample: careercap project profiles/data-engineer.yaml"
-    ),
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    add_completion=False,  # careercap's own options below take the shell by name
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+COMMANDS: dict[str, Callable[..., None]] = {}
+"""Every command, by its name, in the order `--help` lists them."""
+
+
+def command(name: str | None = None) -> Callable[[Callable[P, None]], Callable[P, None]]:
+    """Register a command (named as its function, unless `name` says), its errors ending as
+    careercap's (`guarded`)."""
+
+    def register(function: Callable[P, None]) -> Callable[P, None]:
+        named = name or function.__name__
+        COMMANDS[named] = guarded(function, named)
+        return function
+
+    return register
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The command line: every command, or only the one named (building every command's
+    options takes longer than most runs of one)."""
+    made = typer.Typer(
+        name="careercap",
+        cls=CareercapGroup,
+        help=(
+            "Project what a skill profile is worth: income trajectories under the micro-specialization rules."
+            "\n\nExample: careercap project profiles/data-engineer.yaml"
+        ),
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        add_completion=False,  # careercap's own options below take the shell by name
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(_main)
+    for name, function in COMMANDS.items():
+        if only is None or name == only:
+            made.command(name, cls=CareercapCommand)(function)
+    return made
 
 
 def _version(value: bool) -> None:
@@ -92,7 +119,6 @@ def _show_completion(shell: Shell | None) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -127,8 +153,7 @@ def _inputs(sources: Sequence[Source], rules_file: Path | None) -> list[Source]:
     return [*sources, *([] if rules_file is None else [str(rules_file)])]
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def project(
     profiles: ProfilesArg,
     as_of: AsOfOpt = None,
@@ -222,8 +247,7 @@ def project(
         raise Invalid
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def compare(
     profiles: ProfileFilesArg,
     as_of: AsOfOpt = None,
@@ -270,8 +294,7 @@ def compare(
         pictures.show(comparison_view(comparison, basis), "careercap compare")
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def plan(
     profile_path: Annotated[
         str,
@@ -414,8 +437,7 @@ def _chart_libraries() -> None:
         raise UsageError(f"charts need {' and '.join(absent)}, not installed here; install with: {INSTALL}")
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def chart(
     profiles: ProfileFilesArg,
     output: Annotated[
@@ -483,8 +505,7 @@ def chart(
         write_bytes(drawn_file.data, target)
 
 
-@app.command("report", cls=CareercapCommand)
-@guarded
+@command("report")
 def report_command(
     profiles: ProfileFilesArg,
     output: Annotated[
@@ -539,8 +560,7 @@ def report_command(
     write_text(report_page(charted.results, names, svg, rules, basis, __version__), target)
 
 
-@app.command("import", cls=CareercapCommand)
-@guarded
+@command("import")
 def import_command(
     sources: Annotated[
         list[str],
@@ -607,8 +627,7 @@ def import_command(
         say(f"careercap import: note: no source gives an income; fill in {where} before projecting")
 
 
-@app.command("rules", cls=CareercapCommand)
-@guarded
+@command("rules")
 def rules_command(
     output_format: Annotated[
         TableOrJson,
@@ -637,8 +656,7 @@ def rules_command(
         show(rules_view(rules, _name(rules_file)))
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def explain(
     profiles: ProfileFilesArg,
     as_of: AsOfOpt = None,
@@ -667,8 +685,7 @@ def explain(
         write_lines(["", *wrapped([named], terminal_width())])
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def validate(
     profiles: ProfilesArg,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List what was checked.")] = False,
@@ -727,8 +744,7 @@ def validate(
         raise Invalid
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def schema(
     document: Annotated[
         Document,
@@ -754,8 +770,7 @@ def schema(
     write_json(SCHEMAS[document.value]())
 
 
-@app.command(cls=CareercapCommand)
-@guarded
+@command()
 def init(
     path: Annotated[
         str,
@@ -778,3 +793,7 @@ def init(
         return
     write_text(text, path, "path", replace=force)
     say(f"wrote {path}; fill it in, then run: careercap project {path}")
+
+
+app = make_app()
+"""Every command, as tests and documentation tools take it (`typer.main.get_command(app)`)."""

@@ -142,9 +142,6 @@ _SHOWN_AS = {
     "max_events": "'--max-events'",
 }
 """Each parameter a usage error may name, as the command line shows it."""
-_CLICK_USAGE_ERROR = typer.BadParameter.__bases__[0]
-"""The usage error of the click that Typer carries (BadParameter's base): exit 2."""
-
 _HINTS: dict[str, str] = {}
 """What to do about a usage error, by the parameter it names, where the fix is an option."""
 
@@ -152,9 +149,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def guarded(command: Callable[P, R]) -> Callable[P, R]:
-    """A command whose errors end as careercap's: located problems reported with exit 1,
-    usage errors as Typer's (exit 2, naming the option), a closed pipe quietly."""
+def guarded(command: Callable[P, R], name: str) -> Callable[P, R]:
+    """The command `name`, its errors ending as careercap's: located problems reported with
+    exit 1, usage errors as Typer's (exit 2, naming the option), a closed pipe quietly."""
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -171,7 +168,9 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
             hint = _HINTS.get(exc.option or "")
             message = exc.message if hint is None else f"{exc.message}: {hint}"
             if exc.option is None:  # no option at fault: the message alone, not "Invalid value: ..."
-                raise _CLICK_USAGE_ERROR(message) from None
+                say(f"careercap {name}: error: {message}")
+                say(f"Try 'careercap {name} --help' for help.")
+                raise typer.Exit(EXIT_USAGE) from None
             raise typer.BadParameter(message, param_hint=_SHOWN_AS.get(exc.option, exc.option)) from None
 
     return run

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from careercap import __version__
 from careercap.pipeline import Overrides, project_sources
 from careercap.reading.rules import default_rules
 from tests.conftest import PROFILE_A, PROFILES, TERMINAL, unfinished
@@ -610,3 +611,25 @@ def test_a_folder_made_read_only_during_a_run_is_left_with_nothing_in_it(tmp_pat
         "Permission denied; what was written is gone and no out.csv was made"
     )
     assert entries(out) == []
+
+
+def test_a_program_calling_main_gets_the_status_and_goes_on(tmp_path: Path) -> None:
+    # The library's entry: every outcome is a status, and the caller's process, its code
+    # after the call and its exit handlers, carry on.
+    program = (
+        "import atexit, sys\n"
+        "from careercap.cli import main\n"
+        "atexit.register(lambda: print('exit handlers ran'))\n"
+        f"print('statuses', main(['project', {str(PROFILE)!r}, '--summary', '-f', 'csv']), "
+        "main(['project', 'missing.yaml']), main(['nope']), main(['--version']))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 0
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("source,document,name,")
+    assert lines[-3:] == [f"careercap {__version__}", "statuses 0 2 2 0", "exit handlers ran"]
+    assert run.stderr.splitlines()[0] == (
+        "careercap project: error: Invalid value for 'PROFILE': missing.yaml: no such file"
+    )
