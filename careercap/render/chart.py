@@ -12,12 +12,15 @@ import importlib.util
 import io
 import itertools
 import math
-from collections.abc import Sequence
+import re
+import warnings
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
+from xml.sax.saxutils import escape
 
 from careercap.core.engine import deflators, static_peer_incomes
 from careercap.core.rounding import cents
-from careercap.errors import visible
+from careercap.errors import Diagnostic, Location, visible
 from careercap.render.text import money, wrapped
 
 if TYPE_CHECKING:
@@ -75,6 +78,7 @@ class Chart(NamedTuple):
     bands: tuple[Band, ...] = ()
     marks: tuple[Mark, ...] = ()
     shade: Shade | None = None
+    names: tuple[str, ...] = ()  # the profiles' names in the title and labels, made visible
 
     @property
     def years(self) -> tuple[int, int]:
@@ -171,7 +175,14 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
             )
     what = "Income by year" if len(results) > 1 else f"Income by year: {visible(names[0])}"
     return Chart(
-        f"{what} ({money_kind})", first.currency, real, tuple(lines), tuple(bands), tuple(marks), shade
+        f"{what} ({money_kind})",
+        first.currency,
+        real,
+        tuple(lines),
+        tuple(bands),
+        tuple(marks),
+        shade,
+        tuple(visible(name) for name in names),
     )
 
 
@@ -306,18 +317,138 @@ def _year_ticks(first: int, last: int) -> list[int]:
 FILE_KINDS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 LINE_STYLES = ("-", "--", "-.", ":")
 FILE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+TITLE_SIZE, LEGEND_SIZE = 12.0, 8.0  # points
+NAME_WIDTH = 280.0
+"""The widest a name is drawn in a file's title (in points, at the title's size: about
+half the plot's width; the legend's text is smaller): a longer name is cut short there
+and in the legend, and ends in an ellipsis."""
+EVENT_WIDTH = 240.0
+"""The widest a planned learning event's name is written beside its star."""
 
 
-def file_chart(chart: Chart, kind: str) -> bytes:
+class ChartFile(NamedTuple):
+    """A chart's file, and what the user should know about how it came out."""
+
+    data: bytes
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+def file_chart(chart: Chart, kind: str) -> ChartFile:
     """The chart as an SVG (its text kept as text), PNG or PDF file: lines told apart by
     marker and style as well as colour, the career capital shaded, planned learning
-    starred, and nothing fetched from the network when the file is opened."""
+    starred, and nothing fetched from the network when the file is opened. Names too long
+    for the title and legend are cut short there; the SVG's `<title>` and `<desc>` (a
+    PNG's and a PDF's Title) hold them whole. What the chart library warns of comes back
+    as one warning at the most."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = _drawn(chart, kind)
+    if kind == "svg":
+        data = _described(data.decode("utf-8"), chart).encode("utf-8")
+    said = _warning([str(each.message) for each in caught], kind)
+    return ChartFile(data, () if said is None else (Diagnostic(Location("careercap"), said, "warning"),))
+
+
+def _shortened(chart: Chart, width: Callable[[str, float], float]) -> Chart:
+    """The chart as a file's title and legend show it: each name wider than `NAME_WIDTH`
+    (and each event's name wider than `EVENT_WIDTH`) cut short with an ellipsis; `width`
+    measures a text at a font size, in points."""
+    cut = {name: _fitted(name, NAME_WIDTH, lambda text: width(text, TITLE_SIZE)) for name in chart.names}
+    long = sorted((name for name, short in cut.items() if short != name), key=len, reverse=True)
+
+    def short(text: str) -> str:
+        for name in long:
+            text = text.replace(name, cut[name])
+        return text
+
+    def event(name: str) -> str:
+        return _fitted(name, EVENT_WIDTH, lambda text: width(text, LEGEND_SIZE))
+
+    return chart._replace(
+        title=short(chart.title),
+        lines=tuple(line._replace(label=short(line.label)) for line in chart.lines),
+        bands=tuple(band._replace(label=short(band.label)) for band in chart.bands),
+        marks=tuple(mark._replace(names=tuple(map(event, mark.names))) for mark in chart.marks),
+    )
+
+
+def _fitted(text: str, widest: float, width: Callable[[str], float]) -> str:
+    """`text`, or as much of it as fits in `widest` points with an ellipsis after it."""
+    if width(text) <= widest:
+        return text
+    fits, over = 1, len(text)  # how many characters fit, and how many do not
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        fits, over = (middle, over) if width(text[:middle].rstrip() + "…") <= widest else (fits, middle)
+    return text[:fits].rstrip() + "…"
+
+
+def _legend(chart: Chart) -> list[str]:
+    """The legend's entries in full, as a text alternative lists them."""
+    entries = [band.label for band in chart.bands]
+    entries += [] if chart.shade is None else [chart.shade.label]
+    entries += [line.label for line in chart.lines]
+    if chart.marks:
+        events = "; ".join(f"{', '.join(mark.names)} ({mark.year})" for mark in chart.marks)
+        entries.append(f"planned learning: {events}")
+    return entries
+
+
+def _described(svg: str, chart: Chart) -> str:
+    """The SVG with its text alternative: a `<title>` (the chart's title) and a `<desc>`
+    (its legend), names whole, first in the picture; and each line's name as the `<title>`
+    of its group, which a browser shows on pointing at it."""
+    alternative = f"<title>{escape(chart.title)}</title><desc>{escape('. '.join(_legend(chart)))}.</desc>"
+    svg = re.sub(r"<svg\b[^>]*>", lambda opening: opening.group() + alternative, svg, count=1)
+    for index, line in enumerate(chart.lines):
+        group = f'<g id="careercap-line-{index}">'
+        svg = svg.replace(group, f"{group}<title>{escape(line.label)}</title>", 1)
+    return svg
+
+
+_NO_GLYPH = re.compile(r"Glyph \d+ .* missing from font")
+
+
+def _warning(messages: list[str], kind: str) -> str | None:
+    """What the chart library warned of, as one sentence for the user, or None."""
+    said = []
+    if any(_NO_GLYPH.search(message) for message in messages):
+        said.append(
+            "some characters of the names have no glyph in the chart's font"
+            + (
+                ": the SVG keeps them as text, and a viewer without a font for them shows boxes"
+                if kind == "svg"
+                else " and are drawn as boxes"
+            )
+        )
+    others = [message for message in messages if not _NO_GLYPH.search(message)]
+    if others:
+        said.append(f"the chart may not be drawn as it should: {others[0].strip()}")
+    return "; ".join(said) or None
+
+
+def _drawn(whole: Chart, kind: str) -> bytes:
+    """The file's bytes, names shortened where they are too wide; the title with the names
+    whole is a PNG's and a PDF's Title."""
     import matplotlib  # noqa: PLC0415 - the charts extra, imported only to draw
     from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+    from matplotlib.textpath import TextToPath  # noqa: PLC0415
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
 
-    # Text stays text in an SVG; ids are the same from run to run.
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "careercap"}):
+    # Text stays text in an SVG; ids are the same from run to run; a `$` in a name is a
+    # dollar sign, not the start of a formula.
+    with matplotlib.rc_context(
+        {"svg.fonttype": "none", "svg.hashsalt": "careercap", "text.parse_math": False}
+    ):
+        measure = TextToPath()
+
+        def width(text: str, size: float) -> float:
+            return float(
+                measure.get_text_width_height_descent(text, FontProperties(size=size), ismath=False)[0]
+            )
+
+        chart = _shortened(whole, width)
         figure = Figure(figsize=(9, 5.2), layout="constrained")
         axes = figure.add_subplot()
         for index, band in enumerate(chart.bands):
@@ -361,11 +492,11 @@ def file_chart(chart: Chart, kind: str) -> bytes:
                     (mark.year, mark.income),
                     textcoords="offset points",
                     xytext=(6, -4),
-                    fontsize=8,
+                    fontsize=LEGEND_SIZE,
                     va="top",
                 )
         axes.patch.set_gid("careercap-plot-area")
-        axes.set_title(chart.title)
+        axes.set_title(chart.title, fontsize=TITLE_SIZE)
         axes.set_xlabel("Year")
         axes.set_ylabel(f"Income ({chart.currency})")
         axes.set_xticks(_year_ticks(*chart.years))
@@ -373,8 +504,13 @@ def file_chart(chart: Chart, kind: str) -> bytes:
         first, last = chart.years
         axes.set_xlim(first, last if last > first else first + 1)
         axes.grid(alpha=0.3)
-        axes.legend(fontsize=8)
+        axes.legend(fontsize=LEGEND_SIZE)
         buffer = io.BytesIO()
-        metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}[kind]
-        figure.savefig(buffer, format=kind, metadata=metadata, dpi=150)
+        title = whole.title
+        metadata = {
+            "svg": {"Date": None},
+            "pdf": {"CreationDate": None, "Title": title},
+            "png": {"Title": title},
+        }
+        figure.savefig(buffer, format=kind, metadata=metadata[kind], dpi=150)
     return buffer.getvalue()

@@ -32,10 +32,10 @@ class Written(str):
 
 def json_chunks(document: dict[str, Any]) -> Iterator[str]:
     """A whole JSON document as careercap prints it (`json.dumps(document, indent=2)`, text
-    as written, a final newline), in pieces of about 64 KiB: an iterator (a generator, not a
-    list) is written an item at a time, and so is a long list, so that neither is ever held
-    as text whole (a compare of 100,000 profiles has lists of 100,000 figures); an item
-    that is `Written` is its own text."""
+    as written but for the characters `safe_json` escapes, a final newline), in pieces of
+    about 64 KiB: an iterator (a generator, not a list) is written an item at a time, and so
+    is a long list, so that neither is ever held as text whole (a compare of 100,000
+    profiles has lists of 100,000 figures); an item that is `Written` is its own text."""
     pieces: list[str] = []
     size = 0
     for piece in _pieces(document, 0):
@@ -71,7 +71,7 @@ def _container(items: Iterable[Any], level: int, opening: str, closing: str) -> 
         empty = False
         if opening == "{":
             key, value = entry
-            yield json.dumps(key, ensure_ascii=False) + ": "
+            yield safe_json(json.dumps(key, ensure_ascii=False)) + ": "
         else:
             value = entry
         if type(value) is float and math.isfinite(value):
@@ -223,12 +223,46 @@ def compare_document(
 
 def nested(value: Any, level: int) -> str:
     """`value` as indented JSON, to stand `level` levels deep in a larger document."""
-    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False).replace("\n", "\n" + "  " * level)
+    text = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+    return safe_json(text).replace("\n", "\n" + "  " * level)
+
+
+# What json.dumps leaves as it is and a terminal acts on, or that hides, reorders or
+# breaks the text around it: DEL, the C1 controls (U+009B starts a command as ESC [ does),
+# the bidirectional controls and marks, and the line and paragraph separators: those of
+# `errors.visible` that JSON does not escape itself.
+_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _json_escape(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
+
+
+_C1 = bytes(range(0x7F, 0xA0))  # DEL and C1, as Latin-1 writes them
+
+
+def safe_json(text: str) -> str:
+    """JSON text with those characters written as JSON escapes (`\\u202e`): the same
+    values, and text that is safe to show in a terminal. Such characters stand only inside
+    strings, where an escape means the same character. This is on the way of every
+    projection of a cohort: text that is all ASCII but DEL, the usual case, is passed on
+    without a search, and text all in Latin-1 (accented names) is looked through as bytes,
+    which is faster than the search."""
+    if text.isascii() and "\x7f" not in text:
+        return text
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if len(latin.translate(None, _C1)) == len(latin):
+            return text
+    return _RAW.sub(_json_escape, text)
 
 
 class JsonWriter:
     """The `project --format json` document, written a projection at a time: the same text
-    as `json.dumps(document, indent=2)`, without holding every projection in memory."""
+    as `json_chunks` makes of it, without holding every projection in memory."""
 
     def __init__(self, rules: Rules, basis: Basis | None = None) -> None:
         self.rules = rules_dict(rules, basis)
@@ -256,8 +290,8 @@ class JsonWriter:
 
 
 def jsonl_line(projection: dict[str, Any]) -> str:
-    """One projection per line (`--format jsonl`)."""
-    return json.dumps(projection, ensure_ascii=False, allow_nan=False) + "\n"
+    """One projection per line (`--format jsonl`), escaped as `safe_json` escapes it."""
+    return safe_json(json.dumps(projection, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 CSV_COLUMNS = (

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from careercap.core.rules import LABELS, RULES, Basis, Rules
 from careercap.core.words import span
+from careercap.errors import visible
 from careercap.render.text import basis_line, factor, money, percent
 
 if TYPE_CHECKING:
@@ -29,8 +30,10 @@ figure { margin: 1rem 0; }
 figure svg { width: 100%; max-width: 100%; height: auto; }
 table { border-collapse: collapse; margin: 0.6rem 0; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+h1, h2, h3, p, dd { overflow-wrap: anywhere; }
+td.text { overflow-wrap: anywhere; }
 td.n, th.n { text-align: right; white-space: nowrap; }
-dl { display: grid; grid-template-columns: max-content max-content; gap: 0.15rem 1.2rem; }
+dl { display: grid; grid-template-columns: max-content minmax(0, max-content); gap: 0.15rem 1.2rem; }
 dt { color: #444; }
 dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 .note { color: #555; font-size: 0.9rem; }
@@ -43,7 +46,9 @@ dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text as HTML shows it: markup escaped, and control, bidirectional and separator
+    characters shown as escapes (`\\u202e`), as the tables show them."""
+    return html.escape(visible(str(text)), quote=True)
 
 
 def inline_svg(svg: str) -> str:
@@ -111,7 +116,7 @@ def _profile(result: Result, name: str) -> list[str]:
         applied = ", ".join(LABELS.get(rule, rule) for rule in row.rules)
         parts.append(
             f'<tr><td>{row.year}</td><td class="n">{money(row.income)}</td><td class="n">{growth}</td>'
-            f"<td>{row.state}</td><td>{listed}</td><td>{_e(applied)}</td></tr>"
+            f'<td>{row.state}</td><td class="text">{listed}</td><td>{_e(applied)}</td></tr>'
         )
     parts.append("</table>")
     figures = [
@@ -163,7 +168,8 @@ def _profile(result: Result, name: str) -> list[str]:
         for event in sorted(events, key=lambda e: (e.year, e.kind != "skill")):
             planned = "planned" if event.planned else "held"
             parts.append(
-                f"<tr><td>{event.year}</td><td>{event.kind}</td><td>{_e(event.name)}</td><td>{planned}</td></tr>"
+                f'<tr><td>{event.year}</td><td>{event.kind}</td><td class="text">{_e(event.name)}</td>'
+                f"<td>{planned}</td></tr>"
             )
         parts.append("</table>")
     return parts

@@ -18,7 +18,7 @@ from careercap.core.profile import Profile
 from careercap.core.result import result_of
 from careercap.core.sensitivity import sensitivity
 from careercap.reading.rules import default_rules
-from careercap.render.export import Written, csv_lines, csv_rows, json_chunks, jsonl_line, nested
+from careercap.render.export import Written, csv_lines, csv_rows, json_chunks, jsonl_line, nested, safe_json
 from tests.conftest import ROOT, Invoke
 from tests.strategies import profile_data
 
@@ -33,7 +33,7 @@ values = st.recursive(
 def test_a_document_written_in_pieces_is_the_document_written_whole(
     document: dict[str, Any], items: list[Any]
 ) -> None:
-    whole = json.dumps({**document, "streamed": items}, indent=2, ensure_ascii=False) + "\n"
+    whole = safe_json(json.dumps({**document, "streamed": items}, indent=2, ensure_ascii=False)) + "\n"
     assert "".join(json_chunks({**document, "streamed": iter(items)})) == whole
     written = iter([Written(nested(item, 2)) for item in items])  # as a compare spools them
     assert "".join(json_chunks({**document, "streamed": written})) == whole
@@ -51,6 +51,24 @@ def test_long_lists_written_an_item_at_a_time_are_the_document_written_whole() -
     chunks = list(json_chunks({**document, "years": iter(document["years"])}))
     assert "".join(chunks) == whole
     assert len(chunks) == 1  # under 64 KiB: written in one piece
+
+
+# What a terminal acts on, or that reorders or breaks the text around it, and JSON leaves as
+# it is: DEL, C1 (U+009B starts a command), the line and paragraph separators, the
+# bidirectional controls.
+UNSAFE = "\x7f\x80\x85\x9b\x9f\u061c\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069"
+
+
+@given(st.text(alphabet=st.sampled_from(UNSAFE) | st.characters(), max_size=12))
+def test_json_text_holds_those_characters_as_escapes_and_reads_back_the_same(text: str) -> None:
+    document = {text: [text, {"name": text}], "streamed": iter([text])}
+    for written in ("".join(json_chunks(document)), jsonl_line({text: text}), nested({"name": text}, 2)):
+        assert not any(character in written for character in UNSAFE)
+    assert json.loads("".join(json_chunks({text: [text], "streamed": iter([text])}))) == {
+        text: [text],
+        "streamed": [text],
+    }
+    assert json.loads(jsonl_line({"name": text})) == {"name": text}
 
 
 @pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
