@@ -4,7 +4,10 @@ A stream is cut at the `---` and `...` lines (a marker in column 0 always starts
 a document in YAML), so that one broken document does not take the others with it, each
 document can be refused when it is too large before it is parsed, and every position is
 counted from the top of the source. The stream is read in blocks and decoded a block at a
-time; only a block that does not decode is looked at line by line, to name the line.
+time; bytes that do not decode end the stream, with an error naming their line.
+
+A line ends at `\n`, `\r\n` or a lone `\r`, wherever it is counted, and byte-order marks
+(U+FEFF) at the start of the input or of a document are not counted in its columns.
 """
 
 from __future__ import annotations
@@ -29,13 +32,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
 )
+_LINE_END = re.compile(rb"\r\n?|\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
 _HIDDEN_BREAKS = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 # A line with more than white space and a comment (the white space before it is taken on
-# its line only, so that a run of blank lines is passed over once).
-_CONTENT = re.compile(r"^[^\S\n]*+[^\s#]", re.MULTILINE)
+# its line only, so that a run of blank lines is passed over once). A U+FEFF first on a
+# line is passed over, as the parser passes over a byte-order mark there.
+_CONTENT = re.compile(r"^\ufeff?+[^\S\n]*+[^\s#]", re.MULTILINE)
 _MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.MULTILINE)
 _MARKER_AFTER_LINE_END = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|\Z)")
 
@@ -92,53 +97,77 @@ _ENDLESS = LineProblem(
 )
 
 
-def _utf8_lines(block: bytes) -> Iterator[str | LineProblem]:
-    """A block that did not decode as a whole, line by line: the bad lines named."""
-    for raw in block.splitlines(keepends=True):
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
-            yield LineProblem(column, _not_text(raw[exc.start : exc.end], "utf-8", raw))
+def _boms(data: bytes) -> int:
+    """How many bytes of UTF-8 byte-order marks `data` starts with."""
+    end = 0
+    while data.startswith(codecs.BOM_UTF8, end):
+        end += len(codecs.BOM_UTF8)
+    return end
+
+
+def _up_to_bad_bytes(block: bytes, exc: UnicodeDecodeError) -> Iterator[str | LineProblem]:
+    """A block that does not decode: its lines before the bad bytes, then the line that holds
+    them, named."""
+    start = max(block.rfind(b"\n", 0, exc.start), block.rfind(b"\r", 0, exc.start)) + 1
+    if start:
+        yield block[:start].decode("utf-8")
+    end = _LINE_END.search(block, exc.start)
+    raw = block[start : len(block) if end is None else end.start()]
+    column = len(block[start : exc.start].decode("utf-8")) + 1
+    yield LineProblem(column, _not_text(block[exc.start : exc.end], "utf-8", raw))
 
 
 def _utf8_chunks(read: Callable[[int], bytes], first: bytes) -> Iterator[str | LineProblem]:
-    pending, data = b"", first
+    """Whole lines of UTF-8, up to the first bytes that do not decode (the input is not
+    text, and what follows them is not read)."""
+    pending, data, at_start = b"", first, True
     while data or pending:
         block = pending + data
         at_end = not data
-        cut = len(block) if at_end else block.rfind(b"\n") + 1
+        if at_end:
+            cut = len(block)
+        else:  # a "\r" last may be the first half of a "\r\n": it waits for the next read
+            last = len(block) - 1 if block.endswith(b"\r") else len(block)
+            cut = max(block.rfind(b"\n", 0, last), block.rfind(b"\r", 0, last)) + 1
         if cut == 0:  # no line ends in this block yet
             if len(block) < MAX_DOCUMENT_CHARS:
                 pending, data = block, read(BLOCK)
                 continue
             # A line past the limit: skip it, keeping no more of it; but not for ever (/dev/zero).
-            after = _skip_line(read)
+            after = _skip_line(read, block[-1:] if block.endswith(b"\r") else b"")
             if after is None:
                 yield _ENDLESS
                 return
             yield _TOO_LONG
-            pending, data = after, read(BLOCK)
+            pending, data, at_start = after, read(BLOCK), False
             continue
         block, pending = block[:cut], block[cut:]
+        if at_start:  # any more byte-order marks after the first, skipped as it is
+            block, at_start = block[_boms(block) :], False
         try:
             yield block.decode("utf-8")
-        except UnicodeDecodeError:
-            yield from _utf8_lines(block)
+        except UnicodeDecodeError as exc:
+            yield from _up_to_bad_bytes(block, exc)
+            return
         data = b"" if at_end else read(BLOCK)
 
 
-def _skip_line(read: Callable[[int], bytes]) -> bytes | None:
-    """Read past the end of the current (over-long) line; what follows it, or None when no
-    line end comes within MAX_SKIP bytes."""
+def _skip_line(read: Callable[[int], bytes], data: bytes) -> bytes | None:
+    """Read past the end of the current (over-long) line, from `data` (read already, if
+    any) on; what follows it, or None when no line end comes within MAX_SKIP bytes."""
     skipped = 0
-    while data := read(BLOCK):
-        end = data.find(b"\n")
-        if end >= 0:
-            return data[end + 1 :]
+    data = data or read(BLOCK)
+    while data:
+        found = _LINE_END.search(data)
+        if found is not None:
+            if found.end() == len(data) and data.endswith(b"\r"):
+                more = read(BLOCK)  # a "\r\n" split between two reads is one line end
+                return more[1:] if more.startswith(b"\n") else more
+            return data[found.end() :]
         skipped += len(data)
         if skipped > MAX_SKIP:
             return None
+        data = read(BLOCK)
     return b""
 
 
@@ -186,23 +215,23 @@ def _chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
         return
     data = head + stream.read()
     try:
-        yield data[skip:].decode(encoding)
+        yield data[skip:].decode(encoding).lstrip("\ufeff")  # any more byte-order marks, as the first
     except UnicodeDecodeError as exc:
-        good = data[skip : skip + exc.start].decode(encoding, errors="replace")
-        yield good[: good.rfind("\n") + 1]
-        line = good[good.rfind("\n") + 1 :]
-        yield LineProblem(len(line) + 1, _not_text(data[skip + exc.start : skip + exc.end], encoding))
+        good = data[skip : skip + exc.start].decode(encoding, errors="replace").lstrip("\ufeff")
+        start = max(good.rfind("\n"), good.rfind("\r")) + 1
+        yield good[:start]
+        yield LineProblem(len(good) - start + 1, _not_text(data[skip + exc.start : skip + exc.end], encoding))
 
 
 def _is_content(line: str) -> bool:
-    stripped = line.strip()
+    stripped = line.removeprefix("\ufeff").strip()
     return bool(stripped) and not stripped.startswith("#")
 
 
 class _Pending:
     """The document being gathered."""
 
-    __slots__ = ("explicit", "first_line", "pieces", "problem", "size")
+    __slots__ = ("explicit", "first_line", "given", "pieces", "problem", "size")
 
     def __init__(self, first_line: int, explicit: bool, pieces: list[str]) -> None:
         self.first_line = first_line  # 0-based
@@ -210,6 +239,7 @@ class _Pending:
         self.pieces = pieces
         self.size = sum(len(piece) for piece in pieces)
         self.problem: tuple[int, int | None, str] | None = None  # 0-based line, column, message
+        self.given = False  # a lost document, handed out as soon as it was lost
 
     def add(self, text: str) -> None:
         if self.problem is not None:
@@ -288,26 +318,37 @@ def _markers(chunk: str) -> Iterator[int]:
 def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterator[Document]:
     """Cut a stream into documents, each numbered from 1. Comment-only text outside `---`
     is not a document; an empty document after `---` is one (the loader skips it, with a
-    warning). Text is held per document only, so memory follows the largest one."""
+    warning). Text is held per document only, so memory follows the largest one. A
+    document that cannot be read (bytes that are not text, a size past the limit) is handed
+    out as soon as that is known, with its problem: the rest of it may be long in coming."""
     number = 0
     line = 0  # 0-based line at which the next chunk starts
     current = _Pending(0, False, [])
 
     def finish() -> Document | None:
         nonlocal number
-        if not current.has_content():
+        if current.given or not current.has_content():
             return None
         number += 1
         if current.problem is not None:
             at, column, message = current.problem
             where = Location(source, at + 1, column, number)
             return Document(source, number, current.first_line, "", Diagnostic(where, message))
-        return Document(source, number, current.first_line, "".join(current.pieces))
+        # Byte-order marks first in a document (after a `...` line) are passed over, as at
+        # the start of the input.
+        return Document(source, number, current.first_line, "".join(current.pieces).lstrip("\ufeff"))
+
+    def lost() -> Iterator[Document]:
+        """The document being gathered, once it is lost (and only once)."""
+        if current.problem is not None and (document := finish()) is not None:
+            current.given = True
+            yield document
 
     for chunk in chunks:
         if isinstance(chunk, LineProblem):
             current.fail(line, chunk)
             line += 1
+            yield from lost()
             continue
         start = 0
         for at in _markers(chunk):
@@ -333,6 +374,7 @@ def split_documents(chunks: Iterable[str | LineProblem], source: str) -> Iterato
                 current = _Pending(line, False, [])
         current.add(chunk[start:])
         line += chunk.count("\n", start)
+        yield from lost()
     document = finish()
     if document is not None:
         yield document

@@ -51,6 +51,7 @@ _COLLECTION_TAGS = frozenset({_CORE + "map", _CORE + "seq", "!"})
 # Characters YAML does not allow in a stream (outside its printable set); compiled when an
 # error needs it.
 _NOT_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+_DOCUMENT_START = re.compile(r"^---(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 Path = tuple[str | int, ...]
 
@@ -250,6 +251,10 @@ class _Builder:
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> CareercapError:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or "YAML syntax error"
+        if mark is not None and "<document start>" in reason:
+            misplaced = self._directive_before(mark.index)
+            if misplaced is not None:
+                return misplaced
         if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
             context_line = (
                 self.document.first_line + _place(self.document.text, exc.context_mark.index)[0] + 1
@@ -258,6 +263,34 @@ class _Builder:
         if mark is not None and self._tab_near(mark):
             reason += "; indent with spaces, not tabs"
         return self.fail(reason, mark)
+
+    def _directive_before(self, index: int) -> CareercapError | None:
+        """A directive (`%YAML 1.2`) that no `---` follows before `index`, where the parser
+        looked for one: the error is the directive's."""
+        text = self.document.text
+        index = min(index, len(text))
+        at = text.rfind("\n%", 0, index) + 1
+        if at == 0 and not text.startswith("%"):
+            return None
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        elif _DOCUMENT_START.search(text, end + 1, index) is not None:
+            return None
+        name = quoted(text[at:end].split()[0])
+        line = text.count("\n", 0, at)
+        before = [part.strip() for part in text[:at].split("\n") if not part.startswith("%")]
+        if any(part and not part.startswith("#") for part in before):  # a document before it
+            return self.document.error(
+                f"directive {name} is inside a document: end the document with '...' on the line before it",
+                line,
+                0,
+            )
+        return self.document.error(
+            f"directive {name} is not followed by '---': put '---' on the line after the directives",
+            line,
+            0,
+        )
 
     def _tab_near(self, mark: _Mark) -> bool:
         text = self.document.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import resource
 import shutil
 import signal
@@ -185,6 +186,47 @@ def test_a_signal_leaves_no_temporary_file_and_the_target_as_it_was(
 
 
 # Standard streams
+
+
+@pytest.mark.parametrize("jobs", ["auto", "2"])
+def test_endless_bytes_that_are_not_text_are_said_at_once_and_end_the_run(tmp_path: Path, jobs: str) -> None:
+    noise = random.Random(0).randbytes(2**20)  # as /dev/urandom gives, and the pipe stays open
+    process = subprocess.Popen(
+        [sys.executable, "-m", "careercap", "project", "-", "-f", "csv", "--jobs", jobs],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **TERMINAL},
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    assert process.stderr is not None
+    stdin = process.stdin
+
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError):  # careercap stops reading, as it should
+            stdin.write(noise)
+            stdin.flush()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    watchdog = threading.Timer(60, process.kill)  # a run that reads for ever fails, not hangs
+    watchdog.start()
+    try:
+        first = process.stderr.readline()
+        status = process.wait()  # standard input still open: the run ends by itself
+        stdout, stderr = process.stdout.read(), process.stderr.read()
+    finally:
+        watchdog.cancel()
+        with contextlib.suppress(BrokenPipeError):
+            stdin.close()
+        writer.join(timeout=60)
+    assert first == b"-:1:1: error: bytes cd are not valid UTF-8; save the file as UTF-8\n"
+    assert (status, stderr) == (1, b"")
+    assert stdout.decode().splitlines() == [
+        "source,document,name,currency,year,income,growth,state,rules,events"
+    ]
 
 
 def test_a_full_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:

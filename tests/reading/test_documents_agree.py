@@ -30,7 +30,7 @@ def streams(draw: st.DrawFn) -> str:
     """Profiles, separators, comments and blank lines, each line ended by any line break."""
     parts = []
     for number in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["profile", "profile", "---", "...", "--- # c", "# note", ""]))
+        kind = draw(st.sampled_from(["profile", "profile", "---", "...", "--- # c", "# note", "", "\ufeff"]))
         lines = [f"name: P{number}", f"income: {number + 1}"] if kind == "profile" else [kind]
         parts += [line + draw(st.sampled_from(BREAKS)) for line in lines]
     return "".join(parts)
@@ -60,6 +60,34 @@ def test_no_document_the_parser_sees_disappears_in_silence(text: str) -> None:
         assert projected == seen  # no error said: exactly the documents the parser sees
     else:
         assert set(projected) <= set(seen)  # an error said, and nothing invented
+
+
+@settings(max_examples=400, deadline=None)
+@given(streams())
+def test_documents_are_numbered_in_the_parsers_document_order(text: str) -> None:
+    loaded = list(load_stream(io.BytesIO(text.encode("utf-8")), "stream.yaml"))
+    if any(document.errors for document in loaded):
+        return
+    try:
+        documents = list(yaml.load_all(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return
+    numbered = [(document.document, document.profile.name) for document in loaded if document.profile]
+    assert numbered == [
+        (number + 1, str(document["name"]))
+        for number, document in enumerate(documents)
+        if isinstance(document, dict) and "name" in document
+    ]
+
+
+def test_a_line_holding_only_a_byte_order_mark_between_documents_is_no_document() -> None:
+    text = "name: A\nincome: 1\n...\n\ufeff\n---\nname: B\nincome: 2\n"
+    loaded = list(load_stream(io.BytesIO(text.encode("utf-8")), "s.yaml"))
+    assert [(document.document, document.profile.name) for document in loaded if document.profile] == [
+        (1, "A"),
+        (2, "B"),
+    ]
+    assert [document.warnings for document in loaded] == [(), ()]
 
 
 def test_a_hidden_line_break_after_a_separator_is_refused_where_it_stands() -> None:
@@ -93,7 +121,10 @@ def test_a_comment_after_a_document_end_marker_is_fine() -> None:
 
 @settings(max_examples=2000, deadline=None)
 @given(
-    st.text(alphabet=[" ", "\t", "\n", "\r", "\x0c", "\x1c", "\x85", "\u3000", "#", "a", "-"], max_size=16)
+    st.text(
+        alphabet=[" ", "\t", "\n", "\r", "\x0c", "\x1c", "\x85", "\u3000", "\ufeff", "#", "a", "-"],
+        max_size=16,
+    )
 )
 def test_a_text_has_content_exactly_when_one_of_its_lines_does(text: str) -> None:
     """The splitter's quick test for content agrees with its line-by-line rule."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +38,7 @@ CATALOGUE = [
     ("empty-documents.yaml", 0, "4:1: warning: document 2 is empty; skipped"),
     ("nulls.yaml", 0, ""),
     ("utf-8-bom.yaml", 0, ""),
+    ("doubled-bom.yaml", 1, "2:9: error: income: must be a number, not 'lots'"),
     ("utf-16-le-bom.yaml", 0, ""),
     ("utf-16-be-bom.yaml", 0, ""),
     ("utf-32-le-bom.yaml", 0, ""),
@@ -67,6 +69,8 @@ CATALOGUE = [
     ("line-separator-after-marker.yaml", 1, "3:4: error: character U+2028 (line separator) is not allowed: YAML reads it as a line break that editors do not show"),
     ("next-line-character.yaml", 1, "2:14: error: character U+0085 (next line) is not allowed: YAML reads it as a line break that editors do not show"),
     ("text-after-document-end.yaml", 1, "3:5: error: text after the document end marker '...': start a document with '---'"),
+    ("directive-inside-document.yaml", 1, "3:1: error: directive '%YAML' is inside a document: end the document with '...' on the line before it"),
+    ("bom-line-between-documents.yaml", 1, "10:9: error: income: must be a number, not 'lots'"),
     ("tiny-income.yaml", 1, "2:9: error: income: must be at least 0.01 (a cent)"),
     ("huge-number.yaml", 1, "2:9: error: income: is too large to be a number careercap can use: '999999999999999999999999999999999999999… (5,000 characters)"),
     ("huge-integer.yaml", 1, "3:10: error: horizon: is too large to be a number careercap can use: '999999999999999999999999999999999999999… (5,000 characters)"),
@@ -284,6 +288,50 @@ def test_a_stream_without_line_ends_stops_at_the_limit(cli: Invoke) -> None:
         "-:1:1: error: a line longer than 1024 KiB, with no line end in the next 64 MiB: "
         "this is not a profile, and the rest of the input is not read\n"
     )
+
+
+@pytest.mark.parametrize("given", ["stdin", "file"])
+def test_a_stream_with_classic_mac_line_ends_past_a_mebibyte_is_read_whole(
+    cli: Invoke, tmp_path: Path, given: str
+) -> None:
+    profile = "name: P{}\rincome: 50000\ras_of: 2025\rnotes: " + "many words " * 70 + "\r"
+    data = "---\r".join(profile.format(number) for number in range(2000)).encode()
+    assert len(data) > 2**20
+    assert b"\n" not in data
+    if given == "stdin":
+        result = cli("project", "-", "-f", "csv", "--summary", input=data)
+    else:
+        (tmp_path / "mac.yaml").write_bytes(data)
+        result = cli("project", str(tmp_path / "mac.yaml"), "-f", "csv", "--summary")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
+    assert [(row[1], row[2]) for row in rows] == [(str(number + 1), f"P{number}") for number in range(2000)]
+
+
+def test_a_byte_order_mark_line_between_documents_shifts_no_document_number(
+    cli: Invoke, hostile: None
+) -> None:
+    result = cli("project", "bom-line-between-documents.yaml", "-f", "json")
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "bom-line-between-documents.yaml:10:9: error: income: must be a number, not 'lots'\n"
+    )
+    document = json.loads(result.stdout)
+    assert [(p["document"], p["name"]) for p in document["projections"]] == [(1, "First"), (2, "Second")]
+    assert [(e["document"], e["line"], e["column"]) for e in document["errors"]] == [(3, 10, 9)]
+
+
+def test_a_directive_after_a_document_without_an_end_marker_is_located_at_the_directive(
+    cli: Invoke, hostile: None
+) -> None:
+    result = cli("project", "directive-inside-document.yaml", "-f", "csv")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "directive-inside-document.yaml:3:1: error: directive '%YAML' is inside a document: "
+        "end the document with '...' on the line before it\n"
+    )
+    assert {row[1] for row in csv.reader(io.StringIO(result.stdout))} == {"document", "2"}
 
 
 def test_warnings_are_capped_per_document(cli: Invoke, hostile: None) -> None:

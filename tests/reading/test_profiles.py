@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import io
+import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
-from careercap.reading.profiles import Loaded, load, load_text
+from careercap.reading.documents import BLOCK
+from careercap.reading.profiles import Loaded, load, load_stream, load_text
 
 MINIMAL = "name: Ada\nincome: 50000\nas_of: 2025\n"
 
@@ -269,3 +275,187 @@ def test_lines_count_as_an_editor_counts_them(newline: str, name: str) -> None:
         "p.yaml:3:9: error: income: must be a number, not 'yes'",
         "p.yaml:7:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 6)",
     ], name
+
+
+# Line ends, byte-order marks, directives and bytes that are not text --------------------
+
+
+class Trickle(io.RawIOBase):
+    """A pipe that gives the pieces given, one at most a read, then what `then` makes, for
+    ever; a reader that takes more than `limit` bytes fails the test."""
+
+    def __init__(self, *pieces: bytes, then: Callable[[], bytes] | None = None, limit: int = 2**30) -> None:
+        self.pieces = list(pieces)
+        self.then = then
+        self.given = 0
+        self.limit = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self.pieces and self.then is not None:
+            self.pieces.append(self.then())
+        if not self.pieces:
+            return 0
+        piece = self.pieces.pop(0)
+        size = min(len(buffer), len(piece))
+        buffer[:size] = piece[:size]
+        if size < len(piece):
+            self.pieces.insert(0, piece[size:])
+        self.given += size
+        assert self.given <= self.limit, "read on past the point where it should have stopped"
+        return size
+
+
+def stream_errors(*pieces: bytes, source: str = "-") -> list[str]:
+    return [
+        str(error)
+        for loaded in load_stream(io.BufferedReader(Trickle(*pieces)), source)
+        for error in loaded.errors
+    ]
+
+
+def mac_profiles(count: int) -> str:
+    """`count` profiles with classic Mac line ends (a lone carriage return), about 800
+    bytes each."""
+    profile = "name: P{}\rincome: 50000\ras_of: 2025\rnotes: " + "many words " * 70 + "\r"
+    return "---\r".join(profile.format(number) for number in range(count))
+
+
+def test_lone_carriage_returns_end_lines_past_a_mebibyte_and_a_crlf_split_between_reads_is_one_line_end() -> (
+    None
+):
+    head = (mac_profiles(1500) + "---\rname: Last\r").encode()
+    assert len(head) > 2**20
+    assert b"\n" not in head
+    # "\r" ends one read, "\n" starts the next: one line end, not two.
+    assert stream_errors(head, b"\nincome: lots\r\n") == [
+        "-:7502:9: error: income: must be a number, not 'lots'"
+    ]
+
+
+@pytest.mark.parametrize("end", [b"\r", b"\n", b"\r\n"], ids=["CR", "LF", "CRLF"])
+def test_a_line_past_the_limit_is_skipped_to_its_end_whatever_the_line_end(end: bytes) -> None:
+    long_line = b"x" * (2**20 + 5)
+    rest = b"---" + end + b"name: B" + end + b"income: lots" + end
+    for pieces in ([long_line + end + rest], [long_line + end[:1], end[1:] + rest]):
+        assert stream_errors(*pieces) == [
+            "-:1:1: error: a line longer than 1024 KiB; a profile is far smaller",
+            "-:4:9: error: income: must be a number, not 'lots'",
+        ]
+
+
+@pytest.mark.parametrize("marks", [1, 2, 3])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name: Ada\nincome: lots\n", "2:9: error: income: must be a number, not 'lots'"),
+        ("name: {a: 1}\nincome: 1\n", "1:7: error: name: must be text, not a mapping"),
+        (
+            "name: Ada\nincome: 1\nhorizon: [1\n",
+            "4:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
+        ),
+    ],
+    ids=["second-line", "first-line", "syntax"],
+)
+def test_positions_are_right_after_any_number_of_byte_order_marks(
+    marks: int, text: str, message: str
+) -> None:
+    assert errors("\ufeff" * marks + text) == [f"p.yaml:{message}"]
+    utf16 = codecs.BOM_UTF16_LE + ("\ufeff" * (marks - 1) + text).encode("utf-16-le")
+    assert stream_errors(utf16, source="p.yaml") == [f"p.yaml:{message}"]
+
+
+def test_a_byte_order_mark_starting_a_document_after_an_end_marker_is_not_counted() -> None:
+    text = "name: A\nincome: 1\n...\n\ufeffname: B\nincome: lots\n"
+    assert errors(text) == ["p.yaml:5:9: error: income: must be a number, not 'lots'"]
+
+
+INSIDE = "directive '%YAML' is inside a document: end the document with '...' on the line before it"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize(
+    ("lines", "expected", "projected"),
+    [
+        (
+            ["name: A", "income: 1", "%YAML 1.2", "---", "name: B", "income: 2"],
+            [f"3:1: error: {INSIDE}"],
+            ["B"],
+        ),
+        (["name: A", "income: 1", "%YAML 1.2"], [f"3:1: error: {INSIDE}"], []),
+        (
+            ["name: A", "%TAG ! tag:example.com,2024:", "income: 1"],
+            [
+                "2:1: error: directive '%TAG' is inside a document: end the document with '...' on the line before it"
+            ],
+            [],
+        ),
+        (
+            ["# a profile", "%YAML 1.2", "name: A", "income: 1"],
+            [
+                "2:1: error: directive '%YAML' is not followed by '---': put '---' on the line after the directives"
+            ],
+            [],
+        ),
+        (["name: A", "income: 1", "...", "%YAML 1.2", "---", "name: B", "income: 2"], [], ["A", "B"]),
+    ],
+    ids=[
+        "before-a-document-start",
+        "at-the-end",
+        "between-keys",
+        "without-a-document-start",
+        "after-an-end-marker",
+    ],
+)
+def test_a_misplaced_directive_is_the_error_and_it_points_at_the_directive(
+    newline: str, lines: list[str], expected: list[str], projected: list[str]
+) -> None:
+    documents = list(load_text(newline.join(lines) + newline, "p.yaml"))
+    assert [str(error) for loaded in documents for error in loaded.errors] == [
+        f"p.yaml:{line}" for line in expected
+    ]
+    assert [loaded.profile.name for loaded in documents if loaded.profile is not None] == projected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: A\nincome: 1\n...\n\ufeff\n---\nname: B\nincome: 2\n",
+        "# first\n\ufeff\n---\nname: A\nincome: 1\n---\nname: B\nincome: 2\n",
+        "name: A\nincome: 1\n...\n\ufeff  # a comment\n\n---\nname: B\nincome: 2\n",
+    ],
+    ids=["after-an-end-marker", "before-the-first-document", "with-a-comment"],
+)
+def test_a_line_of_a_byte_order_mark_makes_no_document(text: str) -> None:
+    documents = list(load_text(text, "p.yaml"))
+    assert [(loaded.document, loaded.profile.name if loaded.profile else None) for loaded in documents] == [
+        (number + 1, document["name"])
+        for number, document in enumerate(yaml.load_all(text, Loader=yaml.CSafeLoader))
+    ]
+    assert not [problem for loaded in documents for problem in loaded.errors + loaded.warnings]
+
+
+def test_reading_stops_at_the_first_bytes_that_are_not_text() -> None:
+    noise = random.Random(0)
+    pipe = Trickle(
+        b"name: A\nincome: 1\n---\nname: B\nincome: 2\n\xff\xfe garbage\n",
+        then=lambda: noise.randbytes(BLOCK),
+        limit=4 * BLOCK,
+    )
+    documents = list(load_stream(io.BufferedReader(pipe), "-"))
+    assert [(loaded.document, loaded.profile is not None) for loaded in documents] == [(1, True), (2, False)]
+    assert [str(error) for error in documents[1].errors] == [
+        "-:6:1: error: bytes ff are not valid UTF-8; save the file as UTF-8"
+    ]
+
+
+def test_a_document_past_the_size_limit_is_said_at_once() -> None:
+    pipe = Trickle(
+        b"name: A\nincome: 1\nnotes: >\n", then=lambda: b"  words words words\n" * 1000, limit=4 * 2**20
+    )
+    first = next(iter(load_stream(io.BufferedReader(pipe), "-")))
+    assert [str(error) for error in first.errors] == [
+        "-:1:1: error: this document is larger than 1024 KiB; a profile is far smaller"
+    ]
