@@ -7,6 +7,10 @@ Public API::
         if loaded.profile is not None:
             print(project(loaded.profile, default_rules()).summary.final_income)
 
+    # A cohort, streamed to CSV by two processes, as `careercap project` does it:
+    from careercap import project_many
+    errors = project_many(["profiles/"], output="cohort.csv", jobs=2)
+
 The names below are imported when first used, so that `import careercap` (and the
 command line's start-up) stays fast.
 """
@@ -30,6 +34,8 @@ _PUBLIC = {
     "default_rules": "careercap.reading.rules",
     "load_rules": "careercap.reading.rules",
     "compare": "careercap.core.comparison",
+    "project_many": "careercap.run.project",
+    "Overrides": "careercap.run.pipeline",
 }
 
 if TYPE_CHECKING:
@@ -40,9 +46,12 @@ if TYPE_CHECKING:
     from careercap.core.rules import Rules
     from careercap.reading.profiles import Loaded, load
     from careercap.reading.rules import default_rules, load_rules
+    from careercap.run.pipeline import Overrides
+    from careercap.run.project import project_many
 
 __all__ = [
     "Loaded",
+    "Overrides",
     "Profile",
     "Projection",
     "Result",
@@ -53,6 +62,7 @@ __all__ = [
     "load",
     "load_rules",
     "project",
+    "project_many",
     "result_of",
 ]
 

@@ -111,6 +111,16 @@ class UsageError(Exception):
         return self
 
 
+class OutputFailed(Exception):
+    """Standard output (or `what` else careercap writes on its own account) cannot be
+    written: no space, file too large, closed, I/O error. Not an OSError, so that Typer
+    (which handles those itself) lets it through."""
+
+    def __init__(self, reason: str, what: str = "standard output") -> None:
+        super().__init__(reason)
+        self.what = what
+
+
 class InputError(UsageError):
     """An input that cannot be read at all (missing file, a directory, no permission):
     nothing in the file is at fault."""

@@ -1,4 +1,4 @@
-"""The package's shape: four layers, imports running one way, no cycle.
+"""The package's shape: five layers, imports running one way, no cycle.
 
 Each layer is imported in a fresh interpreter to see what it really loads; every import
 statement of the package (those inside functions and under TYPE_CHECKING too) is read to
@@ -20,13 +20,13 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "careercap"
-LAYERS = ("core", "reading", "render", "cli")
+LAYERS = ("core", "reading", "render", "run", "cli")
 MAY_IMPORT = {
     "core": {"core", "errors"},
     "reading": {"reading", "core", "errors"},
     "render": {"render", "core", "errors"},
-    "pipeline": {"pipeline", "reading", "core", "errors"},
-    "cli": {"cli", "pipeline", "render", "reading", "core", "errors", "careercap"},
+    "run": {"run", "render", "reading", "core", "errors"},
+    "cli": {"cli", "run", "render", "reading", "core", "errors", "careercap"},
     "errors": {"errors"},
 }
 """What each part of the package may import, by part: a layer's folder, or a top-level module."""
@@ -155,6 +155,13 @@ def test_the_package_has_no_import_cycle() -> None:
     assert cycles(graph()) == []
 
 
+def test_the_run_layer_loads_no_command_line() -> None:
+    # What the library and the command line share: no Typer, no Click, no cli module.
+    loaded = loaded_by("run")
+    assert {"typer", "click"} & loaded == set()
+    assert sorted(name for name in loaded if name.startswith("careercap.cli")) == []
+
+
 def test_the_graph_sees_the_imports_it_checks() -> None:
     # The checks above are only as good as the graph: it must see imports inside functions.
     edges = graph()
@@ -166,7 +173,7 @@ def test_the_graph_sees_the_imports_it_checks() -> None:
 def main() -> None:
     edges = graph()
     print(f"modules: {len(edges)}, import depth: {depth(edges)}")
-    for layer in (*LAYERS, "errors", "pipeline", "careercap"):
+    for layer in (*LAYERS, "errors", "careercap"):
         files = [path for name, path in modules().items() if part(name) == layer]
         lines = sum(len(path.read_text(encoding="utf-8").splitlines()) for path in files)
         print(f"{layer:<10} {len(files):>3} files {lines:>6} lines")

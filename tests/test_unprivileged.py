@@ -68,6 +68,7 @@ def shared_folder() -> Iterator[Path]:
     subprocess.run(["rm", "-rf", str(folder)], check=True)  # shutil.rmtree recurses, and the tree is deep
 
 
+@pytest.mark.slow
 def test_the_hostile_suites_pass_without_privileges(shared_folder: Path) -> None:
     command, who = unprivileged()
     result = subprocess.run(

@@ -8,7 +8,6 @@ what a one-profile run costs, and each command needs only part of the package.
 
 from __future__ import annotations
 
-import functools
 import gc
 import os
 import re
@@ -195,53 +194,33 @@ def project(
 
     Example: careercap project profiles/ --format csv -o cohort.csv
     """
-    from careercap import pipeline
-    from careercap.cli.batch import Layout, write_projections
-    from careercap.cli.output import Pictures, format_of, output_to, refuse_overwriting
-    from careercap.cli.parallel import InputGate, jobs_from
+    from careercap.cli.output import Pictures
+    from careercap.run.files import format_of
+    from careercap.run.pipeline import Overrides
+    from careercap.run.project import project_many
 
     target = _name(output)
     chosen = format_of(None if output_format is None else output_format.value, target)
     pictures = Pictures(_name(svg), _name(html), chosen, width)
-    if summary and chosen in ("json", "jsonl"):
-        raise UsageError("--summary applies to table and csv output", "summary")
-    sources = pipeline.sources_of(profiles, recursive=recursive)
-    report(pipeline.empty_directories(profiles, sources))
-    refuse_overwriting(
-        {"output": target, "svg": _name(svg), "html": _name(html)}, _inputs(sources, rules_file)
-    )
     _waiting_for_a_terminal(profiles)
-    rules = pipeline.rules_from(_name(rules_file))
-    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     # What is loaded by now lives until the process ends: keep the garbage collector from
     # scanning it again and again while thousands of profiles stream through (~10 % faster).
     gc.freeze()
-    gate = InputGate(sys.stdin.buffer)
-    with output_to(target) as stream:
-        errors = write_projections(
-            pipeline.shares(sources, stdin=cast(BinaryIO, gate)),  # reads as standard input does
-            project=functools.partial(
-                pipeline.project_loaded,
-                rules=rules,
-                overrides=overrides,
-                with_sensitivity=with_sensitivity,
-                with_learning=summary or chosen != "csv",  # a year's CSV row has no learning figures
-            ),
-            jobs=jobs_from(jobs),
-            gate=gate,
-            stream=stream,
-            console=lambda: pictures.consoles(None if target is None else stream),
-            output_format=chosen,
-            layout=Layout(
-                summary,
-                real=inflation is not None,
-                sensitivity=with_sensitivity,
-                basis=pipeline.basis_of(rules, _name(rules_file)),
-            ),
-            rules=rules,
-            fail_fast=fail_fast,
-            report=report_lines,
-        )
+    errors = project_many(
+        profiles,
+        output=target,
+        output_format=chosen,
+        summary=summary,
+        recursive=recursive,
+        jobs=jobs,
+        rules_file=_name(rules_file),
+        overrides=Overrides(as_of, horizon, baseline_growth, inflation),
+        sensitivity=with_sensitivity,
+        fail_fast=fail_fast,
+        report=report_lines,
+        consoles=lambda stream: pictures.consoles(None if target is None else stream),
+        also_written={"svg": _name(svg), "html": _name(html)},
+    )
     pictures.save("careercap project")
     if errors:
         raise Invalid
@@ -270,8 +249,10 @@ def compare(
 
     Example: careercap compare now.yaml with-plan.yaml
     """
-    from careercap import pipeline
-    from careercap.cli.output import Pictures, Spool, refuse_overwriting, write_json
+    from careercap.cli.output import Pictures
+    from careercap.run import pipeline
+    from careercap.run.files import refuse_overwriting
+    from careercap.run.writers import Spool, write_json
 
     pictures = Pictures(_name(svg), _name(html), output_format.value, width)
     refuse_overwriting({"svg": _name(svg), "html": _name(html)}, _inputs(profiles, rules_file))
@@ -384,9 +365,11 @@ def plan(
 
     Example: careercap plan profiles/finance-clerk.yaml --catalogue profiles/catalogues/finance.yaml
     """
-    from careercap import pipeline
-    from careercap.cli.output import show, terminal_width, write_json, write_text
+    from careercap.cli.output import show, terminal_width
     from careercap.render import plan as shown
+    from careercap.run import pipeline
+    from careercap.run.files import write_text
+    from careercap.run.writers import write_json
 
     if by is not None and target is None:
         raise UsageError("--by goes with --target", "by")
@@ -470,8 +453,9 @@ def chart(
 
     Example: careercap chart profiles/freelancer.yaml -o freelancer.svg
     """
-    from careercap import pipeline
-    from careercap.cli.output import refuse_overwriting, terminal_width, write_bytes, write_text
+    from careercap.cli.output import terminal_width
+    from careercap.run import pipeline
+    from careercap.run.files import refuse_overwriting, write_bytes, write_text
 
     target = _name(output)
     kind = None
@@ -533,8 +517,8 @@ def report_command(
 
     Example: careercap report profiles/finance-clerk-with-plan.yaml -o report.html
     """
-    from careercap import pipeline
-    from careercap.cli.output import refuse_overwriting, write_text
+    from careercap.run import pipeline
+    from careercap.run.files import refuse_overwriting, write_text
 
     target = str(output)
     if Path(target).suffix.lower() not in (".html", ".htm"):
@@ -606,9 +590,9 @@ def import_command(
 
     Example: careercap import Complete_LinkedInDataExport.zip badge.json --income 61000 -o me.yaml
     """
-    from careercap import pipeline
-    from careercap.cli.output import check_target, refuse_overwriting, write_text
     from careercap.render.imported import Given, profile_text
+    from careercap.run import pipeline
+    from careercap.run.files import check_target, refuse_overwriting, write_text
 
     if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
         raise UsageError(
@@ -642,8 +626,9 @@ def rules_command(
 
     Example: careercap rules --rules cautious.yaml
     """
-    from careercap import pipeline
-    from careercap.cli.output import show, write_json
+    from careercap.cli.output import show
+    from careercap.run import pipeline
+    from careercap.run.writers import write_json
 
     rules = pipeline.rules_from(_name(rules_file))
     if output_format is TableOrJson.json:
@@ -668,9 +653,10 @@ def explain(
 
     Example: careercap explain profiles/data-engineer.yaml
     """
-    from careercap import pipeline
-    from careercap.cli.output import terminal_width, write_lines
+    from careercap.cli.output import terminal_width
     from careercap.render.text import basis_line, explanation_lines, wrapped
+    from careercap.run import pipeline
+    from careercap.run.files import write_lines
 
     sources = pipeline.sources_of(profiles, directories=False)
     rules = pipeline.rules_from(_name(rules_file))
@@ -704,11 +690,11 @@ def validate(
 
     Example: careercap validate profiles/ --strict
     """
-    from careercap import pipeline
-    from careercap.cli.batch import share_size
-    from careercap.cli.output import write_json, write_lines
-    from careercap.cli.parallel import InputGate, flush_standard_streams, jobs_from, run
     from careercap.render import text
+    from careercap.run import pipeline
+    from careercap.run.files import write_lines
+    from careercap.run.workers import InputGate, flush_standard_streams, jobs_from, run
+    from careercap.run.writers import share_size, write_json
 
     as_lines = output_format is TableOrJson.table
     sources = pipeline.sources_of(profiles, recursive=recursive)
@@ -764,8 +750,8 @@ def schema(
 
     Example: careercap schema > careercap.schema.json
     """
-    from careercap.cli.output import write_json
     from careercap.render.schema import SCHEMAS
+    from careercap.run.writers import write_json
 
     write_json(SCHEMAS[document.value]())
 
@@ -784,8 +770,8 @@ def init(
     """
     import datetime as dt
 
-    from careercap.cli.output import write_text
     from careercap.render.starter import starter_profile
+    from careercap.run.files import write_text
 
     text = starter_profile(dt.date.today().year, "profile.yaml" if path == "-" else path)
     if path == "-":

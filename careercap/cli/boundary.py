@@ -20,9 +20,9 @@ from typing import IO, TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, runtime
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from careercap.cli.parallel import WorkerLost, end_workers
-from careercap.cli.streams import OutputFailed, Terminated, silence_stdout
-from careercap.errors import CareercapError, Diagnostic, Invalid, UsageError, lines, visible
+from careercap.cli.streams import Terminated, silence_stdout
+from careercap.errors import CareercapError, Diagnostic, Invalid, OutputFailed, UsageError, lines, visible
+from careercap.run.workers import WorkerLost, end_workers
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -16,15 +16,7 @@ import sys
 from types import FrameType
 from typing import Any, TextIO
 
-
-class OutputFailed(Exception):
-    """Standard output (or `what` else careercap writes on its own account) cannot be
-    written: no space, file too large, closed, I/O error. Not an OSError, so that Typer
-    (which handles those itself) lets it through."""
-
-    def __init__(self, reason: str, what: str = "standard output") -> None:
-        super().__init__(reason)
-        self.what = what
+from careercap.errors import OutputFailed
 
 
 class Terminated(BaseException):

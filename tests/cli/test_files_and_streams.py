@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from careercap import __version__
-from careercap.pipeline import Overrides, project_sources
 from careercap.reading.rules import default_rules
+from careercap.run.pipeline import Overrides, project_sources
 from tests.conftest import PROFILE_A, PROFILES, TERMINAL, unfinished
 
 PROFILE = PROFILES / "freelancer.yaml"

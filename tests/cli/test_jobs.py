@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import pytest
 
-from careercap.pipeline import WHOLE_BELOW
+from careercap.run.pipeline import WHOLE_BELOW
 from tests.cli.test_batch import person
 from tests.conftest import PROFILES, TERMINAL, Invoke, Write, unfinished
 

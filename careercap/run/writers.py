@@ -7,23 +7,29 @@ are. (Table output with --summary is the one exception: a table needs all its ro
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from careercap.cli.parallel import InputGate, Jobs, flush_standard_streams, run
 from careercap.core.result import Result
 from careercap.core.rules import Basis, Rules
-from careercap.errors import Diagnostic, Invalid, lines, visible
-from careercap.pipeline import Outcome, Share, SmallFile, loaded_from
+from careercap.errors import Diagnostic, Invalid, OutputFailed, lines, visible
 from careercap.reading.documents import Document
 from careercap.reading.profiles import Loaded
+from careercap.run.files import output_to
+from careercap.run.pipeline import Outcome, Share, SmallFile, loaded_from
+from careercap.run.workers import InputGate, Jobs, flush_standard_streams, run
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from careercap.render.export import Written
 
 
 class Layout(NamedTuple):
@@ -189,7 +195,7 @@ def write_projections(
     layout: Layout,
     rules: Rules,
     fail_fast: bool,
-    report: Callable[[str], None],
+    report: Callable[[str], object],
 ) -> list[Diagnostic]:
     """Project every share and write each projection; return the first error of each
     invalid profile. `jobs` may share the work among processes: what is written is the same.
@@ -293,3 +299,69 @@ def share_size(share: Share) -> int:
     if isinstance(share, SmallFile):
         return share.size
     return len(share.text) if isinstance(share, Document) else 0
+
+
+def write_json(document: dict[str, Any]) -> None:
+    """A JSON document on standard output, written as it is made (see `json_chunks`)."""
+    from careercap.render.export import json_chunks
+
+    with output_to(None) as stream:
+        for chunk in json_chunks(document):
+            stream.write(chunk)
+
+
+class Spool:
+    """The JSON of each profile of a comparison, kept in an unnamed temporary file while
+    the comparison is made and written out in order after it: `compare -f json` of 100,000
+    profiles holds each profile on disk, not in memory. The file vanishes when closed, or
+    when the process ends in any way."""
+
+    def __init__(self) -> None:
+        self._lengths = array("q")
+        try:
+            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 closed by __exit__
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        with contextlib.suppress(OSError):  # what it held is no longer wanted
+            self._file.close()
+
+    @staticmethod
+    def _failed(exc: OSError) -> OutputFailed:
+        where = tempfile.tempdir  # None until a temporary folder has been found
+        what = "a temporary file" if where is None else f"a temporary file in {where}"
+        return OutputFailed(exc.strerror or str(exc), what)
+
+    def keep(self, result: Result) -> None:
+        """Put a result's JSON aside."""
+        from careercap.render.export import nested, projection_dict
+
+        text = nested(projection_dict(result), 2)
+        try:
+            self._file.write(text)
+        except OSError as exc:
+            raise self._failed(exc) from None
+        self._lengths.append(len(text))
+
+    def profiles(self) -> Iterator[Written]:
+        """The results' JSON, in the order kept. Everything is on disk before this returns:
+        a spool that cannot be written fails here, before any output."""
+        try:
+            self._file.seek(0)  # which writes out what is buffered
+        except OSError as exc:
+            raise self._failed(exc) from None
+        return self._read()
+
+    def _read(self) -> Iterator[Written]:
+        from careercap.render.export import Written
+
+        for length in self._lengths:
+            try:
+                text = self._file.read(length)
+            except OSError as exc:
+                raise self._failed(exc) from None
+            yield Written(text)

@@ -72,7 +72,7 @@ def catalogue_from(path: str | None) -> Catalogue | None:
     """The catalogue file's options, if one is given."""
     if path is None:
         return None
-    from careercap.reading.catalogue import catalogue_file  # noqa: PLC0415 - plan --catalogue alone
+    from careercap.reading.catalogue import catalogue_file
 
     try:
         return catalogue_file(path)
@@ -280,7 +280,7 @@ def compare_profiles(
     """`careercap compare`: every profile of the files, side by side. With `keep`, each
     result goes to it as it is projected, and the comparison holds only its entry (a JSON
     compare of 100,000 profiles); without, the comparison holds every result."""
-    from careercap.core.comparison import Entries, compare  # noqa: PLC0415 - compare alone
+    from careercap.core.comparison import Entries, compare
 
     if keep is None:
         results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
@@ -307,7 +307,7 @@ def explain_sources(
 ) -> Iterator[tuple[Result, Explanation]]:
     """`careercap explain`: each valid profile with why its years are as they are, as it
     comes; Invalid at the end if any was not valid."""
-    from careercap.core.explain import explain  # noqa: PLC0415 - explain alone
+    from careercap.core.explain import explain
 
     invalid = False
     for outcome in project_sources(sources, rules=rules, overrides=overrides):
@@ -345,8 +345,8 @@ def plan_profile(
 ) -> Planned:
     """`careercap plan`: the best plan for the one profile in `path` (from the options of
     the catalogue file `catalogue`, if given)."""
-    from careercap.core.comparison import compare  # noqa: PLC0415 - plan alone
-    from careercap.core.plan import PlanError, find_plan  # noqa: PLC0415
+    from careercap.core.comparison import compare
+    from careercap.core.plan import PlanError, find_plan
 
     options = catalogue_from(catalogue)
     results = every_one_valid([path], rules, overrides, report, _itself)
@@ -397,8 +397,8 @@ def chart_profiles(
     with_plan: bool = False,
 ) -> Charted:
     """`careercap chart`: every profile of the files (all or nothing, in one currency)."""
-    from careercap.core.comparison import Entries, one_currency  # noqa: PLC0415 - chart alone
-    from careercap.core.plan import find_plan  # noqa: PLC0415
+    from careercap.core.comparison import Entries, one_currency
+    from careercap.core.plan import find_plan
 
     results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
     if not results:
@@ -428,8 +428,8 @@ class Gathered(NamedTuple):
 def import_sources(paths: list[str], report: Report) -> Gathered:
     """Every source read (all or nothing: the first that cannot be read is the error) and
     merged; what each skipped, and the certifications no source dates, are reported."""
-    from careercap.core.imported import merge  # noqa: PLC0415 - import alone needs these
-    from careercap.reading.imports import read_source  # noqa: PLC0415
+    from careercap.core.imported import merge
+    from careercap.reading.imports import read_source
 
     found: list[Found] = []
     name = position = None
@@ -461,7 +461,7 @@ def import_sources(paths: list[str], report: Report) -> Gathered:
 def _holdable(path: str, what: str, text: str | None, report: Report) -> str | None:
     """The person's name or latest position as the source at `path` gives it; None, with a
     warning, when a profile cannot hold it as a name (nor, then, as a position's)."""
-    from careercap.core.imported import name_problem  # noqa: PLC0415 - import alone
+    from careercap.core.imported import name_problem
 
     problem = None if text is None else name_problem(text)
     if problem is None:
@@ -475,9 +475,9 @@ def _within_limits(
 ) -> Imported:
     """The certifications and skills, the first of them that the profile holds within the
     limits careercap reads a profile in; a warning says where the rest begins."""
-    from careercap.reading.documents import MAX_DOCUMENT_CHARS  # noqa: PLC0415 - import alone
-    from careercap.reading.yamlvalues import MAX_VALUES  # noqa: PLC0415
-    from careercap.render.imported import head_size, item_size  # noqa: PLC0415
+    from careercap.reading.documents import MAX_DOCUMENT_CHARS
+    from careercap.reading.yamlvalues import MAX_VALUES
+    from careercap.render.imported import head_size, item_size
 
     chars, values = head_size(paths, name, position)
     items = imported.certifications + imported.skills

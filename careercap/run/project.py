@@ -1,0 +1,97 @@
+"""`project` from end to end: profiles in, projections out in one format, streamed. The
+command line's `careercap project` runs this, and so may any program
+(`careercap.project_many`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
+
+from careercap.errors import Diagnostic, UsageError, lines
+from careercap.run import pipeline
+from careercap.run.files import format_of, output_to, refuse_overwriting
+from careercap.run.workers import InputGate, jobs_from
+from careercap.run.writers import Layout, write_projections
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def _plain_console(stream: TextIO) -> list[Console]:
+    from rich.console import Console
+
+    return [Console(file=stream, highlight=False, color_system=None, width=100)]
+
+
+def project_many(
+    paths: Sequence[str],
+    *,
+    output: str | TextIO | None = None,
+    output_format: str | None = None,
+    summary: bool = False,
+    recursive: bool = False,
+    jobs: int | str = 1,
+    rules_file: str | None = None,
+    overrides: pipeline.Overrides = pipeline.Overrides(),  # noqa: B008 - a NamedTuple, immutable
+    sensitivity: bool = False,
+    fail_fast: bool = False,
+    report: Callable[[str], object] = sys.stderr.write,
+    consoles: Callable[[TextIO], list[Console]] = _plain_console,
+    also_written: Mapping[str, str | None] | None = None,
+    stdin: BinaryIO | None = None,
+) -> list[Diagnostic]:
+    """Project every profile of `paths` (files, folders, `-` for `stdin`) and write each
+    projection as it comes, in `output_format` (table, json, jsonl or csv; by default as
+    `output`'s extension says, else csv): to `output`, a file written atomically (a path)
+    or a stream, else standard output. `jobs` is a count of processes or `auto`.
+
+    Problems go to `report` as the lines standard error shows, as they arise; the first
+    error of each invalid profile is returned. With `fail_fast`, the first invalid profile
+    raises `errors.Invalid` once reported. Options that cannot be honoured (an unknown
+    format, an output that is also an input, a path that cannot be read) raise
+    `errors.UsageError` before anything is read or written; `also_written` names other
+    files the caller will write (`--svg`, `--html`), so that they are checked too."""
+    path = output if isinstance(output, str) else None
+    chosen = output_format or ("csv" if path is None else format_of(None, path))
+    if chosen not in FORMATS:
+        raise UsageError(f"{chosen!r} is no format: give one of {', '.join(FORMATS)}", "output_format")
+    if summary and chosen in ("json", "jsonl"):
+        raise UsageError("--summary applies to table and csv output", "summary")
+    sources = pipeline.sources_of(list(paths), recursive=recursive)
+    report(lines(pipeline.empty_directories(list(paths), sources)))
+    read = [*sources, *([] if rules_file is None else [rules_file])]
+    refuse_overwriting({"output": path, **(also_written or {})}, read)
+    rules = pipeline.rules_from(rules_file)
+    gate = InputGate(stdin or sys.stdin.buffer)
+    given = output if output is not None and not isinstance(output, str) else None
+    with output_to(path) if given is None else contextlib.nullcontext(given) as stream:
+        return write_projections(
+            pipeline.shares(sources, stdin=cast(BinaryIO, gate)),  # reads as standard input does
+            project=functools.partial(
+                pipeline.project_loaded,
+                rules=rules,
+                overrides=overrides,
+                with_sensitivity=sensitivity,
+                with_learning=summary or chosen != "csv",  # a year's CSV row has no learning figures
+            ),
+            jobs=jobs_from(str(jobs)),
+            gate=gate,
+            stream=stream,
+            console=lambda: consoles(stream),
+            output_format=chosen,
+            layout=Layout(
+                summary,
+                real=overrides.inflation is not None,
+                sensitivity=sensitivity,
+                basis=pipeline.basis_of(rules, rules_file),
+            ),
+            rules=rules,
+            fail_fast=fail_fast,
+            report=report,
+        )
