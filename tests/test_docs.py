@@ -1,9 +1,14 @@
-"""The README is part of the product: its commands and its output must be the real ones.
+"""The README and the manual in docs/ are part of the product: their commands and their
+output must be the real ones.
 
-Every `console` block of the README is replayed: `$ careercap ...` runs (with `| head -N`
-applied), `$ cat FILE` either writes FILE from the block (when FILE does not exist yet) or
-checks it, and `$ echo $?` checks the exit status. Output is compared as a terminal shows
-it, trailing spaces aside."""
+Every `console` block of the README and of each docs/*.md page is replayed: `$ careercap ...`
+runs (with `| head -N` applied), `$ cat FILE` either writes FILE from the block (when FILE
+does not exist yet) or checks it, and `$ echo $?` checks the exit status. Output is compared
+as a terminal shows it, trailing spaces aside. docs/commands.md shows each command's `--help`
+as it is, so that the reference and the help cannot drift apart.
+
+After a deliberate change to the output, `python -m tests.test_docs` rewrites the output in
+every console block; review the diff."""
 
 from __future__ import annotations
 
@@ -15,15 +20,26 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from careercap import __version__
 from careercap.cli.app import app
+from careercap.render.schema import UNCHECKED
 from tests.conftest import ROOT, TERMINAL
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
+README_PATH = ROOT / "README.md"
+README = README_PATH.read_text(encoding="utf-8")
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-CONSOLE_BLOCKS = re.findall(r"```console\n(.*?)```", README, re.S)
+DOCS = ROOT / "docs"
+PAGES = {path.name: path.read_text(encoding="utf-8") for path in sorted(DOCS.glob("*.md"))}
+COMMANDS = list(typer.main.get_command(app).commands)
+
+# (page, block): the README's blocks first, then each page's in turn.
+CONSOLE_BLOCKS = [("README.md", block) for block in CONSOLE.findall(README)] + [
+    (f"docs/{name}", block) for name, text in PAGES.items() for block in CONSOLE.findall(text)
+]
 
 
 def shell_blocks() -> list[str]:
@@ -97,13 +113,22 @@ def replay_block(block: str) -> str:
             os.chdir(here)
 
 
-@pytest.mark.parametrize("block", CONSOLE_BLOCKS, ids=[f"block{i}" for i in range(len(CONSOLE_BLOCKS))])
-def test_readme_console_blocks_show_real_output(block: str) -> None:
-    assert replay_block(block) == block
+@pytest.mark.parametrize(
+    ("page", "block"), CONSOLE_BLOCKS, ids=[f"{page}-block{i}" for i, (page, _) in enumerate(CONSOLE_BLOCKS)]
+)
+def test_console_blocks_show_real_output(page: str, block: str) -> None:
+    assert replay_block(block) == block, page
 
 
 def test_every_console_block_is_checked() -> None:
-    assert len(CONSOLE_BLOCKS) >= 5
+    pages = [page for page, _ in CONSOLE_BLOCKS]
+    assert pages.count("README.md") >= 3
+    assert len(pages) - pages.count("README.md") >= 20
+
+
+def test_the_readme_stays_short() -> None:
+    """The README is a pitch, the two commands and a tour; the manual is in docs/."""
+    assert len(README.encode("utf-8")) <= 12_000
 
 
 def test_readme_links_work_on_a_package_index_page() -> None:
@@ -113,6 +138,83 @@ def test_readme_links_work_on_a_package_index_page() -> None:
     assert [target for target in targets if not target.startswith(("https://", "#"))] == []
 
 
+def anchors(text: str) -> set[str]:
+    """The anchors a Markdown page's headings get, as GitHub makes them."""
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    found: set[str] = set()
+    for heading in re.findall(r"^#+ (.+)$", prose, re.M):
+        anchor = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        number, unique = 0, anchor
+        while unique in found:
+            number += 1
+            unique = f"{anchor}-{number}"
+        found.add(unique)
+    return found
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_manuals_links_lead_somewhere(name: str) -> None:
+    prose = re.sub(r"```.*?```", "", PAGES[name], flags=re.S)
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", prose):
+        if target.startswith("https://"):
+            continue
+        path, _, anchor = target.partition("#")
+        file = (DOCS / path).resolve() if path else DOCS / name
+        found = file.is_file() and (
+            not anchor or file.suffix != ".md" or anchor in anchors(file.read_text(encoding="utf-8"))
+        )
+        if not found:
+            broken.append(target)
+    assert broken == []
+
+
+def test_the_manuals_index_lists_every_page() -> None:
+    index = PAGES["README.md"]
+    assert [name for name in PAGES if name != "README.md" and f"]({name})" not in index] == []
+
+
+def help_block(command: str) -> str:
+    """The console block of docs/commands.md that shows `careercap COMMAND --help`."""
+    prompt = f"$ careercap {command} --help\n" if command else "$ careercap --help\n"
+    [block] = [block for block in CONSOLE.findall(PAGES["commands.md"]) if block.startswith(prompt)]
+    return block
+
+
+def test_every_command_has_a_section_with_its_help() -> None:
+    page = PAGES["commands.md"]
+    for command in COMMANDS:
+        section = page.split(f"\n## careercap {command}\n", 1)[1].split("\n## ", 1)[0]
+        assert help_block(command) in section, command
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_the_command_reference_shows_the_help_as_it_is(command: str) -> None:
+    """Each command's `--help`, at the width the tests use (COLUMNS=100), exactly."""
+    result = CliRunner(env=TERMINAL).invoke(app, [*command.split(), "--help"], prog_name="careercap")
+    assert result.exit_code == 0
+    prompt = help_block(command).splitlines(keepends=True)[0]
+    assert help_block(command) == prompt + plain(result.output)
+
+
+def test_the_profile_page_lists_what_only_validate_catches() -> None:
+    assert [item for item in UNCHECKED if item not in PAGES["profile.md"]] == []
+
+
 def test_the_changelog_has_this_version_and_the_package_its_licence() -> None:
     assert f"## {__version__} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def refresh() -> None:
+    """Rerun every console block of the README and of docs/*.md, and put in its output."""
+    for path in [README_PATH, *sorted(DOCS.glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        for block in CONSOLE.findall(text):
+            text = text.replace(block, replay_block(block), 1)
+        path.write_text(text, encoding="utf-8")
+        print("wrote", path.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    refresh()

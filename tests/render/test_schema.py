@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from careercap.reading.profiles import load_text
 from careercap.render.export import SCHEMA_VERSION
-from careercap.render.schema import INTEGER_TEXT, NUMBER_TEXT, SCHEMAS, UNCHECKED, profile_schema
+from careercap.render.schema import INTEGER_TEXT, NUMBER_TEXT, SCHEMAS, profile_schema
 from tests.conftest import ROOT, TESTS, Yaml12Loader
 
 EXPECTED = TESTS / "expected"
@@ -251,7 +251,3 @@ def test_the_rules_file_schema_takes_the_defaults_and_any_subset() -> None:
 def test_the_rules_file_schema_refuses_what_careercap_refuses(broken: dict[str, Any]) -> None:
     assert not RULES_FILE.is_valid(broken)
 
-
-def test_the_readme_lists_what_only_validate_catches() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert [item for item in UNCHECKED if item not in readme] == []
