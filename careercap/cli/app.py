@@ -313,7 +313,7 @@ def plan(
             "--catalogue",
             "--catalog",
             metavar="FILE",
-            help="Learning options to choose from (names, kinds, costs, hours, years); see README.",
+            help="Learning options to choose from (names, kinds, costs, hours, years); see docs/model.md#catalogues.",
         ),
     ] = None,
     maximise: Annotated[
@@ -549,7 +549,7 @@ def import_command(
     sources: Annotated[
         list[str],
         typer.Argument(
-            metavar="SOURCE...",
+            metavar="SOURCE",
             help="A LinkedIn data export (the ZIP or its folder), a JSON Resume, Open Badges "
             "(a file each, an array, or a folder of them).",
             show_default=False,

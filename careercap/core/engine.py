@@ -1,7 +1,7 @@
 """The projection model: pure functions from a validated profile and rules to results.
 
 Nothing here reads files, prints or exits. Every parameter comes from `Rules`; the
-formulas are those of the model specification (see README, "The model").
+formulas are those of the model (docs/model.md, "Year by year").
 """
 
 from __future__ import annotations
