@@ -535,34 +535,56 @@ def comparison_view(comparison: Comparison, basis: Basis | None = None) -> Rende
     return Group(*parts, Text("\n".join(sentences)), closing(basis))
 
 
+class SummaryRow(NamedTuple):
+    """One profile's row of `project --summary`, as shown. A run keeps each row packed in
+    one string (`packed`), all it keeps of a profile, so that a table of 100,000 holds
+    their figures and not their projections; a thousand at a time are unpacked to lay out."""
+
+    source: str
+    name: str
+    years: str
+    currency: str
+    final_income: str
+    cagr: str
+    career_capital: str
+    real_final_income: str  # empty where the profile has no inflation rate
+    final_income_range: str  # empty without --sensitivity
+
+    def packed(self) -> str:
+        return _CELL_END.join(self)
+
+    @classmethod
+    def unpacked(cls, packed: str) -> SummaryRow:
+        return cls._make(packed.split(_CELL_END))
+
+
 _CELL_END = "\x00"  # never inside a cell: `visible` escapes every control character
-SUMMARY_HEADINGS = (
+SUMMARY_HEADINGS = SummaryRow(
     "Source", "Name", "Years", "Currency", "Final\nincome", "CAGR", "Career\ncapital",
     "Final income\nin as_of money", "Final income\nrange",
 )  # fmt: skip
-_OPTIONAL = (7, 8)  # columns shown only when some profile has a figure there
+_OPTIONAL = ("real_final_income", "final_income_range")  # shown only where some profile has a figure
+_WRAPPED = ("source", "name")  # the text columns, which fold; the figures never wrap
+_MONEY = ("final_income", "career_capital")  # headed with the currency when all rows share one
 _CHUNK = 1000  # rows laid out at a time
 
 
 def summary_row(result: Result) -> str:
-    """One profile's row of `project --summary`, its cells packed in one string: all a run
-    keeps of a profile, so that a table of 100,000 holds their figures, not projections."""
+    """One profile's row of `project --summary`, packed (see `SummaryRow`)."""
     profile, summary, real = result.projection.profile, result.projection.summary, result.real
     source = result.source if result.document == 1 else f"{result.source} #{result.document}"
     band = None if result.sensitivity is None else result.sensitivity.final_income
-    return _CELL_END.join(
-        (
-            visible(source),
-            visible(profile.name),
-            f"{profile.as_of}-{profile.final_year}",
-            profile.currency,
-            money(summary.final_income),
-            percent(summary.cagr),
-            money(summary.career_capital),
-            "" if real is None else money(real.final_income),
-            "" if band is None else f"{money(band[0])} to {money(band[1])}",
-        )
-    )
+    return SummaryRow(
+        source=visible(source),
+        name=visible(profile.name),
+        years=f"{profile.as_of}-{profile.final_year}",
+        currency=profile.currency,
+        final_income=money(summary.final_income),
+        cagr=percent(summary.cagr),
+        career_capital=money(summary.career_capital),
+        real_final_income="" if real is None else money(real.final_income),
+        final_income_range="" if band is None else f"{money(band[0])} to {money(band[1])}",
+    ).packed()
 
 
 def _summary_table(
@@ -570,18 +592,21 @@ def _summary_table(
 ) -> Table:
     title = Text("Summary", style="bold") if first else None
     table = Table(title=title, title_justify="left", show_header=first, box=look)
-    for place, index in enumerate(columns.shown):
+    for place, field in enumerate(columns.shown):
         width = None if widths is None else widths[place]
-        heading = SUMMARY_HEADINGS[index]
-        if columns.currency is not None and index in (4, 6):
+        heading = getattr(SUMMARY_HEADINGS, field)
+        if columns.currency is not None and field in _MONEY:
             heading += f" ({columns.currency})"
-        if index < 2:
-            table.add_column(heading, overflow="fold", min_width=16 if index == 0 else None, width=width)
+        if field in _WRAPPED:
+            table.add_column(
+                heading, overflow="fold", min_width=16 if field == "source" else None, width=width
+            )
         else:
-            table.add_column(heading, justify="right" if index >= 4 else "left", no_wrap=True, width=width)
-    for row in rows:
-        cells = row.split(_CELL_END)
-        table.add_row(*(Text(cells[index]) if index < 2 else cells[index] for index in columns.shown))
+            right = field not in ("years", "currency")
+            table.add_column(heading, justify="right" if right else "left", no_wrap=True, width=width)
+    for packed in rows:
+        row = SummaryRow.unpacked(packed)
+        table.add_row(*(Text(cell) if field in _WRAPPED else cell for field, cell in columns.cells(row)))
     return table
 
 
@@ -589,41 +614,48 @@ class Columns(NamedTuple):
     """The columns a summary shows, and the one currency of all its rows (when they share one,
     it goes in the headings, and the currency column is left out)."""
 
-    shown: list[int]
+    shown: list[str]
     currency: str | None
+
+    def cells(self, row: SummaryRow) -> list[tuple[str, str]]:
+        """The row's cells in the columns shown, each with its column's name."""
+        return [(field, getattr(row, field)) for field in self.shown]
 
 
 def _columns(rows: list[str]) -> Columns:
     """The optional columns only where some row has a figure; the currency column only
     where the rows' currencies differ."""
-    present: set[int] = set()
+    present: set[str] = set()
     currencies: set[str] = set()
-    for row in rows:
-        cells = row.split(_CELL_END)
-        present.update(index for index in _OPTIONAL if cells[index])
-        currencies.add(cells[3])
+    for packed in rows:
+        row = SummaryRow.unpacked(packed)
+        present.update(field for field in _OPTIONAL if getattr(row, field))
+        currencies.add(row.currency)
     one = currencies.pop() if len(currencies) == 1 else None
-    hidden = {index for index in _OPTIONAL if index not in present} | ({3} if one is not None else set())
-    return Columns([index for index in range(len(SUMMARY_HEADINGS)) if index not in hidden], one)
+    hidden = {field for field in _OPTIONAL if field not in present} | (
+        {"currency"} if one is not None else set()
+    )
+    return Columns([field for field in SummaryRow._fields if field not in hidden], one)
 
 
 def _extremes(rows: list[str]) -> tuple[str, str]:
     """Two rows that measure as all of them do: the longest cell of each column, and the
     cell with its longest word."""
-    longest = [""] * len(SUMMARY_HEADINGS)
-    widest_word = [""] * len(SUMMARY_HEADINGS)
-    for row in rows:
-        for index, cell in enumerate(row.split(_CELL_END)):
+    longest = [""] * len(SummaryRow._fields)
+    widest_word = [""] * len(SummaryRow._fields)
+    for packed in rows:
+        for index, cell in enumerate(SummaryRow.unpacked(packed)):
             if cell_len(cell) > cell_len(longest[index]):
                 longest[index] = cell
             if _word(cell) > _word(widest_word[index]):
                 widest_word[index] = cell
-    return _CELL_END.join(longest), _CELL_END.join(widest_word)
+    return SummaryRow._make(longest).packed(), SummaryRow._make(widest_word).packed()
 
 
 def _summary_widths(extremes: tuple[str, str], columns: Columns, console: Console) -> list[int]:
-    """The column widths Rich gives the whole table on this console, read off the top
-    border of a table of the two rows that measure as the whole does."""
+    """The column widths Rich gives the whole table on this console: those it gives a table
+    of the two rows that measure as the whole does, read off that table's top border (Rich
+    lays a table out as it renders it, and tells its widths to no one)."""
     measure = _summary_table(list(extremes), None, True, columns, _MEASURING)
     measure.title = None
     first_line = next(iter(Segment.split_lines(console.render(measure, console.options))))  # uncropped
@@ -638,20 +670,21 @@ def _word(cell: str) -> int:
     return max((cell_len(word) for word in cell.split()), default=0)
 
 
-def _summary_block(row: str, columns: Columns) -> Block:
-    cells = row.split(_CELL_END)
-    heading = Text(cells[1], style="bold")
-    heading.append(f"  {cells[0]}", style="dim")
-    currency = cells[3]
-    shown = {
-        2: ("years", cells[2]),
-        4: (f"final income ({currency})", cells[4]),
-        5: ("CAGR", cells[5]),
-        6: (f"career capital ({currency})", cells[6]),
-        7: ("final income in as_of money", cells[7]),
-        8: ("final income range", cells[8]),
+def _summary_block(packed: str, columns: Columns) -> Block:
+    row = SummaryRow.unpacked(packed)
+    heading = Text(row.name, style="bold")
+    heading.append(f"  {row.source}", style="dim")
+    labels = {
+        "years": "years",
+        "final_income": f"final income ({row.currency})",
+        "cagr": "CAGR",
+        "career_capital": f"career capital ({row.currency})",
+        "real_final_income": "final income in as_of money",
+        "final_income_range": "final income range",
     }
-    return Block(heading, [shown[index] for index in columns.shown if index in shown and cells[index]])
+    return Block(
+        heading, [(labels[field], cell) for field, cell in columns.cells(row) if field in labels and cell]
+    )
 
 
 def summary_pieces(rows: list[str], console: Console) -> Iterator[Segments]:
@@ -685,7 +718,6 @@ def rules_view(rules: Rules, path: str | None = None) -> RenderableType:
     """`careercap rules`: every rule with its parameters, finding, source, interpretation and
     the strength of its evidence; `path` is the user's rules file, if one is in force."""
     source = "the defaults" if path is None else f"the defaults, with {path}"
-    parameters = rules.parameters()
     parts: list[RenderableType] = [
         Text.assemble(("The rules: ", "bold"), (visible(source), "dim")),
         Text(f"window_years {rules.window_years}: a year's state looks at the learning events "
@@ -693,7 +725,7 @@ def rules_view(rules: Rules, path: str | None = None) -> RenderableType:
     ]  # fmt: skip
     for each in RULES:
         rule = rules.rule(each.id)
-        numbers = ", ".join(f"{name} {value:g}" for name, value in parameters[each.section].items())
+        numbers = ", ".join(f"{name} {value:g}" for name, value in rule.numbers().items())
         table = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
