@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -59,6 +60,7 @@ def run(*args: str, input: str | None = None) -> int:
     return result.exit_code
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(FIELDS), JUNK, max_size=8), st.sampled_from(["table", "json", "csv"]))
 def test_any_mapping_of_fields_gets_an_answer(fields: dict[str, Any], output_format: str) -> None:
@@ -107,6 +109,7 @@ def test_any_options_get_an_answer(data: dict[str, Any], options: list[str], val
         run("project", "-", *args, input=json.dumps(data))
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(profile_data())
 def test_valid_profiles_project_and_compare_with_themselves_to_zero(data: dict[str, Any]) -> None:

@@ -206,12 +206,14 @@ def profile_like_documents(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(profile_like_documents())
 def test_profile_like_documents_read_the_same(text: str) -> None:
     assert_agree(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(hard_documents())
 @example("name: A\nskills:\n- x\n- y\nincome: 1\n")
