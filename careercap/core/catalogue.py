@@ -55,7 +55,10 @@ class Catalogue(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    options: tuple[Option, ...] = Field(description="The certifications and skills a plan may add.")
+    options: tuple[Option, ...] = Field(
+        description="The certifications and skills a plan may add.",
+        json_schema_extra={"minItems": 1, "maxItems": MOST_OPTIONS},  # as `_some` checks
+    )
 
     @field_validator("options")
     @classmethod

@@ -17,14 +17,33 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, Strict, WithJsonSchema
 
+YEAR_MIN, YEAR_MAX = 1950, 2100
+
+# The text each field type reads, as regular expressions that Python and JSON Schema
+# (ECMA-262) read alike: the field types below match with them, and the JSON Schemas
+# (`careercap schema`) state them. Each allows the white space careercap strips.
+_SPACE = r"[\s\x1c-\x1f\x85]*"
+"""The white space careercap strips from a value: Python's, which counts \x1c-\x1f and \x85
+as space where JSON Schema's regular expressions do not."""
+
+NUMBER_TEXT = rf"^{_SPACE}[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?{_SPACE}$"
+"""A number as YAML 1.2 writes one (no separators, no `%`), as careercap reads quoted numbers."""
+INTEGER_TEXT = rf"^{_SPACE}[-+]?[0-9]+{_SPACE}$"
+FLAG_TEXT = rf"^{_SPACE}([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]){_SPACE}$"
+"""true or false in any case, written as text (quoted)."""
+DATE_TEXT = (
+    rf"^{_SPACE}(19[5-9][0-9]|20[0-9][0-9]|2100)"  # YEAR_MIN to YEAR_MAX
+    rf"(-(0?[1-9]|1[0-2])(-(0?[1-9]|[12][0-9]|3[01]))?)?{_SPACE}$"
+)
+"""A date: a year, a month (2024-03) or a day (2024-03-15) in YEAR_MIN to YEAR_MAX; that the
+day is one its month has is checked apart."""
+
 # YAML 1.2 core schema: decimal integers and floats, `.inf` and `.nan` in their spellings.
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INT = re.compile(INTEGER_TEXT)
+_FLOAT = re.compile(NUMBER_TEXT)
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
-
-YEAR_MIN, YEAR_MAX = 1950, 2100
+_DATE = re.compile(DATE_TEXT)
 MAX_DIGITS = 18
 """A whole number with more digits than this is refused before it is converted."""
 EMPTY_ITEM = "is an empty list item: fill it in, or remove its '-' line"
@@ -151,26 +170,44 @@ def parse_date(value: Any) -> PartialDate:
 
 @functools.lru_cache(maxsize=4096)  # dates repeat across a cohort; a PartialDate is immutable
 def _date_from_text(value: str) -> PartialDate:
-    match = _DATE.fullmatch(value.strip())
+    text = value.strip()
+    match = _DATE.fullmatch(text)
     if match is None:
-        raise ValueError(f"must be a date such as 2024, 2024-03 or 2024-03-15, not {quoted(value)}")
-    year_text, month_text, day_text = match.groups()
-    year = check_year(int(year_text))
-    month = int(month_text) if month_text else None
+        raise ValueError(_not_a_date(text, value))
+    year_text, _, month_text, _, day_text = match.groups()
+    year, month = int(year_text), int(month_text) if month_text else None
     day = int(day_text) if day_text else None
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"{value.strip()} is not a date: there is no month {month}")
     if month is not None and day is not None:
         try:
             dt.date(year, month, day)
         except ValueError:
-            raise ValueError(f"{value.strip()} is not a date: that month has no day {day}") from None
+            raise ValueError(f"{text} is not a date: that month has no day {day}") from None
     return PartialDate(year, month, day)
+
+
+def _not_a_date(text: str, value: str) -> str:
+    """Why text that DATE_TEXT refuses is not a date: its year, its month or its day, where it
+    is written as a date is (2024, 2024-03, 2024-03-15, one or two digits a month and a day)."""
+    parts = text.split("-")
+    widths = [len(part) for part in parts]
+    digits = all(part.isascii() and part.isdigit() for part in parts)
+    if digits and widths[:1] == [4] and len(parts) <= 3 and all(width in (1, 2) for width in widths[1:]):
+        year, *rest = (int(part) for part in parts)
+        check_year(year)
+        if rest and not 1 <= rest[0] <= 12:
+            return f"{text} is not a date: there is no month {rest[0]}"
+        if len(rest) == 2:
+            return f"{text} is not a date: that month has no day {rest[1]}"
+    return f"must be a date such as 2024, 2024-03 or 2024-03-15, not {quoted(value)}"
 
 
 Number = Annotated[float, BeforeValidator(parse_number)]
 Integer = Annotated[int, BeforeValidator(parse_integer)]
-Flag = Annotated[bool, PlainValidator(parse_flag)]
+Flag = Annotated[
+    bool,
+    PlainValidator(parse_flag),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": FLAG_TEXT}]}),
+]
 Text = Annotated[str, Strict()]  # text as written; a list or mapping is an error
 Year = Annotated[int, BeforeValidator(parse_integer), Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Date = Annotated[
@@ -181,7 +218,7 @@ Date = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
-                {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$"},
+                {"type": "string", "pattern": DATE_TEXT},
             ],
             "description": "a year, a month (2024-03) or a day (2024-03-15)",
         }

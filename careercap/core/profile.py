@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -28,6 +29,14 @@ from careercap.core.fields import EMPTY_ITEM, Date, Integer, Number, PartialDate
 
 Employment = Literal["employee", "freelancer"]
 CENT = 0.01
+
+# The bounds of the fields that JSON output gives back as the profile has them.
+Currency = Annotated[Text, Field(pattern=r"^[A-Z]{3}$")]
+MOST_YEARS = 50
+"""The longest horizon."""
+Horizon = Annotated[Integer, Field(ge=1, le=MOST_YEARS)]
+BaselineGrowth = Annotated[Number, Field(ge=-0.5, le=0.5)]
+Inflation = Annotated[Number, Field(ge=-0.5, le=1)]
 
 
 def _without_format_characters(name: str) -> str:
@@ -120,10 +129,28 @@ def _current_year() -> int:
     return dt.date.today().year
 
 
+def _a_name_is_a_skill(schema: dict[str, Any]) -> None:
+    """In the JSON Schema: a skill may be written as its name alone (`_skill_item`)."""
+    schema["items"] = {"anyOf": [TypeAdapter(Name).json_schema(), schema["items"]]}
+
+
+def _salary_is_income_too(schema: dict[str, Any]) -> None:
+    """In the JSON Schema: income may be written as salary, not both (`_salary_is_income`)."""
+    properties = schema["properties"]
+    income = properties["income"]
+    properties["salary"] = {**income, "title": "Salary", "description": "Another name for income."}
+    schema["required"] = [name for name in schema["required"] if name != "income"]
+    given = {"not": {"type": "null"}}  # YAML's null means "not given"
+    schema["oneOf"] = [
+        {"required": ["income"], "properties": {"income": given}},
+        {"required": ["salary"], "properties": {"salary": given}},
+    ]
+
+
 class Profile(BaseModel):
     """One person's skill profile."""
 
-    model_config = _CONFIG
+    model_config = ConfigDict(**_CONFIG, json_schema_extra=_salary_is_income_too)
 
     name: Name = Field(description="Whose profile this is.", examples=["Priya Raman"])
     employment: Employment = Field(
@@ -132,12 +159,12 @@ class Profile(BaseModel):
     income: Number = Field(
         gt=0,
         le=1e9,
+        json_schema_extra={"minimum": CENT},  # as `_at_least_a_cent` checks
         description="Annual salary (employee) or revenue (freelancer) in as_of; also accepted as `salary`.",
         examples=[92000],
     )
-    currency: Text = Field(
+    currency: Currency = Field(
         default="USD",
-        pattern=r"^[A-Z]{3}$",
         description="ISO 4217 code, three capital letters.",
         examples=["USD"],
     )
@@ -145,22 +172,22 @@ class Profile(BaseModel):
         default_factory=_current_year,
         description="The year that income describes; default: the current year.",
     )
-    horizon: Integer = Field(default=5, ge=1, le=50, description="How many years to project after as_of.")
-    baseline_growth: Number = Field(
+    horizon: Horizon = Field(default=5, description="How many years to project after as_of.")
+    baseline_growth: BaselineGrowth = Field(
         default=0.03,
-        ge=-0.5,
-        le=0.5,
         description="Yearly growth of a peer who keeps skills current at an ordinary pace (0.03 is 3 %).",
     )
     certifications: tuple[Certification, ...] = Field(
         default=(), description="Certifications earned or planned."
     )
     skills: tuple[Annotated[Skill, BeforeValidator(_skill_item)], ...] = Field(
-        default=(), description="Skills: a plain name (held since before as_of) or a mapping with a date."
+        default=(),
+        description="Skills: a plain name (held since before as_of) or a mapping with a date.",
+        json_schema_extra=_a_name_is_a_skill,
     )
     notes: Text | None = Field(default=None, description="Free text, ignored by the model.")
-    inflation: Number | None = Field(
-        default=None, ge=-0.5, le=1, description="Yearly inflation, for figures in as_of-year money."
+    inflation: Inflation | None = Field(
+        default=None, description="Yearly inflation, for figures in as_of-year money."
     )
     hourly_value: Number = Field(
         default=0,

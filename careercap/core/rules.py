@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing_extensions import TypedDict  # what Pydantic reads a TypedDict from before 3.12
 
 from careercap.core.fields import Integer, Number, Text
 
@@ -55,6 +56,35 @@ Premium = Annotated[Number, Field(ge=0, le=5)]
 Contraction = Annotated[Number, Field(ge=0, lt=1)]
 Multiplier = Annotated[Number, Field(ge=1, le=10)]
 Window = Annotated[Integer, Field(ge=1, le=10)]
+Count = Annotated[Integer, Field(ge=1, le=100)]
+
+
+# The numbers of each section as JSON output gives them (`Rules.parameters()`), typed with
+# the same bounds as the models.
+
+
+class UpskillingParameters(TypedDict):
+    min_certifications: Count
+    growth_premium: Premium
+
+
+class StaticParameters(TypedDict):
+    contraction: Contraction
+
+
+class PortfolioParameters(TypedDict):
+    min_skills: Count
+    multiplier: Multiplier
+
+
+SectionParameters = UpskillingParameters | StaticParameters | PortfolioParameters
+
+
+class Parameters(TypedDict):
+    window_years: Window
+    upskilling: UpskillingParameters
+    static: StaticParameters
+    freelancer_portfolio: PortfolioParameters
 
 
 class RuleText(BaseModel):
@@ -67,21 +97,32 @@ class RuleText(BaseModel):
     interpretation: Text | None = Field(default=None, description="How careercap turns it into a rule.")
     evidence: Text | None = Field(default=None, description="How strong the evidence for it is.")
 
+    def numbers(self) -> SectionParameters:
+        """The section's numbers, without its text."""
+        raise NotImplementedError
+
 
 class Upskilling(RuleText):
-    min_certifications: Integer = Field(
-        ge=1, le=100, description="Certifications in a window that make it upskilling."
-    )
+    min_certifications: Count = Field(description="Certifications in a window that make it upskilling.")
     growth_premium: Premium = Field(description="Extra growth, as a share of |baseline growth|.")
+
+    def numbers(self) -> UpskillingParameters:
+        return {"min_certifications": self.min_certifications, "growth_premium": self.growth_premium}
 
 
 class Static(RuleText):
     contraction: Contraction = Field(description="Fall in wages over one static window.")
 
+    def numbers(self) -> StaticParameters:
+        return {"contraction": self.contraction}
+
 
 class FreelancerPortfolio(RuleText):
-    min_skills: Integer = Field(ge=1, le=100, description="Distinct skills that make a portfolio.")
+    min_skills: Count = Field(description="Distinct skills that make a portfolio.")
     multiplier: Multiplier = Field(description="Revenue multiplier when the portfolio is reached.")
+
+    def numbers(self) -> PortfolioParameters:
+        return {"min_skills": self.min_skills, "multiplier": self.multiplier}
 
 
 class SensitivityRanges(BaseModel):
@@ -126,12 +167,14 @@ class Rules(BaseModel):
         section: RuleText = getattr(self, RULE[rule_id].section)
         return section
 
-    def parameters(self) -> dict[str, Any]:
+    def parameters(self) -> Parameters:
         """The numbers alone, in the rules file's shape (for machine-readable output)."""
-        numbers: dict[str, Any] = {"window_years": self.window_years}
-        for rule in RULES:
-            numbers[rule.section] = self.rule(rule.id).model_dump(exclude=set(RuleText.model_fields))
-        return numbers
+        return {
+            "window_years": self.window_years,
+            "upskilling": self.upskilling.numbers(),
+            "static": self.static.numbers(),
+            "freelancer_portfolio": self.freelancer_portfolio.numbers(),
+        }
 
 
 class Basis(NamedTuple):

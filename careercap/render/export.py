@@ -6,23 +6,41 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from careercap.core.plan import names_of
 from careercap.core.result import Result
 from careercap.core.rounding import cents, six
 from careercap.core.rules import RULES, Basis, Rules
 from careercap.errors import Diagnostic
+from careercap.render.contracts import (
+    SCHEMA_VERSION,
+    CompareDifferences,
+    CompareDocument,
+    CompareFigures,
+    Error,
+    Explanation,
+    Lead,
+    Note,
+    PlanDocument,
+    Projection,
+    RulesDocument,
+    RulesInForce,
+    Summary,
+    ValidateDocument,
+    YearRow,
+)
+from careercap.render.contracts import End as EndEntry
+from careercap.render.contracts import Sensitivity as SensitivityEntry
 from careercap.render.text import gap_sentence, labels
 
 if TYPE_CHECKING:
-    from careercap.core.comparison import Comparison
+    from careercap.core.comparison import Comparison, Gap
     from careercap.core.plan import Plan
-    from careercap.core.returns import LearningReturn
     from careercap.core.sensitivity import End, Sensitivity
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION"]  # the version of the documents, as render/contracts.py defines it
 
 
 class Written(str):
@@ -30,7 +48,7 @@ class Written(str):
     levels deep (an item of a list at the document's top), as `nested(value, 2)` makes it."""
 
 
-def json_chunks(document: dict[str, Any]) -> Iterator[str]:
+def json_chunks(document: Mapping[str, Any]) -> Iterator[str]:
     """A whole JSON document as careercap prints it (`json.dumps(document, indent=2)`, text
     as written but for the characters `safe_json` escapes, a final newline), in pieces of
     about 64 KiB: an iterator (a generator, not a list) is written an item at a time, and so
@@ -81,19 +99,36 @@ def _container(items: Iterable[Any], level: int, opening: str, closing: str) -> 
     yield opening + closing if empty else "\n" + "  " * level + closing
 
 
-def _note(diagnostic: Diagnostic) -> dict[str, Any]:
+def _note(diagnostic: Diagnostic) -> Note:
     return {"line": diagnostic.where.line, "column": diagnostic.where.column, "message": diagnostic.message}
 
 
-def projection_dict(result: Result) -> dict[str, Any]:
+def error_dict(diagnostic: Diagnostic) -> Error:
+    """A problem, as the `errors` of a document give it."""
+    where = diagnostic.where
+    return {
+        "source": where.source,
+        "document": where.document,
+        "line": where.line,
+        "column": where.column,
+        "message": diagnostic.message,
+    }
+
+
+def _plain(document: Mapping[str, Any]) -> dict[str, Any]:
+    """A document, checked against its type where it was made, for writers that take any."""
+    return cast("dict[str, Any]", document)
+
+
+def projection_dict(result: Result) -> Projection:
     """One projection, as `output.md` defines it; with `inflation` and `real_` figures when
     the profile has an inflation rate, and `band` and `sensitivity` when asked for."""
     projection, real, sensitivity = result.projection, result.real, result.sensitivity
     profile, summary = projection.profile, projection.summary
     factors = summary.factors
-    years: list[dict[str, Any]] = []
+    years: list[YearRow] = []
     for index, row in enumerate(projection.years):
-        year: dict[str, Any] = {
+        year: YearRow = {
             "year": row.year,
             "income": cents(row.income),
             "growth": None if row.growth is None else six(row.growth),
@@ -110,14 +145,19 @@ def projection_dict(result: Result) -> dict[str, Any]:
         if sensitivity is not None:
             year["band"] = [cents(end) for end in sensitivity.band[index]]
         years.append(year)
-    totals: dict[str, Any] = {
+    totals: Summary = {
         "start_income": cents(summary.start_income),
         "final_income": cents(summary.final_income),
         "cagr": six(summary.cagr),
         "cumulative_earnings": cents(summary.cumulative_earnings),
         "static_peer_cumulative": cents(summary.static_peer_cumulative),
         "career_capital": cents(summary.career_capital),
-        "factors": factors._asdict(),  # the baseline, then each rule by its id
+        "factors": {  # the baseline, then each rule by its id
+            "baseline": factors.baseline,
+            "upskilling": factors.upskilling,
+            "static_contraction": factors.static_contraction,
+            "freelancer_portfolio": factors.freelancer_portfolio,
+        },
     }
     if real is not None:
         totals |= {
@@ -126,11 +166,18 @@ def projection_dict(result: Result) -> dict[str, Any]:
             "real_static_peer_cumulative": cents(real.static_peer_cumulative),
             "real_career_capital": cents(real.career_capital),
         }
-    if result.learning is not None:
-        totals |= learning_dict(result.learning)
+    learning = result.learning
+    if learning is not None:
+        totals |= {
+            "learning_cost": cents(learning.cost),
+            "learning_gain": cents(learning.gain),
+            "net_learning_gain": cents(learning.net),
+            "return_on_learning": None if learning.ratio is None else six(learning.ratio),
+            "payback_year": learning.payback_year,
+        }
     if sensitivity is not None:
         totals["sensitivity"] = _sensitivity(sensitivity)
-    exported: dict[str, Any] = {
+    lead: Lead = {
         "source": result.source,
         "document": result.document,
         "name": profile.name,
@@ -141,16 +188,17 @@ def projection_dict(result: Result) -> dict[str, Any]:
         "baseline_growth": profile.baseline_growth,
     }
     if profile.inflation is not None:
-        exported["inflation"] = profile.inflation
-    return exported | {
+        lead["inflation"] = profile.inflation
+    return {
+        **lead,
         "years": years,
         "summary": totals,
         "warnings": [_note(warning) for warning in result.warnings],
     }
 
 
-def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
-    def end(value: End) -> dict[str, float]:
+def _sensitivity(sensitivity: Sensitivity) -> SensitivityEntry:
+    def end(value: End) -> EndEntry:
         return {
             "value": round(value.value, 6),
             "final_income": cents(value.final_income),
@@ -167,10 +215,16 @@ def _sensitivity(sensitivity: Sensitivity) -> dict[str, Any]:
     }
 
 
-def rules_dict(rules: Rules, basis: Basis | None = None) -> dict[str, Any]:
+def rules_dict(rules: Rules, basis: Basis | None = None) -> RulesInForce:
     """The rules in force, as JSON documents give them: the parameters, and, when a rules
     file is in force, its path (`source`) and the parameters it changes (`overridden`)."""
-    numbers = rules.parameters()
+    parameters = rules.parameters()
+    numbers: RulesInForce = {
+        "window_years": parameters["window_years"],
+        "upskilling": parameters["upskilling"],
+        "static": parameters["static"],
+        "freelancer_portfolio": parameters["freelancer_portfolio"],
+    }
     if basis is not None and basis.path is not None:
         numbers |= {"source": basis.path, "overridden": [name for name, _, _ in basis.changes]}
     return numbers
@@ -188,11 +242,35 @@ def compare_document(
     def rounded(field: str, values: Sequence[float]) -> Iterator[float]:
         return (six(value) if field == "cagr" else cents(value) for value in values)
 
+    figures, differences = comparison.summary, comparison.differences
+    summary: CompareFigures = {
+        "final_income": rounded("final_income", figures["final_income"]),
+        "cagr": rounded("cagr", figures["cagr"]),
+        "cumulative_earnings": rounded("cumulative_earnings", figures["cumulative_earnings"]),
+        "career_capital": rounded("career_capital", figures["career_capital"]),
+    }
+    against: CompareDifferences = {
+        "final_income": iter(differences["final_income"]),
+        "cagr": iter(differences["cagr"]),
+        "cumulative_earnings": iter(differences["cumulative_earnings"]),
+        "career_capital": iter(differences["career_capital"]),
+    }
+    if "learning_cost" in figures:  # some profile plans learning
+        summary |= {
+            "learning_cost": rounded("learning_cost", figures["learning_cost"]),
+            "learning_gain": rounded("learning_gain", figures["learning_gain"]),
+            "net_learning_gain": rounded("net_learning_gain", figures["net_learning_gain"]),
+        }
+        against |= {
+            "learning_cost": iter(differences["learning_cost"]),
+            "learning_gain": iter(differences["learning_gain"]),
+            "net_learning_gain": iter(differences["net_learning_gain"]),
+        }
     # Lists of a figure per profile are generators, written as made: 100,000 profiles.
-    return {
+    document: CompareDocument = {
         "schema_version": SCHEMA_VERSION,
         "rules": rules_dict(rules, basis),
-        "profiles": profiles,
+        "profiles": cast("Iterator[Projection]", profiles),  # each a projection, written already
         "years": (
             {
                 "year": column.year,
@@ -202,22 +280,22 @@ def compare_document(
             for column in comparison.years
         ),
         "span": list(comparison.span),  # the years the summary compares: its start, its last year
-        "summary": {
-            **{field: rounded(field, values) for field, values in comparison.summary.items()},
-            "differences": {field: iter(values) for field, values in comparison.differences.items()},
-        },
+        "summary": {**summary, "differences": against},
         "explanations": (
-            None
-            if gap is None
-            else {
-                "factor": gap.factor,
-                "value": gap.value,
-                "first_value": gap.first_value,
-                "final_income_ratio": gap.ratio,
-                "text": gap_sentence(gap, name, names[0], last),
-            }
+            None if gap is None else _explanation(gap, name, names[0], last)
             for gap, name in zip(comparison.gaps, names, strict=True)
         ),
+    }
+    return _plain(document)
+
+
+def _explanation(gap: Gap, name: str, first: str, last: int | None) -> Explanation:
+    return {
+        "factor": gap.factor,
+        "value": gap.value,
+        "first_value": gap.first_value,
+        "final_income_ratio": gap.ratio,
+        "text": gap_sentence(gap, name, first, last),
     }
 
 
@@ -275,7 +353,7 @@ class JsonWriter:
         )
 
     @staticmethod
-    def body(projection: dict[str, Any]) -> str:
+    def body(projection: Projection) -> str:
         """One projection as the document holds it (made anywhere, then given to `item`)."""
         return "    " + nested(projection, 2)
 
@@ -286,10 +364,10 @@ class JsonWriter:
 
     def end(self, errors: list[Diagnostic]) -> str:
         close = "\n  ]" if self.count else "]"
-        return f'{close},\n  "errors": {nested([error.as_dict() for error in errors], 1)}\n}}\n'
+        return f'{close},\n  "errors": {nested([error_dict(error) for error in errors], 1)}\n}}\n'
 
 
-def jsonl_line(projection: dict[str, Any]) -> str:
+def jsonl_line(projection: Projection) -> str:
     """One projection per line (`--format jsonl`), escaped as `safe_json` escapes it."""
     return safe_json(json.dumps(projection, ensure_ascii=False, allow_nan=False)) + "\n"
 
@@ -327,17 +405,6 @@ def _source_cell(source: str) -> str:
     """The source column: standard input stays `-`, as the output spec has it; a file name
     is data like any other text."""
     return source if source == "-" else spreadsheet_safe(source)
-
-
-def learning_dict(learning: LearningReturn) -> dict[str, Any]:
-    """The return on a profile's planned learning, as its JSON summary gives it."""
-    return {
-        "learning_cost": cents(learning.cost),
-        "learning_gain": cents(learning.gain),
-        "net_learning_gain": cents(learning.net),
-        "return_on_learning": None if learning.ratio is None else six(learning.ratio),
-        "payback_year": learning.payback_year,
-    }
 
 
 LEARNING_COLUMNS = (
@@ -493,15 +560,14 @@ def csv_summary_row(result: Result, real: bool = False) -> list[str | int]:
 
 def rules_document(rules: Rules) -> dict[str, Any]:
     """`careercap rules --format json`: the parameters, and each rule with its evidence."""
-    parameters = rules.parameters()
-    return {
+    document: RulesDocument = {
         "schema_version": SCHEMA_VERSION,
-        "parameters": parameters,
+        "parameters": rules.parameters(),
         "evidence": rules.evidence,
         "rules": [
             {
                 "id": rule.id,
-                "parameters": parameters[rule.section],
+                "parameters": rules.rule(rule.id).numbers(),
                 "finding": rules.rule(rule.id).finding,
                 "source": rules.rule(rule.id).source,
                 "interpretation": rules.rule(rule.id).interpretation,
@@ -510,6 +576,7 @@ def rules_document(rules: Rules) -> dict[str, Any]:
             for rule in RULES
         ],
     }
+    return _plain(document)
 
 
 def plan_document(
@@ -518,7 +585,7 @@ def plan_document(
     """`careercap plan --format json`: the plan, the rules it rests on, and the profile's
     projection with it and without it."""
     spent = plan.spent
-    return {
+    document: PlanDocument = {
         "schema_version": SCHEMA_VERSION,
         "rules": rules_dict(rules, basis),
         "objective": plan.objective,
@@ -548,16 +615,18 @@ def plan_document(
         "projection": projection_dict(planned),
         "baseline": projection_dict(baseline),
     }
+    return _plain(document)
 
 
 def validate_document(
     profiles: int, errors: list[Diagnostic], warnings: list[Diagnostic], valid: bool
 ) -> dict[str, Any]:
     """`careercap validate --format json`: every problem found, for editors and scripts."""
-    return {
+    document: ValidateDocument = {
         "schema_version": SCHEMA_VERSION,
         "valid": valid,
         "profiles": profiles,
-        "errors": [error.as_dict() for error in errors],
-        "warnings": [warning.as_dict() for warning in warnings],
+        "errors": [error_dict(error) for error in errors],
+        "warnings": [error_dict(warning) for warning in warnings],
     }
+    return _plain(document)

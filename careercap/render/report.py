@@ -180,10 +180,9 @@ def _rules(rules: Rules, basis: Basis | None) -> list[str]:
     named = None if basis is None else basis_line(basis)
     if named is not None:
         parts.append(f"<p>{_e(named)}</p>")
-    parameters = rules.parameters()
     for rule in RULES:
         text = rules.rule(rule.id)
-        values = ", ".join(f"{key} {value}" for key, value in parameters[rule.section].items())
+        values = ", ".join(f"{key} {value}" for key, value in text.numbers().items())
         parts += [f"<h3>{_e(rule.label.capitalize())}</h3>", f"<p>{_e(values)}</p>", "<dl>"]
         for label, said in (
             ("Finding", text.finding),
