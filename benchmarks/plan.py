@@ -2,7 +2,12 @@
 years, without a catalogue and with one of 30 options, for each objective, medians of a
 few runs each, and each as a ratio to a plain `careercap project` of the same profile.
 
-    python benchmarks/plan.py [--runs 3] [--careercap "python -m careercap"]
+    python benchmarks/plan.py [--runs 3] [--careercap "python -m careercap"] [--worst]
+
+`--worst` runs instead the largest searches `plan` takes on, with a catalogue of 200
+options no one of which is cheaper than another in both money and hours (so none is passed
+over), and the reported cases that used to run for minutes: the median time and the
+largest peak memory of each.
 
 `--careercap` runs another installation (an older checkout's) on the same profiles, for
 figures before and after a change. A run that exits 2 (a search refused, or an option
@@ -12,6 +17,7 @@ that installation does not have) is timed too, and its exit status shown.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shlex
 import statistics
@@ -32,12 +38,12 @@ skills:
 """
 
 
-def catalogue() -> str:
-    """30 options of both kinds, fees from nothing to 1,800, some with years of their own,
+def catalogue(count: int = 30) -> str:
+    """`count` options of both kinds, fees from nothing to 1,800, some with years of their own,
     a few certifications repeatable: the same every run."""
     draw = random.Random(3)
     lines = ["options:"]
-    for number in range(30):
+    for number in range(count):
         lines += [
             f"  - name: Option {number}",
             f"    kind: {'certification' if number % 2 else 'skill'}",
@@ -51,6 +57,77 @@ def catalogue() -> str:
         if number % 7 == 1 and number % 2:  # certifications: a skill is held once
             lines.append("    repeatable: true")
     return "\n".join(lines) + "\n"
+
+
+def antichain(count: int) -> str:
+    """`count` options, each cheaper than the next in money and dearer in hours."""
+    return "options:\n" + "".join(
+        f"  - {{name: O{n}, kind: {'skill' if n % 2 else 'certification'}, cost: {10 * n + 5}, "
+        f"hours: {2 * (count - n) + 1}}}\n"
+        for n in range(count)
+    )
+
+
+def measured(command: list[str], runs: int) -> tuple[float, float, int]:
+    """The median wall time of `runs` runs, the largest peak memory of one (MiB), and the
+    exit status: each run in a child of its own, so that its peak is its own."""
+    times, peak, status = [], 0.0, 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, code, usage = os.wait4(child.pid, 0)
+        times.append(time.perf_counter() - start)
+        status = os.waitstatus_to_exitcode(code)
+        peak = max(peak, usage.ru_maxrss / 1024)  # KiB on Linux
+    return statistics.median(times), peak, status
+
+
+def worst(careercap: list[str], runs: int, scratch: Path) -> None:
+    print(f"{'case':<78} {'time':>8} {'peak':>9}  exit")
+    options = {count: scratch / f"antichain{count}.yaml" for count in (24, 32, 200)}
+    for count, path in options.items():
+        path.write_text(antichain(count), encoding="utf-8")
+    drawn = scratch / "catalogue200.yaml"
+    drawn.write_text(catalogue(200), encoding="utf-8")
+    for horizon in (10, 50):
+        (scratch / f"w{horizon}.yaml").write_text(
+            PROFILE.format(skills="  - {name: S, acquired: 2025}") + f"horizon: {horizon}\n", encoding="utf-8"
+        )
+    net = ["--maximise", "net-gain"]
+    weighed = ["--budget", "800", "--max-hours", "100"]
+    for case, horizon, extra in (
+        (
+            "reported: 200 drawn, --max-events 10 --budget 5000 --max-hours 800",
+            10,
+            [drawn, "--max-events", "10", "--budget", "5000", "--max-hours", "800"],
+        ),
+        (
+            "reported: 200 drawn, net gain, 10 events, budget and hours",
+            50,
+            [drawn, *net, "--max-events", "10", "--budget", "5000", "--max-hours", "800"],
+        ),
+        ("reported: 200 drawn, net gain, 4 events", 50, [drawn, *net]),
+        ("200 drawn, net gain, 10 events", 10, [drawn, *net, "--max-events", "10"]),
+        ("200 in an antichain, net gain, 4 events", 50, [options[200], *net]),
+        (
+            "32 in an antichain, net gain, 10 events, budget and hours (refused)",
+            50,
+            [options[32], *net, "--max-events", "10", *weighed],
+        ),
+        (
+            "24 in an antichain, net gain, 10 events, budget and hours (12,000)",
+            50,
+            [options[24], *net, "--max-events", "10", *weighed],
+        ),
+        (
+            "200 in an antichain, net gain, 10 events, budget and hours (refused)",
+            50,
+            [options[200], *net, "--max-events", "10", "--budget", "5000", "--max-hours", "800"],
+        ),
+    ):
+        command = [*careercap, "plan", str(scratch / f"w{horizon}.yaml"), "--catalogue", *map(str, extra)]
+        elapsed, peak, status = measured(command, runs)
+        print(f"{case + f' (horizon {horizon})':<78} {elapsed:>7.2f}s {peak:>6.0f}MiB  {status}")
 
 
 def timed(command: list[str], runs: int) -> tuple[float, int]:
@@ -69,8 +146,14 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--careercap", default=f"{sys.executable} -m careercap")
+    parser.add_argument("--worst", action="store_true", help="the largest searches, with peak memory")
     args = parser.parse_args()
     careercap = shlex.split(args.careercap)
+    if args.worst:
+        print(f"{args.careercap}; medians of {args.runs}; peak = the largest resident size of a run\n")
+        with tempfile.TemporaryDirectory() as scratch:
+            worst(careercap, args.runs, Path(scratch))
+        return
     print(f"{args.careercap}; medians of {args.runs}; x = the time of `project` on the same profile\n")
     print(f"{'horizon':>7}  {'case':<62} {'time':>8} {'x':>6}  exit")
     with tempfile.TemporaryDirectory() as scratch:

@@ -530,3 +530,45 @@ def test_max_events_takes_exactly_what_the_planner_allows(cli: Invoke) -> None:
     refused = cli("plan", path, "--max-events", str(MOST_EVENTS + 1))
     assert refused.exit_code == 2
     assert f"must be from 0 to {MOST_EVENTS}, not {MOST_EVENTS + 1}" in refused.stderr
+
+
+def catalogue_of(count: int) -> str:
+    """`count` options, none cheaper than another in both money and hours."""
+    return "options:\n" + "".join(
+        f"  - {{name: O{n}, kind: {'skill' if n % 2 else 'certification'}, cost: {10 * n + 5}, "
+        f"hours: {2 * (count - n) + 1}}}\n"
+        for n in range(count)
+    )
+
+
+def test_a_catalogue_of_more_than_200_options_is_refused(cli: Invoke, write: Write) -> None:
+    path = write("c.yaml", catalogue_of(201))
+    result = cli("plan", str(PROFILES / "finance-clerk.yaml"), "--catalogue", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"{path}:2:3: error: options: holds 201 options; a catalogue holds at most 200\n"
+
+
+def test_a_search_too_large_is_refused_at_once_saying_what_to_change(cli: Invoke, write: Write) -> None:
+    path = write("p.yaml", "name: P\nincome: 50000\nas_of: 2025\nhorizon: 50\n")
+    options = write("c.yaml", catalogue_of(200))
+    result = cli(
+        "plan",
+        path,
+        "--catalogue",
+        options,
+        "--maximise",
+        "net-gain",
+        "--max-events",
+        "10",
+        "--budget",
+        "5000",
+        "--max-hours",
+        "800",
+        columns=400,
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-2] == (
+        "careercap plan: error: Invalid value for '--max-events': the search is too large: 200 catalogue "
+        "options a plan could take x 10 events x 50 years is 100,000, and plan searches at most 12,000 "
+        "within --budget or --max-hours; ask for fewer --max-events, a shorter --horizon or a smaller catalogue"
+    )

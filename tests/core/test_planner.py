@@ -284,3 +284,37 @@ def test_with_a_target_the_least_cost_wins_over_fewer_events() -> None:
     assert [a.name for a in fewest.additions] == ["Skill 1"]
     assert [a.name for a in cheapest.additions] == ["Skill 1", "Skill 2", "Skill 3"]
     assert cheapest.projection.years[-1].income >= 51100
+
+
+@pytest.mark.parametrize("objective", ["fewest", "cheapest", "net-gain"])
+@pytest.mark.parametrize("most", [1, 2])
+def test_options_that_others_beat_are_passed_over_and_the_plan_stays_the_best(
+    objective: str, most: int
+) -> None:
+    p = profile(horizon=4, hourly_value=10, income=20000)
+    catalogue = Catalogue.model_validate(
+        {
+            "options": [
+                {"name": "Dear", "kind": "certification", "cost": 900, "hours": 40},
+                {"name": "Late", "kind": "certification", "cost": 100, "hours": 10, "earliest": 2027},
+                {"name": "Cheap", "kind": "certification", "cost": 100, "hours": 10},
+                {"name": "Quick", "kind": "certification", "cost": 400, "hours": 2},
+                {"name": "Same", "kind": "certification", "cost": 100, "hours": 10},
+                {"name": "Skill", "kind": "skill", "cost": 50, "hours": 30},
+                {"name": "Too dear", "kind": "skill", "cost": 5000},
+            ]
+        }
+    )
+    target = 21000 if objective == "cheapest" else None
+    maximise: Literal["net-gain"] | None = "net-gain" if objective == "net-gain" else None
+    found = find_plan(
+        p, RULES, target=target, max_events=most, catalogue=catalogue, maximise=maximise, budget=1000
+    )
+    ranked = [
+        key
+        for plan in every_plan(p, catalogue, most)
+        if (key := judged(p, plan, objective, target, (1000, None))) is not None  # type: ignore[arg-type]
+    ]
+    assert found.reached == bool(ranked)
+    if ranked:
+        assert judged(p, found.additions, objective, target, (1000, None)) == min(ranked)  # type: ignore[arg-type]
