@@ -1,14 +1,17 @@
 """What a person already keeps elsewhere, read for `careercap import`: a LinkedIn data
 export (the ZIP, or its folder), a JSON Resume, and Open Badges (2.0 assertions, 3.0
-credentials; a file each, an array, a folder of them, or a badge baked into its PNG image).
-Each source is recognised by its content. ZIP members are read in memory with size caps,
-never extracted, and URLs are recorded, never fetched. A source that cannot be read is one
-located error; what is skipped inside one, and what is read by a guess, is a warning
-saying why.
+credentials; a file each, an array, a folder of them, a badge baked into its PNG or SVG
+image, or a credential signed as a JWT). Each source is recognised by its content. ZIP
+members are read in memory with size caps, never extracted; an SVG is read with no DTD or
+entity; URLs are recorded, never fetched, and a JWT's signature is not verified. A source
+that cannot be read is one located error; what is skipped inside one, and what is read by
+a guess, is a warning saying why.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import datetime as dt
 import io
@@ -21,9 +24,10 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
+from xml.etree.ElementTree import ParseError, XMLParser
 
 from careercap.core.fields import YEAR_MAX, YEAR_MIN, PartialDate, parse_date, quoted
-from careercap.core.imported import Found
+from careercap.core.imported import Found, Kind
 from careercap.errors import CareercapError, Diagnostic, InputError, Location, shown_path
 from careercap.reading.files import read_head
 
@@ -39,6 +43,55 @@ LINKEDIN = ("Profile.csv", "Certifications.csv", "Skills.csv")
 PNG = b"\x89PNG\r\n\x1a\n"
 BAKED = (b"openbadges", b"openbadgecredential")
 """The PNG text chunks a baked badge keeps its assertion (2.0) or credential (3.0) in."""
+SVG_BADGES = {
+    "{http://openbadges.org}assertion": "openbadges:assertion",
+    "{https://purl.imsglobal.org/ob/v3p0}credential": "openbadges:credential",
+}
+"""The SVG elements a baked badge keeps its assertion (2.0) or credential (3.0) in, and the
+names they are written with."""
+JWT_EXTENSIONS = (".jwt", ".jws")
+
+ACHIEVEMENT_TYPES: dict[str, Kind | None] = {
+    # What careercap counts as a certification: a credential of an occupation's knowledge
+    # and skills, earned and often renewed.
+    "Achievement": "certification",
+    "ApprenticeshipCertificate": "certification",
+    "Badge": "certification",
+    "Certificate": "certification",
+    "CertificateOfCompletion": "certification",
+    "Certification": "certification",
+    "JourneymanCertificate": "certification",
+    "License": "certification",
+    "MasterCertificate": "certification",
+    "MicroCredential": "certification",
+    # What careercap counts as a skill: an ability shown, rather than a credential earned.
+    "Assessment": "skill",
+    "Competency": "skill",
+    # Neither: degrees and diplomas, courses and programmes, and what recognises a person
+    # rather than a skill. Left out, and named in a comment.
+    "Assignment": None,
+    "AssociateDegree": None,
+    "Award": None,
+    "BachelorDegree": None,
+    "CoCurricular": None,
+    "CommunityService": None,
+    "Course": None,
+    "Degree": None,
+    "Diploma": None,
+    "DoctoralDegree": None,
+    "Fieldwork": None,
+    "GeneralEducationDevelopment": None,
+    "LearningProgram": None,
+    "MasterDegree": None,
+    "Membership": None,
+    "ProfessionalDoctorate": None,
+    "QualityAssuranceCredential": None,
+    "ResearchDoctorate": None,
+    "SecondarySchoolDiploma": None,
+}
+"""What each Open Badges 3.0 achievementType is to careercap: a certification, a skill, or
+neither (None). A type outside this vocabulary (an `ext:` extension) is read as a
+certification, as a badge without an achievementType is, with a warning."""
 
 
 class Source(NamedTuple):
@@ -65,6 +118,11 @@ def read_source(path: str) -> Source:
         return _linkedin_zip(path, data)
     if data.startswith(PNG):
         return _baked(path, data)
+    content = data.removeprefix(b"\xef\xbb\xbf").strip()  # past a byte-order mark
+    if content.startswith(b"<"):
+        return _svg(path, data)
+    if path.lower().endswith(JWT_EXTENSIONS) or _is_jwt(content.decode("latin-1")):
+        return _jwt_source(path, os.path.basename(path), _text(path, data).strip())
     value = _json(path, data)
     return _json_source(path, os.path.basename(path), value)
 
@@ -157,15 +215,17 @@ def _depth(text: str) -> int:
     return deepest
 
 
-def _json(path: str, data: bytes) -> Any:
+def _json(path: str, data: bytes, what: str = "is not JSON, nor a ZIP of a LinkedIn export") -> Any:
+    """JSON, each key once and nested at most `MAX_DEPTH` deep; text that does not begin
+    as JSON is `what` it is not."""
     text = _text(path, data)
     if _depth(text) > MAX_DEPTH:
         raise _error(path, f"nests deeper than {MAX_DEPTH} levels; a badge or a résumé is far shallower")
     try:
         return json.loads(text, object_pairs_hook=_no_repeats, parse_int=_integer)
     except json.JSONDecodeError as exc:
-        what = "is not JSON, nor a ZIP of a LinkedIn export" if exc.pos == 0 else "is not valid JSON"
-        raise _error(path, f"{what}: {exc.msg}", *_place(text, exc.pos)) from None
+        problem = what if exc.pos == 0 else "is not valid JSON"
+        raise _error(path, f"{problem}: {exc.msg}", *_place(text, exc.pos)) from None
     except _Repeated as exc:
         raise _error(
             path, f"has the key {quoted(exc.key)} twice in one object; which one is meant?"
@@ -454,6 +514,7 @@ def _linkedin(path: str, files: dict[str, tuple[str, bytes]], passed_over: list[
                     dates["Started On"],
                     row.get("Authority") or None,
                     dates["Finished On"],
+                    renewals=True,
                 )
             )
     if "Skills.csv" in files:
@@ -473,7 +534,11 @@ def _json_source(path: str, label: str, value: Any) -> Source:
         found: list[Found] = []
         warnings: list[Diagnostic] = []
         for index, item in enumerate(value, 1):
-            if _is_badge(item):
+            if isinstance(item, str) and _is_jwt(item.strip()):
+                signed = _jwt_source(f"{path}: item {index}", f"{label}, item {index}", item.strip())
+                found += signed.found
+                warnings += signed.warnings
+            elif _is_badge(item):
                 badge, guesses = _badge(path, f"{label}, item {index}", item, f"item {index}, ")
                 found.append(badge)
                 warnings += guesses
@@ -482,6 +547,8 @@ def _json_source(path: str, label: str, value: Any) -> Source:
                     _warning(path, f"item {index} is not an Open Badges assertion or credential; skipped")
                 )
         return Source(tuple(found), None, None, tuple(warnings))
+    if isinstance(value, str) and _is_jwt(value.strip()):
+        return _jwt_source(path, label, value.strip())
     if not isinstance(value, dict):
         raise _error(path, "is JSON, but neither a JSON Resume, an Open Badge nor an array of badges")
     if _is_badge(value):
@@ -504,17 +571,179 @@ def _baked(path: str, data: bytes) -> Source:
             "import the badge's JSON, which its issuer's page offers to download",
         )
     keyword, content = chunk
-    where = f"{path}: {keyword}"
-    start = content.lstrip()[:8].decode("utf-8", "replace")
-    if start.startswith(("http://", "https://")):
+    return _baked_text(f"{path}: {keyword}", os.path.basename(path), content)
+
+
+def _baked_text(where: str, label: str, content: bytes) -> Source:
+    """What a baked badge holds: its JSON, or a JWT; only a URL is an error naming it."""
+    text = content.strip()
+    if text.startswith((b"http://", b"https://")):
+        raise _only_a_url(where, _text(where, text))
+    if text.startswith((b"{", b"[")):
+        return _json_source(where, label, _json(where, content))
+    return _jwt_source(where, label, _text(where, text))
+
+
+def _only_a_url(where: str, url: str) -> CareercapError:
+    return _error(
+        where,
+        f"the baked badge is only a URL ({quoted(url)}), and careercap fetches no URL; download the "
+        "JSON it points to and import that",
+    )
+
+
+class _SvgBadge:
+    """An XML parser's target that keeps the first baked-badge element of an SVG (its
+    name, `verify` attribute and text) and nothing else, so memory stays flat."""
+
+    def __init__(self) -> None:
+        self.root: str | None = None
+        self.element: str | None = None
+        self.verify: str | None = None
+        self.text: list[str] = []
+        self.inside = 0
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        if self.root is None:
+            self.root = tag
+        if self.inside:
+            self.inside += 1
+        elif self.element is None and tag in SVG_BADGES:
+            self.element, self.verify, self.inside = SVG_BADGES[tag], attributes.get("verify"), 1
+
+    def end(self, tag: str) -> None:
+        if self.inside:
+            self.inside -= 1
+            if not self.inside:
+                raise _Found  # the rest of the image holds no badge
+
+    def data(self, text: str) -> None:
+        if self.inside:
+            self.text.append(text)
+
+    def close(self) -> None:
+        return None
+
+
+class _Found(Exception):
+    """The baked badge is read: the parser stops there."""
+
+
+_DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _svg(path: str, data: bytes) -> Source:
+    """A badge baked into its SVG image: the assertion or credential in its
+    `openbadges:assertion` (2.0) or `openbadges:credential` (3.0) element, as the element's
+    text or its `verify` attribute. No DTD and no entity is read: a document declaring one
+    is refused before it is parsed."""
+    text = _text(path, data)
+    declared = _DECLARATION.search(text)
+    if declared is not None:
+        raise _error(
+            path,
+            f"holds a <!{declared.group(1).upper()}> declaration, which careercap does not read in an "
+            "SVG (it could expand without end or read other files); export the badge again",
+            *_place(text, declared.start()),
+        )
+    badge = _SvgBadge()
+    parser = XMLParser(target=badge)
+    try:
+        parser.feed(text)
+        parser.close()
+    except _Found:
+        pass
+    except ParseError as exc:
+        line, column = exc.position
+        raise _error(path, f"is not XML careercap reads: {_parse_problem(exc)}", line, column + 1) from None
+    if badge.root is None or badge.root.rsplit("}", 1)[-1] != "svg":
+        raise _error(path, "is XML, but not an SVG image; careercap imports badges baked into PNG or SVG")
+    if badge.element is None:
+        raise _error(
+            path,
+            "is an SVG image with no badge baked into it (no openbadges:assertion or "
+            "openbadges:credential element); import the badge's JSON, which its issuer's page "
+            "offers to download",
+        )
+    where = f"{path}: {badge.element}"
+    content = "".join(badge.text).strip() or (badge.verify or "").strip()
+    if not content:
+        raise _error(where, "is empty: the baked badge holds neither JSON nor a JWT")
+    return _baked_text(where, os.path.basename(path), content.encode())
+
+
+def _parse_problem(exc: ParseError) -> str:
+    """What expat says is wrong, without the place it adds (given as line and column)."""
+    return str(exc).split(":", 1)[0]
+
+
+_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+"""A compact JWS: header, payload and signature, each base64url, separated by dots (the
+signature empty when the JWT is unsecured)."""
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
+
+
+def _is_jwt(text: str) -> bool:
+    """Whether text is meant as a JWT: a compact JWS, or text beginning as a JWT's header
+    does (`{"` in base64url)."""
+    return text.startswith("eyJ") or _JWS.fullmatch(text) is not None
+
+
+def _jwt_source(where: str, label: str, text: str) -> Source:
+    """An Open Badges credential signed as a JWT (VC-JWT): the credential in the payload's
+    `vc` claim, or the payload itself. The signature is not verified, and the item's origin
+    says so. The payload's `nbf` and `exp` date the credential when it is not dated itself."""
+    parts = text.split(".")
+    if len(parts) != 3:
         raise _error(
             where,
-            "the baked badge is only a URL, and careercap fetches no URL; download the JSON it "
-            "points to and import that",
+            f"is a malformed JWT: it has {len(parts)} part{'s' if len(parts) != 1 else ''} separated "
+            "by dots, and a JWT has 3 (header.payload.signature)",
         )
-    if not start.startswith(("{", "[")):
-        raise _error(where, "the baked badge is a signed credential, not JSON; import the badge's JSON")
-    return _json_source(where, os.path.basename(path), _json(where, content))
+    header = _jwt_part(where, "header", parts[0])
+    if not isinstance(header, dict):
+        raise _error(where, "is a malformed JWT: its header is not a JSON object")
+    payload = _jwt_part(where, "payload", parts[1])
+    if not _BASE64URL.fullmatch(parts[2]):
+        raise _error(where, "is a malformed JWT: its signature is not base64url")
+    inner = payload.get("vc") if isinstance(payload, dict) else None
+    credential = inner if _is_badge(inner) else payload
+    if not isinstance(credential, dict) or not _is_badge(credential):
+        raise _error(
+            where,
+            "is a JWT, but its payload is not an Open Badges assertion or credential, nor holds one "
+            "in its vc claim",
+        )
+    dated = dict(credential)
+    for claim, fields in (("nbf", ("validFrom", "issuanceDate")), ("exp", ("validUntil", "expirationDate"))):
+        if not any(field in dated for field in fields) and "badge" not in dated:
+            moment = _numeric_date(payload.get(claim))
+            if moment is not None:
+                dated[fields[0]] = moment
+    badge, warnings = _badge(where, f"{label} (a JWT; signature not verified)", dated)
+    return Source((badge,), warnings=tuple(warnings))
+
+
+def _jwt_part(where: str, part: str, text: str) -> Any:
+    """A JWT's header or payload: base64url (padding allowed), holding JSON."""
+    unpadded = text.rstrip("=")
+    try:
+        if not _BASE64URL.fullmatch(unpadded):
+            raise binascii.Error
+        data = base64.urlsafe_b64decode(unpadded + "=" * (-len(unpadded) % 4))
+    except binascii.Error:
+        raise _error(where, f"is a malformed JWT: its {part} is not base64url") from None
+    return _json(f"{where}: JWT {part}", data, "is not JSON")
+
+
+def _numeric_date(value: Any) -> str | None:
+    """A JWT's NumericDate (seconds since 1970) as an ISO date; None for anything else."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    try:
+        return dt.datetime.fromtimestamp(value, dt.UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _baked_chunk(path: str, data: bytes) -> tuple[str, bytes] | None:
@@ -624,8 +853,12 @@ def _is_badge(value: Any) -> bool:
 
 
 def _badge(path: str, origin: str, badge: dict[str, Any], item: str = "") -> tuple[Found, list[Diagnostic]]:
-    """A badge as a certification: its name, issuer, date and expiry; and a warning for
-    each date read from a number. `item` says which of an array's badges it is."""
+    """A badge as a certification (or, by its Open Badges 3.0 achievementType, a skill or
+    neither): its name, issuer, date and expiry; and a warning for each guess. `item` says
+    which of an array's badges it is."""
+    kind: Kind = "certification"
+    uncounted = None
+    warnings: list[Diagnostic] = []
     if "badge" in badge or "Assertion" in _types(badge):  # Open Badges 2.0
         inner = badge.get("badge")
         if isinstance(inner, dict):
@@ -645,18 +878,42 @@ def _badge(path: str, origin: str, badge: dict[str, Any], item: str = "") -> tup
         issued = "validFrom" if "validFrom" in badge else "issuanceDate"
         expires = "validUntil" if "validUntil" in badge else "expirationDate"
         dates = {issued: badge.get(issued), expires: badge.get(expires)}
+        if isinstance(achievement, dict):
+            kind, uncounted, doubts = _achievement_type(path, item, achievement.get("achievementType"))
+            warnings += doubts
     if title is None:
         raise _error(
             path, f"{origin}: a badge without a name (badge.name, or credentialSubject.achievement.name)"
         )
     read: list[PartialDate | None] = []
-    warnings: list[Diagnostic] = []
     for field, value in dates.items():
         date, guess = _badge_date(path, value)
         read.append(date)
         if guess is not None:
             warnings.append(_warning(path, f"{item}{field}: {guess}"))
-    return Found("certification", title, f"Open Badge {origin}", read[0], issuer_name, read[1]), warnings
+    if kind == "skill":
+        return Found("skill", title, f"Open Badge {origin}"), warnings
+    found = Found(
+        "certification", title, f"Open Badge {origin}", read[0], issuer_name, read[1], uncounted=uncounted
+    )
+    return found, warnings
+
+
+def _achievement_type(path: str, item: str, value: Any) -> tuple[Kind, str | None, list[Diagnostic]]:
+    """What an Open Badges 3.0 achievementType is to careercap (`ACHIEVEMENT_TYPES`): a
+    certification or a skill, or neither (and then what the badge calls it); a type outside
+    the vocabulary is read as a certification, with a warning."""
+    if value is None:
+        return "certification", None, []
+    if isinstance(value, str) and value in ACHIEVEMENT_TYPES:
+        kind = ACHIEVEMENT_TYPES[value]
+        return ("certification", f"achievementType {quoted(value)}", []) if kind is None else (kind, None, [])
+    warning = _warning(
+        path,
+        f"{item}achievementType {quoted(value)} is not in Open Badges 3.0's vocabulary; "
+        "read as a certification",
+    )
+    return "certification", None, [warning]
 
 
 def _badge_date(path: str, value: Any) -> tuple[PartialDate | None, str | None]:

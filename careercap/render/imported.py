@@ -1,5 +1,6 @@
 """`careercap import`: the merged items as a profile's YAML, each with a comment saying
-where it came from, and what no source holds from the options (or left to fill in)."""
+where it came from, what no source holds from the options (or left to fill in), and a
+comment naming what is neither a certification nor a skill."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from careercap.core.imported import Imported, Merged
+from careercap.core.fields import quoted
+from careercap.core.imported import Found, Imported, Merged
 from careercap.errors import visible
 from careercap.render.text import yaml_text
 
@@ -17,6 +19,9 @@ OPTIONS_ROOM = 1024
 """Characters enough for what the options add to a profile's first lines (--name aside)."""
 HEAD_VALUES = 19
 """The most YAML values a profile's own keys hold: the mapping, and each key with its value."""
+UNCOUNTED_SHOWN = 20
+"""The comment on what is neither a certification nor a skill names this many, and counts
+the rest (each is named in a warning too)."""
 
 
 class Given(NamedTuple):
@@ -94,10 +99,27 @@ def item_size(item: Merged) -> Size:
     return Size(sum(len(line) + 1 for line in item_lines(item)), values)
 
 
-def head_size(sources: Sequence[str], name: str | None, position: str | None) -> Size:
+def uncounted_lines(uncounted: Sequence[Found]) -> list[str]:
+    """The comment naming what is left out as neither a certification nor a skill (the
+    first few, and how many more): each with what its source calls it, its date, and where
+    it came from."""
+    if not uncounted:
+        return []
+    lines = ["# Left out: neither a certification nor a skill careercap counts"]
+    for item in uncounted[:UNCOUNTED_SHOWN]:
+        date = f", {item.date}" if item.date is not None else ""
+        lines.append(f"#   {_printable(f'{quoted(item.name)} ({item.uncounted}{date}): {item.origin}')}")
+    if len(uncounted) > UNCOUNTED_SHOWN:
+        lines.append(f"#   and {len(uncounted) - UNCOUNTED_SHOWN:,} more")
+    return lines
+
+
+def head_size(
+    sources: Sequence[str], name: str | None, position: str | None, uncounted: Sequence[Found] = ()
+) -> Size:
     """The most a profile's lines outside its items take, whatever the options say (but
     a name given with --name)."""
-    empty = profile_text(Imported((), (), ()), sources, Given(), name, position)
+    empty = profile_text(Imported((), (), (), (), tuple(uncounted)), sources, Given(), name, position)
     lists = len("certifications:\nskills:\n")
     return Size(len(empty) + lists + OPTIONS_ROOM, HEAD_VALUES)
 
@@ -133,4 +155,5 @@ def profile_text(
             lines += item_lines(item)
     if position:
         lines.append(f"notes: {_scalar(f'Latest position: {position}')}")
+    lines += uncounted_lines(imported.uncounted)
     return "\n".join(lines) + "\n"

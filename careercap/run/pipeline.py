@@ -479,7 +479,7 @@ def _within_limits(
     from careercap.reading.yamlvalues import MAX_VALUES
     from careercap.render.imported import head_size, item_size
 
-    chars, values = head_size(paths, name, position)
+    chars, values = head_size(paths, name, position, imported.uncounted)
     items = imported.certifications + imported.skills
     for kept, item in enumerate(items):
         size = item_size(item)

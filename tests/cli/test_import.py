@@ -4,8 +4,10 @@ with one located line and nothing written."""
 
 from __future__ import annotations
 
+import base64
 import io
 import json
+import re
 import shutil
 import struct
 import zipfile
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from careercap.reading import imports
 from tests.conftest import ROOT, Invoke, Yaml12Loader
 
 Write = Callable[..., str]
@@ -479,8 +482,8 @@ def test_a_baked_png_badge_is_read_from_its_openbadges_chunk(
         ),
         (
             ((b"iTXt", b"openbadges\0\0\0\0\0https://example.org/assertions/1"),),
-            "badge.png: openbadges: error: the baked badge is only a URL, and careercap fetches no URL; "
-            "download the JSON it points to and import that",
+            "badge.png: openbadges: error: the baked badge is only a URL ('https://example.org/assertions/1'), "
+            "and careercap fetches no URL; download the JSON it points to and import that",
         ),
     ],
 )
@@ -491,3 +494,354 @@ def test_a_png_without_a_baked_assertion_says_how_to_get_the_json(
     result = cli("import", "badge.png")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [message]
+
+
+def credential(name: str, achievement_type: str | None = None, **fields: Any) -> dict[str, Any]:
+    """An Open Badges 3.0 credential for `name`, of that achievementType when one is given."""
+    achievement: dict[str, Any] = {"name": name}
+    if achievement_type is not None:
+        achievement["achievementType"] = achievement_type
+    return {
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"name": "Cloud Academy"},
+        "credentialSubject": {"achievement": achievement},
+        **fields,
+    }
+
+
+CREDENTIAL = credential("Cloud Practitioner", "Certification", validFrom="2024-03-01T00:00:00Z")
+
+
+def encoded(value: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+
+def jwt(payload: Any, header: Any = None) -> str:
+    """A compact JWS of the payload; its signature is bytes no key made."""
+    return f"{encoded(header or {'alg': 'ES256', 'typ': 'JWT'})}.{encoded(payload)}.c2lnbmF0dXJl"
+
+
+SIGNED = jwt({"iss": "https://cloud.example.org", "nbf": 1709251200, "vc": CREDENTIAL})
+CLOUD = {"name": "Cloud Practitioner", "earned": "2024-03-01", "issuer": "Cloud Academy"}
+ASSERTION_SVG = """<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org" viewBox="0 0 512 512">
+  <openbadges:assertion verify="https://example.org/assertions/1">
+    <![CDATA[{}]]>
+  </openbadges:assertion>
+  <circle r="4"/>
+</svg>
+"""
+
+
+def svg(element: str, namespace: str = "https://purl.imsglobal.org/ob/v3p0") -> str:
+    return f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="{namespace}">{element}<circle/></svg>'
+
+
+@pytest.mark.parametrize(
+    ("image", "comment"),
+    [
+        (ASSERTION_SVG.replace("{}", ASSERTION.decode()), "Open Badge badge.svg"),
+        (svg(f"<openbadges:credential><![CDATA[{json.dumps(CREDENTIAL)}]]></openbadges:credential>"), None),
+        (svg(f'<openbadges:credential verify="{SIGNED}"></openbadges:credential>'), "JWT"),
+        (svg(f"<openbadges:credential>\n  {SIGNED}\n</openbadges:credential>"), "JWT"),
+    ],
+    ids=["2.0 assertion in CDATA", "3.0 credential in CDATA", "3.0 JWT in verify", "3.0 JWT as text"],
+)
+def test_a_baked_svg_badge_is_read_from_its_openbadges_element(
+    cli: Invoke, write: Write, image: str, comment: str | None
+) -> None:
+    write("badge.svg", image)
+    result = cli("import", "badge.svg", "--income", "1", "--name", "A", "-o", "me.yaml")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    profile = Path("me.yaml").read_text(encoding="utf-8")
+    if comment == "Open Badge badge.svg":
+        assert read(profile)["certifications"] == [
+            {"name": "Baked Badge", "earned": "2024-04-01", "issuer": "Oven"}
+        ]
+    else:
+        assert read(profile)["certifications"] == [CLOUD]
+    signed = "  # Open Badge badge.svg (a JWT; signature not verified)\n"
+    assert (signed in profile) == (comment == "JWT")
+    assert cli("validate", "me.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        (
+            '<?xml version="1.0"?>\n<!DOCTYPE svg [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;">\n]>\n'
+            "<svg>&lol2;</svg>",
+            "badge.svg:2:1: error: holds a <!DOCTYPE> declaration, which careercap does not read in an SVG (it "
+            "could expand without end or read other files); export the badge again",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<!ENTITY xxe SYSTEM "file:///etc/passwd"></svg>',
+            "badge.svg:2:1: error: holds a <!ENTITY> declaration, which careercap does not read in an SVG (it "
+            "could expand without end or read other files); export the badge again",
+        ),
+        (
+            svg("", "http://openbadges.org"),
+            "badge.svg: error: is an SVG image with no badge baked into it (no openbadges:assertion or "
+            "openbadges:credential element); import the badge's JSON, which its issuer's page offers to download",
+        ),
+        (
+            svg('<openbadges:assertion verify="https://example.org/assertions/1"/>', "http://openbadges.org"),
+            "badge.svg: openbadges:assertion: error: the baked badge is only a URL "
+            "('https://example.org/assertions/1'), and careercap fetches no URL; download the JSON it points "
+            "to and import that",
+        ),
+        (
+            svg("<openbadges:credential> </openbadges:credential>"),
+            "badge.svg: openbadges:credential: error: is empty: the baked badge holds neither JSON nor a JWT",
+        ),
+        (
+            svg("<openbadges:credential>{</openbadges:credential>"),
+            "badge.svg: openbadges:credential:1:2: error: is not valid JSON: Expecting property name enclosed "
+            "in double quotes",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg">\n  <circle>\n</svg>',
+            "badge.svg:3:3: error: is not XML careercap reads: mismatched tag",
+        ),
+        (
+            '<html><openbadges:assertion xmlns:openbadges="http://openbadges.org"/></html>',
+            "badge.svg: error: is XML, but not an SVG image; careercap imports badges baked into PNG or SVG",
+        ),
+    ],
+    ids=[
+        "billion laughs",
+        "external entity",
+        "no badge",
+        "only a URL",
+        "empty",
+        "bad JSON",
+        "not XML",
+        "not SVG",
+    ],
+)
+def test_an_svg_with_a_dtd_or_without_a_readable_badge_is_one_line_exit_1(
+    cli: Invoke, write: Write, image: str, message: str
+) -> None:
+    write("badge.svg", image)
+    result = cli("import", "badge.svg", "-o", "me.yaml")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [message]
+    assert not Path("me.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("badge.jwt", SIGNED + "\n"),
+        ("badge.jws", SIGNED),
+        ("badge.txt", f"\ufeff{SIGNED}\r\n"),
+        ("badge.json", json.dumps(SIGNED)),
+        ("badge.json", json.dumps([SIGNED])),
+        ("badge.jwt", jwt(CREDENTIAL, {"alg": "ES256", "typ": "vc+jwt"})),  # the payload is the credential
+    ],
+    ids=["jwt", "jws", "text", "JSON string", "JSON array", "payload"],
+)
+def test_an_open_badges_3_credential_signed_as_a_jwt_says_its_signature_is_not_verified(
+    cli: Invoke, write: Write, name: str, content: str
+) -> None:
+    write(name, content)
+    result = cli("import", name, "--income", "1", "--name", "A", "-o", "me.yaml")
+    assert (result.exit_code, result.stderr) == (0, "")
+    profile = Path("me.yaml").read_text(encoding="utf-8")
+    assert read(profile)["certifications"] == [CLOUD]
+    item = ", item 1" if content.startswith("[") else ""
+    assert f"  # Open Badge {name}{item} (a JWT; signature not verified)\n" in profile
+    assert cli("validate", "me.yaml").exit_code == 0
+
+
+def test_a_png_baked_with_a_jwt_is_read(cli: Invoke, write: Write) -> None:
+    write("badge.png", png((b"iTXt", b"openbadgecredential\0\0\0\0\0" + SIGNED.encode())))
+    result = cli("import", "badge.png")
+    assert read(result.stdout)["certifications"] == [CLOUD]
+    assert "  # Open Badge badge.png (a JWT; signature not verified)\n" in result.stdout
+
+
+def test_a_jwt_credential_without_dates_is_dated_by_its_nbf_and_exp_claims(cli: Invoke, write: Write) -> None:
+    undated = credential("Cloud Practitioner", "Certification")
+    write("badge.jwt", jwt({"nbf": 1709251200, "exp": 1804032000, "vc": undated}))
+    assert imported(cli, "badge.jwt")["certifications"] == [{**CLOUD, "expires": "2027-03-03"}]
+
+
+HEADER = encoded({"alg": "ES256"})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "badge.jwt",
+            f"{HEADER}.{encoded(CREDENTIAL)}",
+            "badge.jwt: error: is a malformed JWT: it has 2 parts separated by dots, and a JWT has 3 "
+            "(header.payload.signature)",
+        ),
+        (
+            "badge.jwt",
+            "not a token",
+            "badge.jwt: error: is a malformed JWT: it has 1 part separated by dots, "
+            "and a JWT has 3 (header.payload.signature)",
+        ),
+        (
+            "badge.jwt",
+            f"{HEADER}.pay load.sig",
+            "badge.jwt: error: is a malformed JWT: its payload is not base64url",
+        ),
+        (
+            "badge.txt",
+            f"{HEADER}.{encoded(CREDENTIAL)}.s!g",
+            "badge.txt: error: is a malformed JWT: its signature is not base64url",
+        ),
+        (
+            "badge.jwt",
+            f"{encoded([1])}.{encoded(CREDENTIAL)}.sig",
+            "badge.jwt: error: is a malformed JWT: its header is not a JSON object",
+        ),
+        (
+            "badge.jwt",
+            f"{HEADER}.{base64.urlsafe_b64encode(b'{oops').decode()}.sig",
+            "badge.jwt: JWT payload:1:2: error: is not valid JSON: Expecting property name enclosed in double quotes",
+        ),
+        (
+            "badge.jwt",
+            f"{HEADER}.{encoded({'vc': {'hello': 1}})}.sig",
+            "badge.jwt: error: is a JWT, but its payload is not an Open Badges assertion or credential, nor "
+            "holds one in its vc claim",
+        ),
+        (
+            "badges.json",
+            json.dumps([SIGNED, f"{HEADER}.e30"]),
+            "badges.json: item 2: error: is a malformed JWT: it has 2 parts separated by dots, and a JWT has 3 "
+            "(header.payload.signature)",
+        ),
+    ],
+    ids=[
+        "two parts",
+        "not a token",
+        "payload",
+        "signature",
+        "header",
+        "payload JSON",
+        "no credential",
+        "item",
+    ],
+)
+def test_a_malformed_jwt_is_one_located_line_exit_1(
+    cli: Invoke, write: Write, name: str, content: str, message: str
+) -> None:
+    write(name, content)
+    result = cli("import", name, "-o", "me.yaml")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [message]
+    assert not Path("me.yaml").exists()
+
+
+def test_an_achievement_type_makes_a_badge_a_certification_a_skill_or_neither(
+    cli: Invoke, write: Write
+) -> None:
+    dated = {"validFrom": "2023-06-01"}
+    badges = [
+        credential("Cloud Practitioner", "Certification", **dated),
+        credential("Applied Statistics", "MicroCredential", **dated),
+        credential("Registered Nurse", "License", **dated),
+        credential("Untyped Badge", None, **dated),
+        credential("Data Modelling", "Competency", **dated),
+        credential("BSc Computing", "BachelorDegree", **dated),
+        credential("Intro to SQL", "Course", **{"validFrom": "2022-01-10"}),
+        credential("Bootcamp", "ext:Bootcamp", **dated),
+    ]
+    write("badges.json", json.dumps(badges))
+    result = cli("import", "badges.json", "--income", "1", "--name", "A", "-o", "me.yaml")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "badges.json: warning: item 8, achievementType 'ext:Bootcamp' is not in Open Badges 3.0's vocabulary; "
+        "read as a certification",
+        "Open Badge badges.json, item 6: warning: 'BSc Computing' (achievementType 'BachelorDegree') is neither "
+        "a certification nor a skill careercap counts; left out",
+        "Open Badge badges.json, item 7: warning: 'Intro to SQL' (achievementType 'Course') is neither "
+        "a certification nor a skill careercap counts; left out",
+    ]
+    text = Path("me.yaml").read_text(encoding="utf-8")
+    profile = read(text)
+    counted = ["Cloud Practitioner", "Applied Statistics", "Registered Nurse", "Untyped Badge", "Bootcamp"]
+    assert [item["name"] for item in profile["certifications"]] == counted
+    assert profile["skills"] == ["Data Modelling"]
+    assert text.endswith(
+        "# Left out: neither a certification nor a skill careercap counts\n"
+        "#   'BSc Computing' (achievementType 'BachelorDegree', 2023-06-01): Open Badge badges.json, item 6\n"
+        "#   'Intro to SQL' (achievementType 'Course', 2022-01-10): Open Badge badges.json, item 7\n"
+    )
+    assert cli("validate", "me.yaml").exit_code == 0
+
+
+def test_the_comment_on_what_is_left_out_names_twenty_and_counts_the_rest(cli: Invoke, write: Write) -> None:
+    write("badges.json", json.dumps([credential(f"Degree {i}", "Degree") for i in range(1, 26)]))
+    result = cli("import", "badges.json")
+    assert result.exit_code == 0
+    comment = result.stdout.split("# Left out: ")[1].splitlines()
+    assert comment[-2:] == [
+        "#   'Degree 20' (achievementType 'Degree'): Open Badge badges.json, item 20",
+        "#   and 5 more",
+    ]
+    assert len(result.stderr.splitlines()) == 26  # a warning each, and the note on the income
+
+
+def test_the_manual_lists_each_achievement_type_as_the_code_reads_it() -> None:
+    manual = (ROOT / "docs" / "profile.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (certification|skill|left out) \| (.+) \|$", manual, re.M))
+    listed = {name.strip("` "): kind for kind, names in rows.items() for name in names.split(",")}
+    assert listed == {name: kind or "left out" for name, kind in imports.ACHIEVEMENT_TYPES.items()}
+
+
+def test_a_linkedin_renewal_keeps_each_dated_entry(cli: Invoke, write: Write, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Certifications.csv").write_text(
+        "Name,Url,Authority,Started On,Finished On\n"
+        "AWS Solutions Architect,,Amazon,Jan 2020,Jan 2023\n"
+        "GCP Data Engineer,,Google,Mar 2021,\n"
+        "AWS Solutions Architect,,Amazon,Jan 2023,Jan 2026\n"
+        "AWS Solutions Architect,,Amazon,Jan 2023,Jan 2026\n",  # the same row twice is one entry
+        encoding="utf-8",
+    )
+    badge = {
+        "type": "Assertion",
+        "issuedOn": "2022-11-03",
+        "badge": {"name": "AWS Solutions Architect", "issuer": {"name": "AWS Training"}},
+    }
+    write("aws.json", json.dumps(badge))
+    result = cli(
+        "import", str(export), "aws.json", "--income", "1", "--name", "A", "--as-of", "2024", "-o", "me.yaml"
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = Path("me.yaml").read_text(encoding="utf-8")
+    assert read(text)["certifications"] == [
+        {"name": "AWS Solutions Architect", "earned": "2020-01", "issuer": "Amazon", "expires": "2023-01"},
+        {"name": "GCP Data Engineer", "earned": "2021-03", "issuer": "Google"},
+        {  # the badge is nearer the renewal than the first
+            "name": "AWS Solutions Architect",
+            "earned": "2022-11-03",
+            "issuer": "Amazon; AWS Training",
+            "expires": "2026-01",
+        },
+    ]
+    assert (
+        "  # LinkedIn Certifications.csv, row 4; LinkedIn Certifications.csv, row 5; Open Badge aws.json\n"
+        in text
+    )
+    validated = cli("validate", "me.yaml")
+    assert validated.exit_code == 0
+    assert (
+        "me.yaml:18:5: warning: certification 'AWS Solutions Architect' is listed again; it counts once, "
+        "at its earliest date, 2020-01"
+    ) in validated.stderr.splitlines()
+
+
+def test_other_sources_still_merge_a_name_into_one_entry(cli: Invoke, write: Write) -> None:
+    resume = {"certificates": [{"name": "CKA", "date": "2021-05"}, {"name": "CKA", "date": "2024-05"}]}
+    write("resume.json", json.dumps(resume))
+    assert imported(cli, "resume.json")["certifications"] == [{"name": "CKA", "earned": "2021-05"}]
