@@ -30,6 +30,7 @@ from careercap.cli.boundary import (
 )
 from careercap.cli.options import (
     AsOfOpt,
+    ChartFormat,
     Document,
     Employment,
     Format,
@@ -37,6 +38,7 @@ from careercap.cli.options import (
     HorizonOpt,
     HtmlOpt,
     InflationOpt,
+    InputFormatOpt,
     JobsOpt,
     Maximise,
     PlanFormat,
@@ -114,8 +116,25 @@ def _show_completion(shell: Shell | None) -> None:
     if shell is not None:
         from typer.completion import get_completion_script  # type: ignore[attr-defined]  # re-exported, not in __all__
 
-        typer.echo(get_completion_script(prog_name="careercap", complete_var=COMPLETE, shell=shell.value))
+        script = get_completion_script(prog_name="careercap", complete_var=COMPLETE, shell=shell.value)
+        typer.echo(_autoloadable(script) if shell is Shell.zsh else script)
         raise typer.Exit()
+
+
+_ZSH_REGISTER = "compdef _careercap_completion careercap"
+_ZSH_EITHER_WAY = """\
+if [[ "${funcstack[1]}" = "_careercap" ]]; then
+  _careercap_completion "$@"  # autoloaded from the fpath by the first TAB: complete it now
+else
+  compdef _careercap_completion careercap  # sourced: register for the next TAB
+fi"""
+
+
+def _autoloadable(script: str) -> str:
+    """zsh's script, working both as a file `_careercap` on the fpath, which the first TAB
+    of a new shell loads and runs as the function `_careercap`, and sourced: as Typer writes
+    it, loading it only registered the completion, and the first TAB completed nothing."""
+    return script.replace(_ZSH_REGISTER, _ZSH_EITHER_WAY) if _ZSH_REGISTER in script else script
 
 
 def _main(
@@ -173,7 +192,10 @@ def project(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (atomically) instead of standard output (- is standard output).",
         ),
     ] = None,
     fail_fast: Annotated[
@@ -181,11 +203,24 @@ def project(
     ] = False,
     recursive: RecursiveOpt = False,
     jobs: JobsOpt = "auto",
+    input_format: InputFormatOpt = None,
     with_sensitivity: SensitivityOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     width: WidthOpt = None,
     rules_file: RulesOpt = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Say no warnings on standard error; errors still.")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say every warning of every profile, rather than the years beyond the evidence as one "
+            "line for the run.",
+        ),
+    ] = False,
 ) -> None:
     """Project each profile's income year by year, with the rules that apply.
 
@@ -195,13 +230,21 @@ def project(
     Example: careercap project profiles/ --format csv -o cohort.csv
     """
     from careercap.cli.output import Pictures
-    from careercap.run.files import format_of
+    from careercap.run.files import STDOUT, format_of
     from careercap.run.pipeline import Overrides
     from careercap.run.project import project_many
 
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose ask for opposite things; give one", "quiet")
     target = _name(output)
     chosen = format_of(None if output_format is None else output_format.value, target)
     pictures = Pictures(_name(svg), _name(html), chosen, width)
+    on_screen = target in (None, STDOUT)
+    for option, picture in (("svg", svg), ("html", html)):
+        if on_screen and _name(picture) == STDOUT:
+            raise UsageError(
+                f"the table goes to standard output: write it with -o FILE to send --{option} there", option
+            )
     _waiting_for_a_terminal(profiles)
     # What is loaded by now lives until the process ends: keep the garbage collector from
     # scanning it again and again while thousands of profiles stream through (~10 % faster).
@@ -218,8 +261,10 @@ def project(
         sensitivity=with_sensitivity,
         fail_fast=fail_fast,
         report=report_lines,
-        consoles=lambda stream: pictures.consoles(None if target is None else stream),
+        warnings="none" if quiet else "all" if verbose else "summed",
+        consoles=lambda stream: pictures.consoles(None if on_screen else stream),
         also_written={"svg": _name(svg), "html": _name(html)},
+        input_format=input_format,
     )
     pictures.save("careercap project")
     if errors:
@@ -255,6 +300,9 @@ def compare(
     from careercap.run.writers import Spool, write_json
 
     pictures = Pictures(_name(svg), _name(html), output_format.value, width)
+    for option, picture in (("svg", svg), ("html", html)):
+        if _name(picture) == "-":
+            raise UsageError(f"the table goes to standard output: give --{option} a file", option)
     refuse_overwriting({"svg": _name(svg), "html": _name(html)}, _inputs(profiles, rules_file))
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
@@ -313,7 +361,10 @@ def plan(
             "--catalogue",
             "--catalog",
             metavar="FILE",
-            help="Learning options to choose from (names, kinds, costs, hours, years); see docs/model.md#catalogues.",
+            help=(
+                "Learning options to choose from (names, kinds, costs, hours, years); "
+                "see docs/model.md#catalogues."
+            ),
         ),
     ] = None,
     maximise: Annotated[
@@ -429,7 +480,18 @@ def chart(
             "--output",
             "-o",
             metavar="FILE",
-            help="Draw into FILE: .svg, .png or .pdf (written atomically). Default: the terminal.",
+            help=(
+                "Draw into FILE: .svg, .png or .pdf (written atomically); - for standard output "
+                "(a pipe, for PNG and PDF). Default: the terminal."
+            ),
+        ),
+    ] = None,
+    file_format: Annotated[
+        ChartFormat | None,
+        format_option(
+            ChartFormat,
+            "The file's kind. Default: by --output's extension; SVG for -o -.",
+            show_default=False,
         ),
     ] = None,
     as_of: AsOfOpt = None,
@@ -455,16 +517,18 @@ def chart(
     """
     from careercap.cli.output import terminal_width
     from careercap.run import pipeline
-    from careercap.run.files import refuse_overwriting, write_bytes, write_text
+    from careercap.run.files import STDOUT, refuse_overwriting, write_bytes, write_text
 
     target = _name(output)
-    kind = None
-    if target is not None:
+    kind = None if file_format is None else file_format.value
+    if target is None and kind is not None:
+        raise UsageError("--format draws into a file: give -o FILE, or -o - for standard output", "format")
+    if target is not None and kind is None:
         from careercap.render.chart import FILE_KINDS
 
-        kind = FILE_KINDS.get(Path(target).suffix.lower())
+        kind = "svg" if target == STDOUT else FILE_KINDS.get(Path(target).suffix.lower())
         if kind is None:
-            raise UsageError(f"{target}: a chart file ends in .svg, .png or .pdf", "output")
+            raise UsageError(f"{target}: a chart file ends in .svg, .png or .pdf, or give --format", "output")
     refuse_overwriting({"output": target}, _inputs(profiles, rules_file))
     _chart_libraries()
     rules = pipeline.rules_from(_name(rules_file))
@@ -486,7 +550,7 @@ def chart(
     else:
         drawn_file = file_chart(drawn, kind)
         report(drawn_file.warnings)
-        write_bytes(drawn_file.data, target)
+        write_bytes(drawn_file.data, target, binary=kind != "svg")
 
 
 @command("report")
@@ -498,7 +562,7 @@ def report_command(
             "--output",
             "-o",
             metavar="FILE.html",
-            help="The page to write (atomically).",
+            help="The page to write (atomically), or - for standard output.",
             show_default=False,
         ),
     ],
@@ -521,8 +585,10 @@ def report_command(
     from careercap.run.files import refuse_overwriting, write_text
 
     target = str(output)
-    if Path(target).suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"{target}: a report is an HTML page; name it FILE.html", "output")
+    if target != "-" and Path(target).suffix.lower() not in (".html", ".htm"):
+        raise UsageError(
+            f"{target}: a report is an HTML page; name it FILE.html, or - for standard output", "output"
+        )
     refuse_overwriting({"output": target}, _inputs(profiles, rules_file))
     _chart_libraries()
     rules = pipeline.rules_from(_name(rules_file))
@@ -607,7 +673,7 @@ def import_command(
     labels = [shown_path(os.path.basename(os.path.normpath(source)) or source) for source in sources]
     write_text(profile_text(gathered.imported, labels, given, gathered.name, gathered.position), target)
     if income is None:
-        where = f"'income:' in {target}" if target else "'income:'"
+        where = f"'income:' in {target}" if target not in (None, "-") else "'income:'"
         say(f"careercap import: note: no source gives an income; fill in {where} before projecting")
 
 
@@ -682,6 +748,7 @@ def validate(
     ] = TableOrJson.table,
     recursive: RecursiveOpt = False,
     jobs: JobsOpt = "auto",
+    input_format: InputFormatOpt = None,
 ) -> None:
     """Check profiles without projecting them: silent when all is well.
 
@@ -710,7 +777,7 @@ def validate(
     tally = pipeline.Tally(each)
     gate = InputGate(sys.stdin.buffer)
     run(
-        pipeline.shares(sources, stdin=cast(BinaryIO, gate)),
+        pipeline.shares(sources, cast(BinaryIO, gate), input_format),
         pipeline.load_shares,
         tally.add,
         jobs_from(jobs),

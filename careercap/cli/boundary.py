@@ -134,12 +134,14 @@ _SHOWN_AS = {
     "sources": "'SOURCE...'",
     "currency": "'--currency'",
     "output": "'--output'",
+    "format": "'--format'",
     "summary": "'--summary'",
     "pictures": "'--svg' / '--html'",
     "svg": "'--svg'",
     "html": "'--html'",
     "by": "'--by'",
     "max_events": "'--max-events'",
+    "quiet": "'--quiet'",
 }
 """Each parameter a usage error may name, as the command line shows it."""
 _HINTS: dict[str, str] = {}

@@ -19,6 +19,11 @@ class Format(enum.StrEnum):
     csv = "csv"
 
 
+class InputFormat(enum.StrEnum):
+    yaml = "yaml"
+    jsonl = "jsonl"
+
+
 class TableOrJson(enum.StrEnum):
     table = "table"
     json = "json"
@@ -60,17 +65,26 @@ class PlanFormat(enum.StrEnum):
     yaml = "yaml"
 
 
+class ChartFormat(enum.StrEnum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+
+
 ProfileFilesArg = Annotated[
     list[str],
     typer.Argument(
-        metavar="PROFILE", help="Profile YAML files, or '-' for standard input.", show_default=False
+        metavar="PROFILE",
+        help="Profile files (YAML, or JSON Lines: *.jsonl, *.ndjson), or '-' for standard input.",
+        show_default=False,
     ),
 ]
 ProfilesArg = Annotated[
     list[str],
     typer.Argument(
         metavar="PROFILE",
-        help="Profile YAML files, directories of them, or '-' for standard input.",
+        help="Profile files (YAML, or JSON Lines: *.jsonl, *.ndjson), directories of them, or '-' for "
+        "standard input.",
         show_default=False,
     ),
 ]
@@ -216,6 +230,17 @@ JobsOpt = Annotated[
         parser=_jobs,
         help="Processes that load and project: N, or auto for the usable cores once the input proves "
         "larger than a few hundred documents. Output is the same whatever the number.  [default: auto]",
+        show_default=False,
+    ),
+]
+InputFormatOpt = Annotated[
+    InputFormat | None,
+    typer.Option(
+        "--input-format",
+        parser=choice(InputFormat),
+        metavar="yaml|jsonl",
+        help="How to read standard input, and files named neither *.yaml, *.yml nor *.jsonl, *.ndjson: "
+        "yaml, or jsonl (one JSON profile per line).  [default: yaml]",
         show_default=False,
     ),
 ]

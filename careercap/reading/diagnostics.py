@@ -6,7 +6,7 @@ it read again for positions, and each error is put at the key or value it is abo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -144,9 +144,11 @@ def diagnose(
     data: Any,
     known_keys: Mapping[tuple[str, ...], list[str]],
     located_as: Mapping[str, Path] | None = None,
+    locate: Callable[[Document], Marks] = marks,
 ) -> list[Diagnostic]:
-    """One diagnostic per validation error, in file order."""
-    found = marks(document)
+    """One diagnostic per validation error, in file order. `locate` reads where each value
+    of the document stands (YAML's `marks` unless it says)."""
+    found = locate(document)
     diagnostics: list[tuple[tuple[int, int], Diagnostic]] = []
     for error in exc.errors(include_url=False):
         kind = error["type"]
@@ -188,11 +190,13 @@ def diagnose(
     return shown
 
 
-def warnings_at(document: Document, items: list[tuple[Path, str]]) -> list[Diagnostic]:
+def warnings_at(
+    document: Document, items: list[tuple[Path, str]], locate: Callable[[Document], Marks] = marks
+) -> list[Diagnostic]:
     """Warnings gathered during validation, located (reading the document again only if any)."""
     if not items:
         return []
-    found = marks(document)
+    found = locate(document)
     placed = []
     for path, message in items:
         place = _place(found, path, False)
@@ -216,11 +220,13 @@ def validate(
     data: Any,
     known_keys: Mapping[tuple[str, ...], list[str]],
     located_as: Mapping[str, Path] | None = None,
+    locate: Callable[[Document], Marks] = marks,
 ) -> tuple[M | None, list[Diagnostic], list[Diagnostic]]:
-    """The model, or the located errors; and the located warnings."""
+    """The model, or the located errors; and the located warnings. `locate` reads where
+    each value stands, when an error or a warning needs it."""
     gathered: list[tuple[Path, str]] = []
     try:
         value = model.model_validate(data, context={"warnings": gathered})
     except ValidationError as exc:
-        return None, diagnose(exc, document, data, known_keys, located_as), []
-    return value, [], warnings_at(document, gathered)
+        return None, diagnose(exc, document, data, known_keys, located_as, locate), []
+    return value, [], warnings_at(document, gathered, locate)

@@ -171,18 +171,19 @@ def _skip_line(read: Callable[[int], bytes], data: bytes) -> bytes | None:
     return b""
 
 
-def stream_chunks(stream: BinaryIO) -> Iterator[str | LineProblem]:
+def stream_chunks(stream: BinaryIO, *, hidden_breaks: bool = True) -> Iterator[str | LineProblem]:
     """The text of a stream in chunks of whole lines; a line that cannot be text is a
     LineProblem in its place. A lone carriage return (old Mac line ends) becomes a line
     feed, as YAML reads it anyway, so that lines count as an editor counts them. A line
     holding a line break that YAML honours but editors do not show (U+0085, U+2028,
-    U+2029) is refused: where the parser would see a document start, careercap would not."""
+    U+2029) is refused: where the parser would see a document start, careercap would not.
+    Without `hidden_breaks` (JSON, which reads them as text), they are let through."""
     for read in _chunks(stream):
         if not isinstance(read, str):
             yield read
             continue
         text = _LONE_CR.sub("\n", read) if "\r" in read else read
-        if text.isascii() or not _has_hidden_break(text):  # isascii is free; a search is not
+        if text.isascii() or not hidden_breaks or not _has_hidden_break(text):  # isascii is free
             yield text
             continue
         for line in _LINES.findall(text):

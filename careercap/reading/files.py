@@ -17,7 +17,11 @@ from typing import BinaryIO
 from careercap.errors import Diagnostic, InputError, Location, shown_path
 
 STDIN = "-"
-PROFILE_SUFFIXES = (".yaml", ".yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+PROFILE_SUFFIXES = (*YAML_SUFFIXES, *JSON_LINES_SUFFIXES)
+"""What a directory's profile files are named (in these letters)."""
+INPUT_FORMATS = ("yaml", "jsonl")
 MAX_FILE_BYTES = 4 * 2**30
 """A file larger than this is refused from its size before it is read (a sparse file can
 claim a terabyte); a stream on standard input has no such limit."""
@@ -48,10 +52,23 @@ def read_head(source: str, limit: int) -> bytes:
             raise Unreadable(source, f"cannot be read ({exc.strerror})") from None
 
 
+def reading_format(source: str, given: str | None = None) -> str:
+    """How a source is read, `yaml` or `jsonl`: by its name's ending (`.jsonl` and `.ndjson`
+    are JSON Lines, `.yaml` and `.yml` YAML, in any case); standard input and any other
+    name as `given` says, else as YAML."""
+    lowered = source.lower()
+    if lowered.endswith(JSON_LINES_SUFFIXES):
+        return "jsonl"
+    if lowered.endswith(YAML_SUFFIXES):
+        return "yaml"
+    return given or "yaml"
+
+
 def expand(paths: list[str], *, recursive: bool = False) -> list[Source]:
-    """The profile files named by the arguments: a file as given, a directory's `*.yaml`
-    and `*.yml` files sorted by name (and its subdirectories' with `recursive`), `-` as is.
-    Raises InputError for a named path that cannot be read, before any work is done."""
+    """The profile files named by the arguments: a file as given, a directory's `*.yaml`,
+    `*.yml`, `*.jsonl` and `*.ndjson` files sorted by name (and its subdirectories' with
+    `recursive`), `-` as is. Raises InputError for a named path that cannot be read, before
+    any work is done."""
     sources: list[Source] = []
     for path in paths:
         if path != STDIN and os.path.isdir(path):

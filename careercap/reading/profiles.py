@@ -1,4 +1,5 @@
-"""Profiles from files and streams: each YAML document validated, or its errors located.
+"""Profiles from files and streams: each YAML document (or JSON line) validated, or its
+errors located.
 
 Loading never stops at a bad document: each one comes back as a `Loaded` with either a
 profile or the diagnostics that say what is wrong and where.
@@ -13,6 +14,7 @@ from typing import BinaryIO, NamedTuple
 
 from careercap.core.profile import Certification, Profile, Skill
 from careercap.errors import CareercapError, Diagnostic, Location, shown_path
+from careercap.reading import jsonlines
 from careercap.reading.diagnostics import validate
 from careercap.reading.documents import (
     BLOCK,
@@ -22,8 +24,8 @@ from careercap.reading.documents import (
     stream_chunks,
     whole_document,
 )
-from careercap.reading.files import STDIN, Unreadable, read_regular
-from careercap.reading.yamlvalues import parse
+from careercap.reading.files import STDIN, Unreadable, read_regular, reading_format
+from careercap.reading.yamlvalues import marks, parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
     (): [*Profile.model_fields, "salary"],
@@ -40,6 +42,7 @@ class Loaded(NamedTuple):
     profile: Profile | None
     errors: tuple[Diagnostic, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
+    line: int | None = None  # where its document starts in the source, 1-based
 
     @property
     def empty(self) -> bool:
@@ -51,8 +54,9 @@ def load_document(document: Document) -> Loaded:
     """Validate one document into a profile, or locate what is wrong with it."""
     if document.problem is not None:
         return Loaded(document.source, document.number, None, (document.problem,))
+    json_line = isinstance(document, jsonlines.JsonLine)
     try:
-        data = parse(document)
+        data = jsonlines.parse(document) if json_line else parse(document)
     except CareercapError as exc:
         return Loaded(document.source, document.number, None, exc.diagnostics)
     if data is None:
@@ -64,11 +68,18 @@ def load_document(document: Document) -> Loaded:
         return Loaded(document.source, document.number, None, document.error(message, 0, 0).diagnostics)
     try:
         profile, errors, warnings = validate(
-            Profile, document, data, KNOWN_KEYS, located_as={"income_and_salary": ("salary",)}
+            Profile,
+            document,
+            data,
+            KNOWN_KEYS,
+            located_as={"income_and_salary": ("salary",)},
+            locate=jsonlines.marks if json_line else marks,
         )
     except CareercapError as exc:  # locating the errors parses the text, which may say more
         return Loaded(document.source, document.number, None, exc.diagnostics)
-    return Loaded(document.source, document.number, profile, tuple(errors), tuple(warnings))
+    return Loaded(
+        document.source, document.number, profile, tuple(errors), tuple(warnings), document.first_line + 1
+    )
 
 
 def stream_documents(stream: BinaryIO, source: str) -> Iterator[Document | Loaded]:
@@ -94,19 +105,38 @@ def stream_documents(stream: BinaryIO, source: str) -> Iterator[Document | Loade
         yield Loaded(source, 0, None, (Diagnostic(Location(source), message),))
 
 
-def documents(source: str, stdin: BinaryIO | None = None) -> Iterator[Document | Loaded]:
+def stream_lines(stream: BinaryIO, source: str) -> Iterator[Document | Loaded]:
+    """Every line of a JSON Lines stream that holds a profile, in order, read as it comes;
+    a stream with none is one error, as a `Loaded` in its place."""
+    seen = False
+    for line in jsonlines.stream_lines(stream, source):
+        seen = True
+        yield line
+    if not seen:
+        message = 'is empty: each line holds one profile, a JSON object with at least "name" and "income"'
+        yield Loaded(source, 0, None, (Diagnostic(Location(source), message),))
+
+
+def documents(
+    source: str, stdin: BinaryIO | None = None, given_format: str | None = None
+) -> Iterator[Document | Loaded]:
     """Every document of a file, or of standard input (`stdin`, else the process's) for
-    `-`, as it is read. A file that cannot be opened or read (gone since it was named, say)
-    is one error, as a `Loaded` in its place."""
+    `-`, as it is read: YAML documents, or the lines of JSON Lines (as `files.reading_format`
+    tells from the name and `given_format`). A file that cannot be opened or read (gone
+    since it was named, say) is one error, as a `Loaded` in its place."""
     name = shown_path(source)  # what the documents are named by; the file is opened by `source`
+    read = stream_lines if reading_format(source, given_format) == "jsonl" else stream_documents
     try:
         if source == STDIN:
-            yield from stream_documents(sys.stdin.buffer if stdin is None else stdin, name)
+            yield from read(sys.stdin.buffer if stdin is None else stdin, name)
             return
         head, larger = read_regular(source, BLOCK)
         if larger is not None:  # a large file: read a block at a time
             with larger:
-                yield from stream_documents(larger, name)
+                yield from read(larger, name)
+            return
+        if read is stream_lines:
+            yield from stream_lines(io.BytesIO(head), name)
             return
         document = whole_document(head, name)  # the usual small profile, read at once
         yield from (document,) if document is not None else stream_documents(io.BytesIO(head), name)
@@ -134,6 +164,7 @@ def load_text(text: str, source: str) -> Iterator[Loaded]:
     return load_stream(io.BytesIO(text.encode("utf-8")), source)
 
 
-def load(source: str) -> Iterator[Loaded]:
-    """Every document of a file, or of standard input for `-`, validated as it is read."""
-    return validated(documents(source))
+def load(source: str, given_format: str | None = None) -> Iterator[Loaded]:
+    """Every document of a file, or of standard input for `-`, validated as it is read
+    (`given_format` as `documents` takes it)."""
+    return validated(documents(source, given_format=given_format))

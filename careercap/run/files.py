@@ -30,11 +30,15 @@ def format_for(path: str) -> str | None:
     return FORMAT_BY_EXTENSION.get(os.path.splitext(path)[1].lower())
 
 
+STDOUT = "-"
+"""What an output option names to mean standard output (`-o -`)."""
+
+
 def format_of(chosen: str | None, output: str | None) -> str:
     """The format asked for: as given, else by the output file's extension, else a table."""
     if chosen is not None:
         return chosen
-    if output is None:
+    if output is None or output == STDOUT:
         return "table"
     by_name = format_for(output)
     if by_name is None:
@@ -51,7 +55,7 @@ def refuse_overwriting(outputs: Mapping[str, str | None], inputs: Iterable[Sourc
     ...) is also an input, or two outputs name one file. The same file is the same device
     and inode, through symbolic and hard links alike; a folder among the inputs counts with
     every file in it, and `-` with the file standard input reads, if it reads one."""
-    named = [(option, path) for option, path in outputs.items() if path is not None]
+    named = [(option, path) for option, path in outputs.items() if path is not None and path != STDOUT]
     for at, (option, path) in enumerate(named):
         for other, earlier in named[:at]:
             if _same(path, earlier):
@@ -247,7 +251,7 @@ def output_to(path: str | None, option: str | None = "output") -> Iterator[TextI
     """A text stream for the output: standard output for None; else a regular file written
     atomically, or a character device or FIFO written in place. Anything that cannot be
     written is a usage error blamed on `option`."""
-    if path is None:
+    if path is None or path == STDOUT:
         yield sys.stdout
         return
     try:
@@ -267,6 +271,8 @@ def output_to(path: str | None, option: str | None = "output") -> Iterator[TextI
 def check_target(path: str, option: str | None = "output", replace: bool = True) -> None:
     """Before any work is done: a usage error if `path` is no place to write (a directory,
     a socket), or, without `replace`, if something is there already."""
+    if path == STDOUT:
+        return
     try:
         _target(path)
     except OSError as exc:
@@ -286,9 +292,18 @@ def write_text(
         stream.write(text)
 
 
-def write_bytes(data: bytes, path: str, option: str | None = "output") -> None:
+def write_bytes(data: bytes, path: str, option: str | None = "output", binary: bool = True) -> None:
     """Bytes (a PNG, say) to a file written atomically, or to a character device or FIFO
-    in place; anything that cannot be written is a usage error blamed on `option`."""
+    in place, or (`-`) to standard output; anything that cannot be written is a usage error
+    blamed on `option`. `binary` bytes are not for a terminal: they would garble it."""
+    if path == STDOUT:
+        if binary and sys.stdout.isatty():
+            message = "standard output is a terminal, and this file is binary: pipe it (| ...) or name a file"
+            raise UsageError(message, option)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     try:
         where, in_place = _target(path)
         if in_place:

@@ -23,7 +23,7 @@ from careercap.core.rules import Basis, Rules, basis
 from careercap.core.sensitivity import sensitivity
 from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError, shown_path
 from careercap.reading.documents import Document
-from careercap.reading.files import STDIN, Source, expand
+from careercap.reading.files import STDIN, Source, expand, reading_format
 from careercap.reading.profiles import Loaded, documents, load, validated
 from careercap.reading.rules import default_rules, rules_file
 
@@ -52,10 +52,13 @@ class Overrides(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """One document's outcome: its result, or (in `loaded`) why there is none."""
+    """One document's outcome: its result, or (in `loaded`) why there is none. The last
+    `shared` of its warnings are cautions that many profiles of a run may share (years
+    beyond the evidence), which a batch may sum up in one line."""
 
     loaded: Loaded
     result: Result | None
+    shared: int = 0
 
 
 def rules_from(path: str | None) -> Rules:
@@ -103,7 +106,7 @@ def empty_directories(paths: list[str], sources: list[Source]) -> list[Diagnosti
     """A warning for each directory named that holds no profile."""
     files = [source for source in sources if isinstance(source, str)]
     return [
-        Diagnostic(Location(shown_path(path)), "no *.yaml or *.yml files here", "warning")
+        Diagnostic(Location(shown_path(path)), "no *.yaml, *.yml, *.jsonl or *.ndjson files here", "warning")
         for path in paths
         if os.path.isdir(path) and not any(_inside(source, path) for source in files)
     ]
@@ -127,16 +130,20 @@ def _loaded(sources: Iterable[Source]) -> Iterator[Loaded]:
             )
 
 
-def _with_cautions(loaded: Loaded, projection: Projection) -> Loaded:
-    """The document with the projection's cautions among its warnings; as it was (the usual
-    case in a cohort) when there are none."""
+def _where(loaded: Loaded) -> Location:
+    """Where a document starts: what a problem with the whole profile names."""
+    return Location(loaded.source, loaded.line, None if loaded.line is None else 1, loaded.document)
+
+
+def _with_cautions(loaded: Loaded, projection: Projection) -> tuple[Loaded, int]:
+    """The document with the projection's cautions last among its warnings, and how many
+    there are; as it was (the usual case in a cohort) when there are none."""
     notes = cautions(projection)
     if not notes:
-        return loaded
-    where = Location(loaded.source, document=loaded.document)
-    return loaded._replace(
-        warnings=loaded.warnings + tuple(Diagnostic(where, note, "warning") for note in notes)
-    )
+        return loaded, 0
+    where = _where(loaded)
+    warned = loaded.warnings + tuple(Diagnostic(where, note, "warning") for note in notes)
+    return loaded._replace(warnings=warned), len(notes)
 
 
 def project_sources(
@@ -180,12 +187,12 @@ def project_loaded(
         else:
             projection, spread = project(profile, rules), None
     except OutOfRange as exc:  # the profile is valid, but these rules cannot project it
-        error = Diagnostic(Location(loaded.source, document=loaded.document), str(exc))
+        error = Diagnostic(_where(loaded), str(exc))
         return Outcome(loaded._replace(profile=None, errors=(error,)), None)
-    warned = _with_cautions(loaded, projection)
+    warned, shared = _with_cautions(loaded, projection)
     learning = learning_return(projection, rules) if with_learning else None
     result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
-    return Outcome(warned, result)
+    return Outcome(warned, result, shared)
 
 
 class SmallFile(NamedTuple):
@@ -205,15 +212,23 @@ WHOLE_BELOW = 256 * 1024
 one (or standard input) is cut into documents first, so that its documents can be shared."""
 
 
-def shares(sources: Iterable[Source], stdin: BinaryIO | None = None) -> Iterator[Share]:
-    """The input of a run, in order, in pieces that can be loaded apart (`loaded_from`)."""
+def shares(
+    sources: Iterable[Source], stdin: BinaryIO | None = None, input_format: str | None = None
+) -> Iterator[Share]:
+    """The input of a run, in order, in pieces that can be loaded apart (`loaded_from`).
+    JSON Lines are always cut into their lines here, a share each; `input_format` says how
+    standard input and files named neither as YAML nor as JSON Lines are read."""
     for source in sources:
         if not isinstance(source, str):
             yield from _loaded((source,))
-        elif source != STDIN and (small := _small_file(source)) is not None:
+        elif (
+            source != STDIN
+            and reading_format(source, input_format) == "yaml"
+            and (small := _small_file(source)) is not None
+        ):
             yield small
         else:
-            yield from documents(source, stdin)
+            yield from documents(source, stdin, input_format)
 
 
 def _small_file(path: str) -> SmallFile | None:

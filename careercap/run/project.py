@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 from careercap.errors import Diagnostic, UsageError, lines
+from careercap.reading.files import INPUT_FORMATS
 from careercap.run import pipeline
 from careercap.run.files import format_of, output_to, refuse_overwriting
 from careercap.run.workers import InputGate, jobs_from
@@ -42,25 +43,35 @@ def project_many(
     sensitivity: bool = False,
     fail_fast: bool = False,
     report: Callable[[str], object] = sys.stderr.write,
+    warnings: str = "summed",
     consoles: Callable[[TextIO], list[Console]] = _plain_console,
     also_written: Mapping[str, str | None] | None = None,
     stdin: BinaryIO | None = None,
+    input_format: str | None = None,
 ) -> list[Diagnostic]:
     """Project every profile of `paths` (files, folders, `-` for `stdin`) and write each
     projection as it comes, in `output_format` (table, json, jsonl or csv; by default as
     `output`'s extension says, else csv): to `output`, a file written atomically (a path)
     or a stream, else standard output. `jobs` is a count of processes or `auto`.
+    `input_format` (`yaml` or `jsonl`) says how `stdin`, and files named neither `*.yaml`,
+    `*.yml` nor `*.jsonl`, `*.ndjson`, are read; YAML by default.
 
     Problems go to `report` as the lines standard error shows, as they arise; the first
     error of each invalid profile is returned. With `fail_fast`, the first invalid profile
     raises `errors.Invalid` once reported. Options that cannot be honoured (an unknown
     format, an output that is also an input, a path that cannot be read) raise
     `errors.UsageError` before anything is read or written; `also_written` names other
-    files the caller will write (`--svg`, `--html`), so that they are checked too."""
+    files the caller will write (`--svg`, `--html`), so that they are checked too.
+    `warnings` is `summed` (a caution many profiles share is one line at the end), `all`
+    or `none` (errors only)."""
     path = output if isinstance(output, str) else None
     chosen = output_format or ("csv" if path is None else format_of(None, path))
     if chosen not in FORMATS:
         raise UsageError(f"{chosen!r} is no format: give one of {', '.join(FORMATS)}", "output_format")
+    if input_format not in (None, *INPUT_FORMATS):
+        raise UsageError(
+            f"{input_format!r} is no input format: give one of {', '.join(INPUT_FORMATS)}", "input_format"
+        )
     if summary and chosen in ("json", "jsonl"):
         raise UsageError("--summary applies to table and csv output", "summary")
     sources = pipeline.sources_of(list(paths), recursive=recursive)
@@ -72,7 +83,7 @@ def project_many(
     given = output if output is not None and not isinstance(output, str) else None
     with output_to(path) if given is None else contextlib.nullcontext(given) as stream:
         return write_projections(
-            pipeline.shares(sources, stdin=cast(BinaryIO, gate)),  # reads as standard input does
+            pipeline.shares(sources, cast(BinaryIO, gate), input_format),  # a gate reads as stdin does
             project=functools.partial(
                 pipeline.project_loaded,
                 rules=rules,
@@ -94,4 +105,5 @@ def project_many(
             rules=rules,
             fail_fast=fail_fast,
             report=report,
+            warnings=warnings,
         )

@@ -47,9 +47,11 @@ class Piece(NamedTuple):
 
     source: str
     errors: tuple[Diagnostic, ...]
-    warnings: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]  # those to say one by one
     shown: Any = None
     said: str = ""  # problems already made into standard error's lines (a joined run's warnings)
+    cautioned: int = 0  # profiles whose shared caution is summed up rather than said
+    caution: str = ""  # the first such caution's lines, said alone if it stays the only one
 
 
 class _Writer:
@@ -196,14 +198,20 @@ def write_projections(
     rules: Rules,
     fail_fast: bool,
     report: Callable[[str], object],
+    warnings: str = "summed",
 ) -> list[Diagnostic]:
     """Project every share and write each projection; return the first error of each
     invalid profile. `jobs` may share the work among processes: what is written is the same.
 
     Diagnostics go to `report` as they arise, as the lines they make (`errors.lines`). With
-    `fail_fast`, the first invalid profile raises Invalid once its errors are reported."""
+    `fail_fast`, the first invalid profile raises Invalid once its errors are reported.
+    `warnings` says which warnings are said: `all`, `none`, or (`summed`) all but the
+    cautions many profiles share (years beyond the evidence), which end the run as one line
+    with their count, or as the one profile's own line where only one has them. Each
+    profile's JSON holds its own warnings whatever is said."""
     writer = _WRITERS[output_format](stream, console, rules, layout)
     errors: list[Diagnostic] = []
+    cautioned, first_caution = 0, ""  # profiles whose shared caution is summed up; the first's lines
 
     # Off a terminal, the problems of a chunk go to standard error at once, before its
     # output: the output is written in blocks anyway. At a terminal, each profile's problems
@@ -219,10 +227,11 @@ def write_projections(
             for loaded in loaded_from(share):
                 outcome = project(loaded)
                 shown = None if outcome.result is None else writer.render(outcome.result)
-                pieces.append(Piece(loaded.source, outcome.loaded.errors, outcome.loaded.warnings, shown))
+                pieces.append(_piece(outcome, shown, warnings))
         return _joined(pieces, warnings_said=together) if joins else pieces
 
     def take(pieces: list[Piece]) -> None:
+        nonlocal cautioned, first_caution
         if together:
             if fail_fast:  # nothing after the first invalid profile is reported
                 invalid = next((at for at, piece in enumerate(pieces) if piece.errors), None)
@@ -232,6 +241,9 @@ def write_projections(
             if not together and (piece.errors or piece.warnings):
                 stream.flush()
                 report(lines(piece.errors + piece.warnings))
+            if piece.cautioned:
+                cautioned += piece.cautioned
+                first_caution = first_caution or piece.caution
             if piece.errors:
                 errors.append(piece.errors[0])
                 if fail_fast:
@@ -254,7 +266,25 @@ def write_projections(
         begin=writer.begin,
     )
     writer.end(errors)
+    if cautioned == 1:
+        report(first_caution)
+    elif cautioned:
+        report(
+            f"careercap: warning: {cautioned:,} profiles project years beyond what the findings cover: "
+            "those years extrapolate them (--verbose: a line for each profile)\n"
+        )
     return errors
+
+
+def _piece(outcome: Outcome, shown: Any, warnings: str) -> Piece:
+    """A document's outcome as it is written, with the warnings to say one by one."""
+    loaded = outcome.loaded
+    if warnings == "none":
+        return Piece(loaded.source, loaded.errors, (), shown)
+    if warnings == "all" or not outcome.shared:
+        return Piece(loaded.source, loaded.errors, loaded.warnings, shown)
+    kept, shared = loaded.warnings[: -outcome.shared], loaded.warnings[-outcome.shared :]
+    return Piece(loaded.source, loaded.errors, kept, shown, cautioned=1, caution=lines(shared))
 
 
 def _one_file(stream: TextIO, other: TextIO) -> bool:
@@ -279,7 +309,13 @@ def _joined(pieces: list[Piece], warnings_said: bool) -> list[Piece]:
         if run:
             said = lines([warning for piece in run for warning in piece.warnings]) if warnings_said else ""
             joined.append(
-                run[0]._replace(warnings=(), shown="".join([piece.shown for piece in run]), said=said)
+                run[0]._replace(
+                    warnings=(),
+                    shown="".join([piece.shown for piece in run]),
+                    said=said,
+                    cautioned=sum(piece.cautioned for piece in run),
+                    caution=next((piece.caution for piece in run if piece.caution), ""),
+                )
             )
             run.clear()
 

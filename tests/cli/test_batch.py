@@ -57,7 +57,7 @@ def test_a_directory_without_profiles_warns_and_writes_only_the_header(cli: Invo
     os.mkdir("empty")
     result = cli("project", "empty", "-f", "csv")
     assert result.exit_code == 0
-    assert result.stderr == "empty: warning: no *.yaml or *.yml files here\n"
+    assert result.stderr == "empty: warning: no *.yaml, *.yml, *.jsonl or *.ndjson files here\n"
     assert result.stdout_bytes == b"source,document,name,currency,year,income,growth,state,rules,events\r\n"
 
 
@@ -104,14 +104,14 @@ def test_problems_come_in_the_order_of_the_profiles_around_clean_ones(cli: Invok
         ("g", "name: G\n"),
     ]:
         write(f"cohort/{name}.yaml", text)
-    result = cli("project", "cohort", "-f", "csv", "--summary")
+    result = cli("project", "cohort", "-f", "csv", "--summary", "--verbose")
     assert result.exit_code == 1
     assert [row[2] for row in csv_of(result.stdout)[1:]] == ["A", "B", "D", "E", "F"]
     assert [line.split(": ")[:2] for line in result.stderr.splitlines()] == [
-        ["cohort/a.yaml", "warning"],
+        ["cohort/a.yaml:1:1", "warning"],
         ["cohort/c.yaml:2:9", "error"],
-        ["cohort/d.yaml", "warning"],
-        ["cohort/e.yaml", "warning"],
+        ["cohort/d.yaml:1:1", "warning"],
+        ["cohort/e.yaml:1:1", "warning"],
         ["cohort/g.yaml:1:1", "error"],
     ]
 

@@ -142,7 +142,7 @@ def test_the_plan_is_drawn_beside_the_profile_as_it_is(cli: Invoke) -> None:
     [
         (
             ["-o", "chart.txt"],
-            "Invalid value for '--output': chart.txt: a chart file ends in .svg, .png or .pdf",
+            "Invalid value for '--output': chart.txt: a chart file ends in .svg, .png or .pdf, or give --format",
         ),
         (
             [CLERK, "--plan"],

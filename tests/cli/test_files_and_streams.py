@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pty
 import random
 import resource
 import shutil
@@ -674,4 +675,68 @@ def test_a_program_calling_main_gets_the_status_and_goes_on(tmp_path: Path) -> N
     assert lines[-3:] == [f"careercap {__version__}", "statuses 0 2 2 0", "exit handlers ran"]
     assert run.stderr.splitlines()[0] == (
         "careercap project: error: Invalid value for 'PROFILE': missing.yaml: no such file"
+    )
+
+
+# `-` for standard output
+
+
+RESUME = '{"basics": {"name": "Ada"}, "skills": [{"name": "SQL"}]}\n'
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (["project", "p.yaml", "-o", "-", "-f", "csv"], b"source,document,name,"),
+        (["project", "p.yaml", "-o", "-"], b"Amara Okafor"),
+        (["project", "p.yaml", "-o", "out.txt", "--svg", "-"], b"<svg "),
+        (["project", "p.yaml", "-o", "out.txt", "--html", "-"], b"<!DOCTYPE html>"),
+        (["report", "p.yaml", "-o", "-"], b"<!DOCTYPE html>"),
+        (["chart", "p.yaml", "-o", "-"], b"<?xml"),
+        (["chart", "p.yaml", "-o", "-", "--format", "png"], b"\x89PNG\r\n\x1a\n"),
+        (["chart", "p.yaml", "-o", "-", "--format", "pdf"], b"%PDF-"),
+        (["import", "resume.json", "-o", "-"], b"# A careercap profile, imported from resume.json."),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else None,
+)
+def test_a_dash_for_an_output_is_standard_output(tmp_path: Path, args: list[str], starts: bytes) -> None:
+    (tmp_path / "p.yaml").write_bytes(PROFILE.read_bytes())
+    (tmp_path / "resume.json").write_text(RESUME)
+    run = subprocess.run(
+        [sys.executable, "-m", "careercap", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, **TERMINAL},
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.lstrip().startswith(starts)
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_binary_chart_is_not_sent_to_a_terminal(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_bytes(PROFILE.read_bytes())
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: careercap with a pseudo-terminal for standard output and error
+        os.chdir(tmp_path)
+        os.execv(
+            sys.executable, [sys.executable, "-m", "careercap", "chart", "p.yaml", "-o", "-", "-f", "png"]
+        )
+    seen = b""
+    with contextlib.suppress(OSError):  # the terminal closes when the child ends
+        while chunk := os.read(terminal, 4096):
+            seen += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 2
+    assert b"standard output is a terminal, and this file is binary: pipe it (| ...) or name a file" in seen
+    assert b"PNG" not in seen
+
+
+def test_a_table_and_its_picture_cannot_both_go_to_standard_output(tmp_path: Path) -> None:
+    result = careercap("project", str(PROFILE), "--svg", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "careercap project: error: Invalid value for '--svg': the table goes to standard output: "
+        "write it with -o FILE to send --svg there"
     )

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import re
+import select
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -276,6 +281,39 @@ def test_the_completion_scripts_ask_careercap_for_its_words() -> None:
     assert (result.returncode, result.stdout.split()) == (0, ["compare"])
 
 
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_zsh_completes_on_the_first_tab_of_a_new_shell(tmp_path: Path) -> None:
+    # Installed as the manual says, a file _careercap on the fpath, which the first TAB loads.
+    functions = tmp_path / "zfunc"
+    functions.mkdir()
+    script = subprocess.run(
+        [sys.executable, "-m", "careercap", "--show-completion", "zsh"], capture_output=True, check=True
+    ).stdout
+    (functions / "_careercap").write_bytes(script)
+    (tmp_path / ".zshrc").write_text(f"fpath+={functions}\nautoload -Uz compinit; compinit -u\nPS1='> '\n")
+    launcher = tmp_path / "bin"
+    launcher.mkdir()
+    (launcher / "careercap").write_text(f'#!/bin/sh\nexec {sys.executable} -m careercap "$@"\n')
+    (launcher / "careercap").chmod(0o755)
+    environment = {**os.environ, "ZDOTDIR": str(tmp_path), "PATH": f"{launcher}:{os.environ['PATH']}"}
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: a new interactive zsh on the pseudo-terminal
+        os.chdir(ROOT)
+        os.execvpe("zsh", ["zsh", "-i"], environment)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 30
+        os.write(terminal, b"careercap pro\t")
+        while b"careercap project" not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([terminal], [], [], 0.5)
+            if ready:
+                seen += os.read(terminal, 4096)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert b"careercap project" in seen
+
+
 @pytest.mark.parametrize("output_format", ["table", "json"])
 def test_a_reader_that_stops_early_ends_the_run_quietly_with_141(tmp_path: Path, output_format: str) -> None:
     stream = tmp_path / "many.yaml"
@@ -372,7 +410,7 @@ def test_years_past_what_the_findings_cover_are_marked_and_warned_of(cli: Invoke
     table = cli("project", str(profile), columns=120)
     assert table.exit_code == 0
     assert table.stderr == (
-        f"{profile}: warning: 2031-2033 extrapolate findings that cover 5 years: they take the income "
+        f"{profile}:1:1: warning: 2031-2033 extrapolate findings that cover 5 years: they take the income "
         "from 51,306.92 in 2030 to 46,689.30 in 2033 (-9.0 %)\n"
     )
     assert re.search(r"│ 2031\* │", table.stdout)
@@ -401,7 +439,7 @@ def test_rules_that_shrink_an_income_below_a_cent_are_an_error_of_that_profile(
     result = cli("project", str(PROFILES / "finance-clerk.yaml"), "--horizon", "3", "--rules", rules)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"{PROFILES / 'finance-clerk.yaml'}: error: the income falls below a cent by 2028: "
+        f"{PROFILES / 'finance-clerk.yaml'}:1:1: error: the income falls below a cent by 2028: "
         "these rules shrink it too fast to project"
     )
     assert "sets static.contraction 0.9999999999 (default 0.09)" not in result.stdout  # no table at all
@@ -418,7 +456,7 @@ def test_an_income_too_large_to_show_to_the_cent_is_an_error(cli: Invoke, write:
     result = cli("project", profile, "--rules", rules, "-f", "csv")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "steep-profile.yaml: error: the income grows past 1,000,000,000,000 a year by 2030: "
+        "steep-profile.yaml:1:1: error: the income grows past 1,000,000,000,000 a year by 2030: "
         "too large to project to the cent"
     )
 
@@ -427,3 +465,50 @@ def test_the_rules_footer_names_a_value_as_set(cli: Invoke, write: Write) -> Non
     rules = write("close.yaml", "static: {contraction: 0.0999999999}\n")
     result = cli("project", str(PROFILES / "finance-clerk.yaml"), "--rules", rules, columns=200)
     assert "static.contraction 0.0999999999 (default 0.09)" in result.stdout
+
+
+def cohort(folder: Path, count: int) -> Path:
+    """`count` profiles in one stream: every other one projects past the findings (horizon 8)."""
+    documents = [
+        f"name: P{index}\nincome: {40000 + index}\nas_of: 2025\nhorizon: {8 if index % 2 else 3}\n"
+        for index in range(count)
+    ]
+    (folder / "cohort.yaml").write_text("---\n".join(documents))
+    return folder / "cohort.yaml"
+
+
+def test_a_caution_many_profiles_share_is_one_line_with_its_count(cli: Invoke, tmp_path: Path) -> None:
+    stream = cohort(tmp_path, 10_000)
+    result = cli("project", str(stream), "-f", "csv", "--summary")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "careercap: warning: 5,000 profiles project years beyond what the findings cover: those years "
+        "extrapolate them (--verbose: a line for each profile)\n"
+    )
+    # Each profile's own caution stays in its JSON.
+    lines = cli("project", str(stream), "-f", "jsonl").stdout.splitlines()
+    warned = [json.loads(line)["warnings"] for line in lines]
+    assert sum(1 for warnings in warned if warnings) == 5_000
+
+
+def test_verbose_says_each_caution_at_its_document_and_quiet_says_none(cli: Invoke, tmp_path: Path) -> None:
+    stream = cohort(tmp_path, 4)
+    verbose = cli("project", str(stream), "-f", "csv", "--verbose")
+    assert verbose.exit_code == 0
+    said = verbose.stderr.splitlines()
+    # At the line where each document begins: its "---".
+    assert [line.split(": warning: ")[0] for line in said] == [f"{stream}:5:1", f"{stream}:15:1"]
+    assert all("extrapolate findings that cover 5 years" in line for line in said)
+    quiet = cli("project", str(stream), "-f", "csv", "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert quiet.stdout == verbose.stdout
+    both = cli("project", str(stream), "-q", "-v")
+    assert both.exit_code == 2
+    assert "--quiet and --verbose ask for opposite things; give one" in both.stderr
+
+
+def test_quiet_keeps_the_errors(cli: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text("name: A\nincome: lots\n---\nname: B\nincome: 1\nskills: [x, X]\n")
+    result = cli("project", str(tmp_path / "p.yaml"), "-f", "csv", "-q")
+    assert result.exit_code == 1
+    assert result.stderr == f"{tmp_path}/p.yaml:2:9: error: income: must be a number, not 'lots'\n"
