@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
 from collections.abc import Callable
@@ -62,6 +63,10 @@ Yaml12Loader.yaml_implicit_resolvers = {
 
 
 TERMINAL = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
+
+CHARTS = all(importlib.util.find_spec(name) is not None for name in ("matplotlib", "plotille"))
+"""Whether the charts extra is installed: `chart` and `report` need it, and their tests skip without it."""
+needs_charts = pytest.mark.skipif(not CHARTS, reason="needs the charts extra: pip install '.[charts]'")
 
 Invoke = Callable[..., Result]
 Write = Callable[..., str]

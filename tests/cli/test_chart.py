@@ -13,7 +13,9 @@ import pytest
 
 from careercap.render import chart
 from tests.cli.test_planning import fetched
-from tests.conftest import PROFILES, Invoke
+from tests.conftest import PROFILES, Invoke, needs_charts
+
+pytestmark = needs_charts
 
 Write = Callable[..., str]
 FREELANCER = str(PROFILES / "freelancer.yaml")

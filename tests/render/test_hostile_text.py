@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import PROFILES, TERMINAL, Invoke, Write
+from tests.conftest import PROFILES, TERMINAL, Invoke, Write, needs_charts
 
 # Right-to-left override, ESC (a colour), BEL, the C1 command start (CSI), next line, the
 # line and paragraph separators and DEL.
@@ -49,6 +49,7 @@ def nothing_raw(text: str) -> None:
 # HTML, SVG and YAML -----------------------------------------------------------------------
 
 
+@needs_charts
 def test_a_report_shows_control_and_bidirectional_characters_as_the_tables_do(
     cli: Invoke, write: Write
 ) -> None:
@@ -62,6 +63,7 @@ def test_a_report_shows_control_and_bidirectional_characters_as_the_tables_do(
     assert f"<title>careercap report: {SHOWN}</title>" in page
 
 
+@needs_charts
 def test_a_charts_svg_shows_them_as_escapes_in_what_it_draws_and_in_its_title(
     cli: Invoke, write: Write
 ) -> None:
@@ -174,6 +176,7 @@ IN_A_PICTURE = f"{NO_GLYPH} and are drawn as boxes\n"
 IN_AN_SVG = f"{NO_GLYPH}: the SVG keeps them as text, and a viewer without a font for them shows boxes\n"
 
 
+@needs_charts
 @pytest.mark.parametrize(
     ("output", "said"),
     [("c.svg", IN_AN_SVG), ("c.png", IN_A_PICTURE), ("c.pdf", IN_A_PICTURE), ("r.html", IN_AN_SVG)],
@@ -195,6 +198,7 @@ def svg_texts(svg: ET.Element) -> list[str]:
     return ["".join(element.itertext()) for element in svg.iter(f"{SVG}text")]
 
 
+@needs_charts
 def test_a_long_name_is_cut_short_in_the_charts_title_and_legend_and_kept_whole_in_its_title(
     cli: Invoke, write: Write
 ) -> None:
@@ -217,6 +221,7 @@ def test_a_long_name_is_cut_short_in_the_charts_title_and_legend_and_kept_whole_
     assert (line[0].tag, line[0].text) == (f"{SVG}title", LONG)
 
 
+@needs_charts
 def test_each_long_name_is_cut_short_in_the_legend_and_whole_in_its_lines_title(
     cli: Invoke, write: Write
 ) -> None:
@@ -234,6 +239,7 @@ def test_each_long_name_is_cut_short_in_the_legend_and_whole_in_its_lines_title(
     assert titles == [f"{LONG[:190]} 1", f"{LONG[:190]} 2"]
 
 
+@needs_charts
 def test_a_report_keeps_long_names_whole_in_its_tables_and_lets_them_wrap(cli: Invoke, write: Write) -> None:
     event = "Certified " + "x" * 120  # one word, longer than the page is wide
     path = write("long.yaml", profile(LONG, event))
@@ -247,6 +253,7 @@ def test_a_report_keeps_long_names_whole_in_its_tables_and_lets_them_wrap(cli: I
     assert re.search(r">Income by year: Maximiliana [^<]*… \(USD\)</text>", page)  # the chart's, cut short
 
 
+@needs_charts
 def test_a_dollar_sign_in_a_name_is_drawn_as_written(cli: Invoke, write: Write) -> None:
     name = "Ann $\\frac{1 $ and $x^2$"
     path = write("dollar.yaml", profile(name))
@@ -255,6 +262,7 @@ def test_a_dollar_sign_in_a_name_is_drawn_as_written(cli: Invoke, write: Write) 
     assert f"Income by year: {name} (USD)" in svg_texts(ET.parse("d.svg").getroot())
 
 
+@needs_charts
 def test_the_examples_charts_keep_their_names_whole(cli: Invoke, write: Write) -> None:
     result = cli("chart", str(PROFILES / "finance-clerk-with-plan.yaml"), "-o", "c.svg")
     assert (result.exit_code, result.stderr) == (0, "")
