@@ -31,6 +31,7 @@ from careercap.cli.boundary import (
 from careercap.cli.options import (
     AsOfOpt,
     ChartFormat,
+    CsvGuard,
     Document,
     Employment,
     Format,
@@ -209,6 +210,16 @@ def project(
     html: HtmlOpt = None,
     width: WidthOpt = None,
     rules_file: RulesOpt = None,
+    csv_guard: Annotated[
+        CsvGuard,
+        typer.Option(
+            "--csv-guard",
+            parser=choice(CsvGuard),
+            metavar="always|never",
+            help="Start CSV text that a spreadsheet would run as a formula with ' (always), or keep "
+            "the data as written, for pipelines (never).",
+        ),
+    ] = CsvGuard.always,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Say no warnings on standard error; errors still.")
     ] = False,
@@ -262,6 +273,7 @@ def project(
         fail_fast=fail_fast,
         report=report_lines,
         warnings="none" if quiet else "all" if verbose else "summed",
+        csv_guard=csv_guard is CsvGuard.always,
         consoles=lambda stream: pictures.consoles(None if on_screen else stream),
         also_written={"svg": _name(svg), "html": _name(html)},
         input_format=input_format,

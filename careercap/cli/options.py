@@ -65,6 +65,11 @@ class PlanFormat(enum.StrEnum):
     yaml = "yaml"
 
 
+class CsvGuard(enum.StrEnum):
+    always = "always"
+    never = "never"
+
+
 class ChartFormat(enum.StrEnum):
     svg = "svg"
     png = "png"

@@ -210,6 +210,13 @@ class Projection(TypedDict):
     warnings: list[Note]
 
 
+class Record(Projection):
+    """A line of `project --format jsonl`: a projection, and the rules file in force where
+    one is (a JSON document names it once, in its `rules`)."""
+
+    rules_source: NotRequired[str]
+
+
 class Lead(TypedDict):
     """A projection's fields before its years, as `render/export.py` makes them first."""
 

@@ -7,7 +7,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from careercap.core.plan import names_of
 from careercap.core.result import Result
@@ -367,9 +367,11 @@ class JsonWriter:
         return f'{close},\n  "errors": {nested([error_dict(error) for error in errors], 1)}\n}}\n'
 
 
-def jsonl_line(projection: Projection) -> str:
-    """One projection per line (`--format jsonl`), escaped as `safe_json` escapes it."""
-    return safe_json(json.dumps(projection, ensure_ascii=False, allow_nan=False)) + "\n"
+def jsonl_line(projection: Projection, rules_source: str | None = None) -> str:
+    """One projection per line (`--format jsonl`, a `contracts.Record`), with the rules file
+    in force where one is, escaped as `safe_json` escapes it."""
+    record = projection if rules_source is None else {**projection, "rules_source": rules_source}
+    return safe_json(json.dumps(record, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 CSV_COLUMNS = (
@@ -383,6 +385,9 @@ CSV_COLUMNS = (
     "state",
     "rules",
     "events",
+    "employment",
+    "baseline_growth",
+    "extrapolated",
 )
 CSV_SUMMARY_COLUMNS = (
     "source",
@@ -397,14 +402,18 @@ CSV_SUMMARY_COLUMNS = (
     "cumulative_earnings",
     "static_peer_cumulative",
     "career_capital",
+    "employment",
+    "baseline_growth",
 )
+RULES_SOURCE = "rules_source"
+"""The last column (and a JSON Lines record's key) where a rules file is in force: its name."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _source_cell(source: str) -> str:
+def _source_cell(source: str, guard: bool = True) -> str:
     """The source column: standard input stays `-`, as the output spec has it; a file name
     is data like any other text."""
-    return source if source == "-" else spreadsheet_safe(source)
+    return source if source == "-" else spreadsheet_safe(source, guard)
 
 
 LEARNING_COLUMNS = (
@@ -417,9 +426,10 @@ LEARNING_COLUMNS = (
 """The summary CSV's last columns: blank for a profile that plans no learning."""
 
 
-def spreadsheet_safe(text: str) -> str:
-    """Text from a profile, prefixed with `'` where a spreadsheet would run it as a formula."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+def spreadsheet_safe(text: str, guard: bool = True) -> str:
+    """Text from a profile, prefixed with `'` where a spreadsheet would run it as a formula
+    (unless `guard` is off: `--csv-guard never`, for pipelines that want the data as is)."""
+    return "'" + text if guard and text.startswith(_FORMULA_STARTS) else text
 
 
 def _cents(amount: float) -> str:
@@ -430,30 +440,44 @@ def _six(rate: float) -> str:
     return f"{six(rate):.6f}"
 
 
-def csv_header(summary: bool, real: bool = False, sensitivity: bool = False) -> tuple[str, ...]:
-    """The CSV columns: the specified ones, then any that --inflation or --sensitivity add."""
+class CsvLayout(NamedTuple):
+    """What a CSV holds besides its fixed columns, and how its text is written."""
+
+    real: bool = False  # money in as_of-year money (--inflation)
+    sensitivity: bool = False  # the range of plausible rule values (--sensitivity)
+    rules_source: str | None = None  # the rules file in force, named in a last column
+    guard: bool = True  # text a spreadsheet would run as a formula starts with '
+
+
+def csv_header(summary: bool, layout: CsvLayout = CsvLayout()) -> tuple[str, ...]:  # noqa: B008 - immutable
+    """The CSV columns: the specified ones and the profile's, then any that --inflation,
+    --sensitivity or --rules add."""
+    source = (RULES_SOURCE,) if layout.rules_source is not None else ()
     if summary:
         extra: tuple[str, ...] = (
-            ("real_final_income", "real_cumulative_earnings", "real_career_capital") if real else ()
+            ("real_final_income", "real_cumulative_earnings", "real_career_capital") if layout.real else ()
         )
-        if sensitivity:
+        if layout.sensitivity:
             extra += ("final_income_low", "final_income_high", "career_capital_low", "career_capital_high")
-        return CSV_SUMMARY_COLUMNS + extra + LEARNING_COLUMNS
+        return CSV_SUMMARY_COLUMNS + extra + LEARNING_COLUMNS + source
     return (
-        CSV_COLUMNS + (("real_income",) if real else ()) + (("band_low", "band_high") if sensitivity else ())
+        CSV_COLUMNS
+        + (("real_income",) if layout.real else ())
+        + (("band_low", "band_high") if layout.sensitivity else ())
+        + source
     )
 
 
-def csv_rows(result: Result, real: bool = False) -> list[list[str | int]]:
-    """One CSV row per projected year (`--format csv`), with the real-money column when
-    `real` asks for it. (Incomes are always positive, so only a growth rate can round to a
-    negative zero.)"""
+def csv_rows(result: Result, layout: CsvLayout = CsvLayout()) -> list[list[str | int]]:  # noqa: B008
+    """One CSV row per projected year (`--format csv`), with the columns `layout` adds.
+    (Incomes are always positive, so only a growth rate can round to a negative zero.)"""
     projection, sensitivity = result.projection, result.sensitivity
     profile = projection.profile
+    guard = layout.guard
     lead: list[str | int] = [
-        _source_cell(result.source),
+        _source_cell(result.source, guard),
         result.document,
-        spreadsheet_safe(profile.name),
+        spreadsheet_safe(profile.name, guard),
         profile.currency,
     ]
     rows: list[list[str | int]] = [
@@ -464,16 +488,22 @@ def csv_rows(result: Result, real: bool = False) -> list[list[str | int]]:
             "" if row.growth is None else _six(row.growth),
             row.state,
             ";".join(row.rules),
-            ";".join([spreadsheet_safe(event.name) for event in row.events]),
+            ";".join([spreadsheet_safe(event.name, guard) for event in row.events]),
+            profile.employment,
+            _six(profile.baseline_growth),
+            "true" if projection.extrapolated(row.year) else "false",
         ]
         for row in projection.years
     ]
-    if real:
+    if layout.real:
         for index, row in enumerate(rows):
             row.append("" if result.real is None else f"{result.real.incomes[index]:.2f}")
     if sensitivity is not None:
         for row, (low, high) in zip(rows, sensitivity.band, strict=True):
             row += [f"{low:.2f}", f"{high:.2f}"]
+    if layout.rules_source is not None:
+        for row in rows:
+            row.append(spreadsheet_safe(layout.rules_source, guard))
     return rows
 
 
@@ -487,14 +517,20 @@ def _csv_cell(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def csv_lines(result: Result, real: bool = False) -> str:
+def csv_lines(result: Result, layout: CsvLayout = CsvLayout()) -> str:  # noqa: B008 - immutable
     """`csv_rows` as the csv module writes them (\\r\\n line ends), made straight from the
     projection: this is the hot path of a cohort run."""
     projection, sensitivity = result.projection, result.sensitivity
     profile = projection.profile
+    guard = layout.guard
     lead = (
-        f"{_csv_cell(_source_cell(result.source))},{result.document},"
-        f"{_csv_cell(spreadsheet_safe(profile.name))},{_csv_cell(profile.currency)},"
+        f"{_csv_cell(_source_cell(result.source, guard))},{result.document},"
+        f"{_csv_cell(spreadsheet_safe(profile.name, guard))},{_csv_cell(profile.currency)},"
+    )
+    held = f",{profile.employment},{_six(profile.baseline_growth)},"
+    covered = projection.covered_until
+    source = (
+        "" if layout.rules_source is None else f",{_csv_cell(spreadsheet_safe(layout.rules_source, guard))}"
     )
     deflated = None if result.real is None else result.real.incomes
     band = None if sensitivity is None else sensitivity.band
@@ -502,26 +538,30 @@ def csv_lines(result: Result, real: bool = False) -> str:
     for index, row in enumerate(projection.years):
         growth = "" if row.growth is None else f"{round(row.growth, 6) + 0.0:.6f}"
         events = (
-            _csv_cell(";".join([spreadsheet_safe(event.name) for event in row.events])) if row.events else ""
+            _csv_cell(";".join([spreadsheet_safe(event.name, guard) for event in row.events]))
+            if row.events
+            else ""
         )
-        line = f"{lead}{row.year},{row.income:.2f},{growth},{row.state},{';'.join(row.rules)},{events}"
-        if real:
+        beyond = "true" if row.year > covered else "false"
+        rules = ";".join(row.rules)
+        line = f"{lead}{row.year},{row.income:.2f},{growth},{row.state},{rules},{events}{held}{beyond}"
+        if layout.real:
             line += "," if deflated is None else f",{deflated[index]:.2f}"
         if band is not None:
             low, high = band[index]
             line += f",{low:.2f},{high:.2f}"
-        lines.append(line)
+        lines.append(line + source)
     lines.append("")
     return "\r\n".join(lines)
 
 
-def csv_summary_row(result: Result, real: bool = False) -> list[str | int]:
+def csv_summary_row(result: Result, layout: CsvLayout = CsvLayout()) -> list[str | int]:  # noqa: B008
     """One CSV row per profile (`--format csv --summary`)."""
     profile, summary, sensitivity = result.projection.profile, result.projection.summary, result.sensitivity
     row: list[str | int] = [
-        _source_cell(result.source),
+        _source_cell(result.source, layout.guard),
         result.document,
-        spreadsheet_safe(profile.name),
+        spreadsheet_safe(profile.name, layout.guard),
         profile.currency,
         profile.as_of,
         profile.horizon,
@@ -531,8 +571,10 @@ def csv_summary_row(result: Result, real: bool = False) -> list[str | int]:
         _cents(summary.cumulative_earnings),
         _cents(summary.static_peer_cumulative),
         _cents(summary.career_capital),
+        profile.employment,
+        _six(profile.baseline_growth),
     ]
-    if real:
+    if layout.real:
         deflated = result.real
         if deflated is None:
             row += ["", "", ""]
@@ -555,6 +597,8 @@ def csv_summary_row(result: Result, real: bool = False) -> list[str | int]:
             "" if learning.ratio is None else _six(learning.ratio),
             "" if learning.payback_year is None else learning.payback_year,
         ]
+    if layout.rules_source is not None:
+        row.append(spreadsheet_safe(layout.rules_source, layout.guard))
     return row
 
 

@@ -28,7 +28,7 @@ from careercap.render.contracts import (
     CompareDocument,
     PlanDocument,
     ProjectDocument,
-    Projection,
+    Record,
     RulesDocument,
     ValidateDocument,
 )
@@ -189,7 +189,7 @@ def _output(kind: Any, name: str, title: str) -> dict[str, Any]:
 
 def projection_schema() -> dict[str, Any]:
     """One projection: an item of `project --format json`, a line of `--format jsonl`."""
-    return _output(Projection, "projection", "careercap project --format jsonl (one line)")
+    return _output(Record, "projection", "careercap project --format jsonl (one line)")
 
 
 def project_schema() -> dict[str, Any]:

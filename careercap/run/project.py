@@ -44,6 +44,7 @@ def project_many(
     fail_fast: bool = False,
     report: Callable[[str], object] = sys.stderr.write,
     warnings: str = "summed",
+    csv_guard: bool = True,
     consoles: Callable[[TextIO], list[Console]] = _plain_console,
     also_written: Mapping[str, str | None] | None = None,
     stdin: BinaryIO | None = None,
@@ -63,7 +64,8 @@ def project_many(
     `errors.UsageError` before anything is read or written; `also_written` names other
     files the caller will write (`--svg`, `--html`), so that they are checked too.
     `warnings` is `summed` (a caution many profiles share is one line at the end), `all`
-    or `none` (errors only)."""
+    or `none` (errors only). Without `csv_guard`, CSV text that a spreadsheet would run as
+    a formula is written as it is, with no leading `'`."""
     path = output if isinstance(output, str) else None
     chosen = output_format or ("csv" if path is None else format_of(None, path))
     if chosen not in FORMATS:
@@ -101,6 +103,7 @@ def project_many(
                 real=overrides.inflation is not None,
                 sensitivity=sensitivity,
                 basis=pipeline.basis_of(rules, rules_file),
+                csv_guard=csv_guard,
             ),
             rules=rules,
             fail_fast=fail_fast,

@@ -39,6 +39,7 @@ class Layout(NamedTuple):
     real: bool = False  # money in as_of-year money too (csv columns; the rest show it per profile)
     sensitivity: bool = False  # each projection's band and tornado
     basis: Basis | None = None  # the rules file in force, named under tables and in JSON
+    csv_guard: bool = True  # CSV text a spreadsheet would run as a formula starts with '
 
 
 class Piece(NamedTuple):
@@ -98,9 +99,13 @@ class _Csv(_Writer):
         # At a terminal, text from a profile shows its control characters as escapes; in a
         # file or a pipe, CSV keeps the data as it is.
         self.at_terminal = self.stream.isatty()
+        layout = self.layout
+        self.columns = export.CsvLayout(
+            layout.real, layout.sensitivity, _rules_source(layout), layout.csv_guard
+        )
 
     def begin(self) -> None:
-        header = self.export.csv_header(self.layout.summary, self.layout.real, self.layout.sensitivity)
+        header = self.export.csv_header(self.layout.summary, self.columns)
         csv.writer(self.stream, lineterminator="\r\n").writerow(header)
 
     def joins(self) -> bool:
@@ -108,11 +113,11 @@ class _Csv(_Writer):
 
     def render(self, result: Result) -> str:
         if not self.layout.summary and not self.at_terminal:
-            return self.export.csv_lines(result, self.layout.real)  # the usual case, made directly
+            return self.export.csv_lines(result, self.columns)  # the usual case, made directly
         if self.layout.summary:
-            rows = [self.export.csv_summary_row(result, self.layout.real)]
+            rows = [self.export.csv_summary_row(result, self.columns)]
         else:
-            rows = self.export.csv_rows(result, self.layout.real)
+            rows = self.export.csv_rows(result, self.columns)
         if self.at_terminal:
             rows = [[visible(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
         text = io.StringIO()
@@ -125,12 +130,18 @@ class _Jsonl(_Writer):
         from careercap.render.export import jsonl_line, projection_dict
 
         self.line, self.exported = jsonl_line, projection_dict
+        self.rules_source = _rules_source(self.layout)
 
     def render(self, result: Result) -> str:
-        return self.line(self.exported(result))
+        return self.line(self.exported(result), self.rules_source)  # each line names its rules
 
     def joins(self) -> bool:
         return True
+
+
+def _rules_source(layout: Layout) -> str | None:
+    """The rules file in force, if one is: what each JSON Lines record and CSV row names."""
+    return None if layout.basis is None else layout.basis.path
 
 
 class _Json(_Writer):

@@ -58,7 +58,10 @@ def test_a_directory_without_profiles_warns_and_writes_only_the_header(cli: Invo
     result = cli("project", "empty", "-f", "csv")
     assert result.exit_code == 0
     assert result.stderr == "empty: warning: no *.yaml, *.yml, *.jsonl or *.ndjson files here\n"
-    assert result.stdout_bytes == b"source,document,name,currency,year,income,growth,state,rules,events\r\n"
+    assert (
+        result.stdout_bytes
+        == b"source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated\r\n"
+    )
 
 
 def test_standard_input_streams_several_documents(cli: Invoke) -> None:
@@ -123,24 +126,19 @@ def test_csv_has_one_row_per_profile_year_with_rounded_figures(cli: Invoke) -> N
     result = cli("project", str(PROFILES / "freelancer.yaml"), "-f", "csv")
     source = str(PROFILES / "freelancer.yaml")
     assert csv_of(result.stdout) == [
-        ["source", "document", "name", "currency", "year", "income", "growth", "state", "rules", "events"],
-        [source, "1", "Amara Okafor", "USD", "2025", "60000.00", "", "maintaining", "", ""],
-        [source, "1", "Amara Okafor", "USD", "2026", "61200.00", "0.020000", "maintaining", "", ""],
-        [
-            source,
-            "1",
-            "Amara Okafor",
-            "USD",
-            "2027",
-            "106120.80",
-            "0.734000",
-            "maintaining",
-            "freelancer_portfolio",
-            "Vector search",
-        ],
-        [source, "1", "Amara Okafor", "USD", "2028", "108243.22", "0.020000", "maintaining", "", ""],
-        [source, "1", "Amara Okafor", "USD", "2029", "110408.08", "0.020000", "maintaining", "", ""],
-    ]
+        ["source", "document", "name", "currency", "year", "income", "growth", "state", "rules", "events",
+         "employment", "baseline_growth", "extrapolated"],
+        [source, "1", "Amara Okafor", "USD", "2025", "60000.00", "", "maintaining", "", "",
+         "freelancer", "0.020000", "false"],
+        [source, "1", "Amara Okafor", "USD", "2026", "61200.00", "0.020000", "maintaining", "", "",
+         "freelancer", "0.020000", "false"],
+        [source, "1", "Amara Okafor", "USD", "2027", "106120.80", "0.734000", "maintaining",
+         "freelancer_portfolio", "Vector search", "freelancer", "0.020000", "false"],
+        [source, "1", "Amara Okafor", "USD", "2028", "108243.22", "0.020000", "maintaining", "", "",
+         "freelancer", "0.020000", "false"],
+        [source, "1", "Amara Okafor", "USD", "2029", "110408.08", "0.020000", "maintaining", "", "",
+         "freelancer", "0.020000", "false"],
+    ]  # fmt: skip
     assert result.stdout_bytes.count(b"\r\n") == 6  # RFC 4180 line ends
 
 
@@ -149,12 +147,12 @@ def test_csv_summary_has_one_row_per_profile(cli: Invoke) -> None:
     assert csv_of(result.stdout) == [
         [
             "source", "document", "name", "currency", "as_of", "horizon", "start_income", "final_income", "cagr",
-            "cumulative_earnings", "static_peer_cumulative", "career_capital",
+            "cumulative_earnings", "static_peer_cumulative", "career_capital", "employment", "baseline_growth",
             "learning_cost", "learning_gain", "net_learning_gain", "return_on_learning", "payback_year",
         ],
         [
             str(PROFILES / "freelancer.yaml"), "1", "Amara Okafor", "USD", "2025", "4", "60000.00", "110408.08",
-            "0.164696", "385972.10", "221997.09", "163975.01",
+            "0.164696", "385972.10", "221997.09", "163975.01", "freelancer", "0.020000",
             "0.00", "152303.52", "152303.52", "", "",
         ],
     ]  # fmt: skip
@@ -365,3 +363,34 @@ def test_fail_fast_on_standard_output_leaves_valid_json(cli: Invoke, write: Writ
     document = json.loads(result.stdout)
     assert [p["name"] for p in document["projections"]] == ["A"]
     assert [e["message"] for e in document["errors"]] == ["income: is required"]
+
+
+def test_csv_has_the_columns_analysts_group_by(cli: Invoke, write: Write) -> None:
+    profile = write("p.yaml", person("A").replace("horizon: 2\n", "horizon: 6\nbaseline_growth: 0.025\n"))
+    rows = list(csv.DictReader(io.StringIO(cli("project", profile, "-f", "csv").stdout)))
+    assert {(row["employment"], row["baseline_growth"]) for row in rows} == {("employee", "0.025000")}
+    assert [row["year"] for row in rows if row["extrapolated"] == "true"] == ["2031"]
+    assert [row["extrapolated"] for row in rows[:-1]] == ["false"] * 6
+    (summary,) = csv.DictReader(io.StringIO(cli("project", profile, "-f", "csv", "--summary").stdout))
+    assert (summary["employment"], summary["baseline_growth"]) == ("employee", "0.025000")
+
+
+def test_the_rules_file_in_force_is_named_in_every_csv_row_and_json_line(cli: Invoke, write: Write) -> None:
+    profile = write("p.yaml", person("A"))
+    write("cautious.yaml", "upskilling:\n  growth_premium: 0.1\n")
+    for args in (["-f", "csv"], ["-f", "csv", "--summary"]):
+        rows = list(
+            csv.DictReader(io.StringIO(cli("project", profile, *args, "--rules", "cautious.yaml").stdout))
+        )
+        assert {row["rules_source"] for row in rows} == {"cautious.yaml"}
+        assert "rules_source" not in cli("project", profile, *args).stdout
+    line = json.loads(cli("project", profile, "-f", "jsonl", "--rules", "cautious.yaml").stdout)
+    assert line["rules_source"] == "cautious.yaml"
+    assert "rules_source" not in json.loads(cli("project", profile, "-f", "jsonl").stdout)
+
+
+def test_csv_guard_never_keeps_text_as_written(cli: Invoke, write: Write) -> None:
+    profile = write("p.yaml", 'name: "=HYPERLINK(1)"\nincome: 1\nas_of: 2025\nhorizon: 1\n')
+    guarded = csv_of(cli("project", profile, "-f", "csv").stdout)
+    kept = csv_of(cli("project", profile, "-f", "csv", "--csv-guard", "never").stdout)
+    assert (guarded[1][2], kept[1][2]) == ("'=HYPERLINK(1)", "=HYPERLINK(1)")

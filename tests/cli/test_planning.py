@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 import re
@@ -463,8 +465,10 @@ def test_a_profile_that_plans_no_learning_has_no_return_figures(cli: Invoke) -> 
     summary = json.loads(cli("project", path, "-f", "json").stdout)["projections"][0]["summary"]
     assert "learning_cost" not in summary
     assert "as an investment" not in cli("project", path).stdout
-    row = cli("project", path, "--summary", "-f", "csv").stdout.splitlines()[1]
-    assert row.split(",")[-6:] == ["0.00", "", "", "", "", ""]  # career capital, then no learning figures
+    header, row = csv.DictReader(io.StringIO(cli("project", path, "--summary", "-f", "csv").stdout)), None
+    row = next(header)
+    learning = ["learning_cost", "learning_gain", "net_learning_gain", "return_on_learning", "payback_year"]
+    assert [row[column] for column in ["career_capital", *learning]] == ["0.00", "", "", "", "", ""]
 
 
 def test_a_plan_whose_best_would_grow_past_what_careercap_projects_is_still_an_answer(

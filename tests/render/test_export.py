@@ -18,7 +18,16 @@ from careercap.core.profile import Profile
 from careercap.core.result import result_of
 from careercap.core.sensitivity import sensitivity
 from careercap.reading.rules import default_rules
-from careercap.render.export import Written, csv_lines, csv_rows, json_chunks, jsonl_line, nested, safe_json
+from careercap.render.export import (
+    CsvLayout,
+    Written,
+    csv_lines,
+    csv_rows,
+    json_chunks,
+    jsonl_line,
+    nested,
+    safe_json,
+)
 from tests.conftest import ROOT, Invoke
 from tests.strategies import profile_data
 
@@ -106,9 +115,18 @@ CELL_TEXT = st.text(alphabet="ab ,\"\r\n=+-@;\t'é", min_size=1, max_size=8).fil
     st.sampled_from(["-", "cohort/a.yaml", "odd,name.yaml", '"quoted".yaml', "=x.yaml"]),
     st.booleans(),
     st.booleans(),
+    st.sampled_from([None, "rules.yaml", "=odd, rules.yaml"]),
+    st.booleans(),
 )
 def test_csv_rows_made_directly_are_what_the_csv_module_writes(
-    data: dict[str, Any], name: str, event: str, source: str, inflation: bool, with_band: bool
+    data: dict[str, Any],
+    name: str,
+    event: str,
+    source: str,
+    inflation: bool,
+    with_band: bool,
+    rules_source: str | None,
+    guard: bool,
 ) -> None:
     data = {**data, "name": name, "inflation": 0.02 if inflation else None}
     data["certifications"] = [*data["certifications"], {"name": event, "earned": data["as_of"]}]
@@ -119,5 +137,6 @@ def test_csv_rows_made_directly_are_what_the_csv_module_writes(
     result = result_of(source, 3, projection, (), varied, None)
     for real in (False, True):
         written = io.StringIO()
-        csv.writer(written, lineterminator="\r\n").writerows(csv_rows(result, real))
-        assert csv_lines(result, real) == written.getvalue()
+        layout = CsvLayout(real=real, rules_source=rules_source, guard=guard)
+        csv.writer(written, lineterminator="\r\n").writerows(csv_rows(result, layout))
+        assert csv_lines(result, layout) == written.getvalue()
