@@ -266,7 +266,7 @@ def project(
         output_format=chosen,
         summary=summary,
         recursive=recursive,
-        jobs=jobs,
+        jobs="auto" if jobs == "auto" else int(jobs),
         rules_file=_name(rules_file),
         overrides=Overrides(as_of, horizon, baseline_growth, inflation),
         sensitivity=with_sensitivity,
@@ -308,14 +308,17 @@ def compare(
     """
     from careercap.cli.output import Pictures
     from careercap.run import pipeline
-    from careercap.run.files import refuse_overwriting
+    from careercap.run.files import check_target, refuse_overwriting
     from careercap.run.writers import Spool, write_json
 
     pictures = Pictures(_name(svg), _name(html), output_format.value, width)
-    for option, picture in (("svg", svg), ("html", html)):
-        if _name(picture) == "-":
+    outputs = {"svg": _name(svg), "html": _name(html)}
+    for option, named in outputs.items():
+        if named == "-":
             raise UsageError(f"the table goes to standard output: give --{option} a file", option)
-    refuse_overwriting({"svg": _name(svg), "html": _name(html)}, _inputs(profiles, rules_file))
+        if named is not None:
+            check_target(named, option)
+    refuse_overwriting(outputs, _inputs(profiles, rules_file), standard_output=True)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     _waiting_for_a_terminal(profiles)
@@ -852,7 +855,7 @@ def init(
     from careercap.render.starter import starter_profile
     from careercap.run.files import write_text
 
-    text = starter_profile(dt.date.today().year, "profile.yaml" if path == "-" else path)
+    text = starter_profile(dt.date.today().year, "profile.yaml" if path == "-" else shown_path(path))
     if path == "-":
         write_text(text)
         return

@@ -159,6 +159,9 @@ def guarded(command: Callable[P, R], name: str) -> Callable[P, R]:
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
+        except KeyboardInterrupt:  # Typer turns it into exit status 130 without a word: say it
+            say("careercap: interrupted")
+            raise
         except BrokenPipeError:
             raise OutputClosed from None
         except CareercapError as exc:

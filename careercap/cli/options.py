@@ -215,7 +215,8 @@ HtmlOpt = Annotated[
 
 
 def _jobs(text: str) -> str:
-    """`auto`, or a count of processes from 1 to 256 (as text, read again by `jobs_from`)."""
+    """`auto`, or a count of processes from 1 to 256 (run.workers.MOST_JOBS, not imported here:
+    start-up time), as text."""
     if text.strip().lower() == "auto":
         return "auto"
     try:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import signal
 import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TextIO
+from typing import IO, Any, NamedTuple, TextIO, cast
 
 from careercap.errors import UsageError
 from careercap.reading.files import Source
@@ -50,11 +51,15 @@ def format_of(chosen: str | None, output: str | None) -> str:
     return by_name
 
 
-def refuse_overwriting(outputs: Mapping[str, str | None], inputs: Iterable[Source] = ()) -> None:
+def refuse_overwriting(
+    outputs: Mapping[str, str | None], inputs: Iterable[Source] = (), standard_output: bool = False
+) -> None:
     """A usage error, blamed on its option, if an output file (by option: `output`, `svg`,
-    ...) is also an input, or two outputs name one file. The same file is the same device
-    and inode, through symbolic and hard links alike; a folder among the inputs counts with
-    every file in it, and `-` with the file standard input reads, if it reads one."""
+    ...) is also an input, or two outputs name one file; with `standard_output`, if the
+    file standard output writes (`>> profile.yaml`) is an input. The same file is the same
+    device and inode, through symbolic and hard links alike; a folder among the inputs
+    counts with the files `import` reads in it, and `-` with the file standard input
+    reads, if it reads one."""
     named = [(option, path) for option, path in outputs.items() if path is not None and path != STDOUT]
     for at, (option, path) in enumerate(named):
         for other, earlier in named[:at]:
@@ -63,16 +68,29 @@ def refuse_overwriting(outputs: Mapping[str, str | None], inputs: Iterable[Sourc
                     f"{path} is named by {_SHOWN[other]} and by {_SHOWN[option]}; give each its own file",
                     option,
                 )
-    existing = {identity: (option, path) for option, path in named if (identity := _identity(path))}
+    existing: dict[tuple[int, int], tuple[str | None, str]] = {
+        identity: (option, path) for option, path in named if (identity := _identity(path))
+    }
+    if standard_output and (identity := _regular_file(1)) is not None:
+        existing.setdefault(identity, (None, "standard output"))
     if not existing:  # nothing there yet: no output can be an input
         return
     for identity in _input_identities(inputs):
         if identity in existing:
-            option, path = existing[identity]
-            raise UsageError(f"{path} is also an input; write the output elsewhere", option)
+            blamed, named_as = existing[identity]
+            raise UsageError(f"{named_as} is also an input; write the output elsewhere", blamed)
 
 
-_SHOWN = {"output": "--output", "svg": "--svg", "html": "--html", "path": "FILE"}
+def _regular_file(descriptor: int) -> tuple[int, int] | None:
+    """The device and inode of the regular file an open descriptor writes, if it is one."""
+    try:
+        status = os.fstat(descriptor)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
+
+
+_SHOWN = {"output": "--output", "svg": "--svg", "html": "--html", "path": "FILE", "apply_to": "--apply-to"}
 
 
 def _identity(path: str | int) -> tuple[int, int] | None:
@@ -93,18 +111,19 @@ def _same(path: str, other: str) -> bool:
 
 
 def _input_identities(inputs: Iterable[Source]) -> Iterator[tuple[int, int]]:
+    """The files the inputs name: a file, the one standard input reads, and the files of a
+    folder that `import` reads (those at its top that are not profiles: a profile imported
+    into the export's own folder is an output, never read)."""
     for source in inputs:
         if not isinstance(source, str):
             continue
         if source == "-":
-            with contextlib.suppress(OSError):
-                status = os.fstat(0)
-                if stat.S_ISREG(status.st_mode):
-                    yield status.st_dev, status.st_ino
+            if (identity := _regular_file(0)) is not None:
+                yield identity
         elif os.path.isdir(source):
-            for folder, _, files in os.walk(source):
-                for file in files:
-                    if (identity := _identity(os.path.join(folder, file))) is not None:
+            with os.scandir(source) as entries:
+                for entry in entries:
+                    if not entry.name.endswith((".yaml", ".yml")) and (identity := _identity(entry.path)):
                         yield identity
         elif (identity := _identity(source)) is not None:
             yield identity
@@ -174,7 +193,11 @@ def _atomic(path: str, binary: bool = False) -> Iterator[Any]:
 
 
 def _unnamed(directory: str) -> tuple[int, str | None]:
-    """A file with no name in `directory`, open for writing; -1 where there is none."""
+    """A file with no name in `directory`, open for writing; -1 where there is none, or
+    where it could not be named at the end (it is named through /proc, which a chroot or a
+    small container may lack)."""
+    if not os.path.isdir("/proc/self/fd"):
+        return -1, None
     try:
         return os.open(directory, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600), None
     except AttributeError:  # pragma: no cover - not on Linux
@@ -216,34 +239,71 @@ def _remove(temporary: str | None, path: str) -> str:
     return f"what was written is gone and {as_it_was}"
 
 
-def _through_a_descriptor(path: str) -> bool:
-    """Whether the path, or a link on the way to it, names an open descriptor of this
-    process (/dev/stdout, /dev/fd/N, /proc/self/fd/N): writing there must not replace what
-    the descriptor refers to."""
+_DESCRIPTOR = re.compile(r"/dev/(stdin|stdout|stderr)|/dev/fd/(\d+)|/proc/(self|\d+)/fd/(\d+)")
+_STANDARD = {"stdin": 0, "stdout": 1, "stderr": 2}
+
+
+class _Target(NamedTuple):
+    """Where to write for a path: `where`, and whether in place (a descriptor, a character
+    device or a FIFO: nothing may be renamed over those) rather than atomically; and, for a
+    path that names one of this process's own descriptors, which (written through a copy
+    of it, so that `>> log` still appends)."""
+
+    where: str
+    in_place: bool
+    descriptor: int | None = None
+
+
+def _descriptor_named(path: str) -> tuple[bool, int | None]:
+    """Whether the path, or a link it leads to, names an open descriptor itself (/dev/stdout,
+    /dev/fd/N, /proc/PID/fd/N; not a file reached through /proc/self/cwd), and which of this
+    process's descriptors it is, where it is one of its own."""
     place = os.path.abspath(path)
     for _ in range(40):  # the kernel's own limit on links followed
-        if place.startswith(("/dev/fd/", "/proc/")) or place in ("/dev/stdout", "/dev/stderr"):
-            return True
+        found = _DESCRIPTOR.fullmatch(place)
+        if found is not None:
+            standard, numbered, process, in_process = found.groups()
+            if standard is not None:
+                return True, _STANDARD[standard]
+            if numbered is not None:
+                return True, int(numbered)
+            ours = process == "self" or int(process) == os.getpid()
+            return True, int(in_process) if ours else None
         if not os.path.islink(place):
-            return False
-        place = os.path.join(os.path.dirname(place), os.readlink(place))
-    return False
+            return False, None
+        place = os.path.normpath(os.path.join(os.path.dirname(place), os.readlink(place)))
+    return False, None
 
 
-def _target(path: str) -> tuple[str, bool]:
-    """Where to write for `path`, and whether in place (a character device or a FIFO:
-    nothing may be renamed over those) rather than atomically. A link to a regular file
-    has its target written, and stays a link."""
+def _target(path: str) -> _Target:
+    """Where and how to write for `path`. A link to a regular file has its target written,
+    and stays a link."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return os.path.realpath(path), False  # a new file (or the target of a dangling link)
-    if _through_a_descriptor(path) or stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        return path, True
+        return _Target(os.path.realpath(path), False)  # a new file (or the target of a dangling link)
+    named, descriptor = _descriptor_named(path)
+    if named or stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return _Target(path, True, descriptor)
     if stat.S_ISREG(mode):
-        return os.path.realpath(path), False
+        return _Target(os.path.realpath(path), False)
     kind = "a directory" if stat.S_ISDIR(mode) else "a socket" if stat.S_ISSOCK(mode) else "a block device"
     raise OSError(errno.EINVAL, f"it is {kind}; careercap writes files, character devices and FIFOs")
+
+
+def _in_place(target: _Target, binary: bool = False) -> IO[Any]:
+    """A device, a FIFO or a descriptor, opened to be written where it is."""
+    if target.descriptor is None:
+        return open(
+            target.where,
+            "wb" if binary else "w",
+            encoding=None if binary else "utf-8",
+            newline=None if binary else "",
+        )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    copy = os.dup(target.descriptor)
+    return os.fdopen(copy, "wb") if binary else os.fdopen(copy, "w", encoding="utf-8", newline="")
 
 
 @contextlib.contextmanager
@@ -255,12 +315,12 @@ def output_to(path: str | None, option: str | None = "output") -> Iterator[TextI
         yield sys.stdout
         return
     try:
-        where, in_place = _target(path)
-        if in_place:
-            with open(where, "w", encoding="utf-8", newline="") as handle:
-                yield handle
+        target = _target(path)
+        if target.in_place:
+            with _in_place(target) as handle:
+                yield cast(TextIO, handle)
         else:
-            with _atomic(where) as handle:
+            with _atomic(target.where) as handle:
                 yield handle
     except BrokenPipeError:
         raise
@@ -270,11 +330,15 @@ def output_to(path: str | None, option: str | None = "output") -> Iterator[TextI
 
 def check_target(path: str, option: str | None = "output", replace: bool = True) -> None:
     """Before any work is done: a usage error if `path` is no place to write (a directory,
-    a socket), or, without `replace`, if something is there already."""
+    a socket, a file in a folder that does not exist), or, without `replace`, if something
+    is there already."""
     if path == STDOUT:
         return
     try:
-        _target(path)
+        target = _target(path)
+        folder = os.path.dirname(target.where) or "."
+        if not target.in_place and not os.path.isdir(folder):
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}", option) from None
     if not replace and os.path.lexists(path):
@@ -305,12 +369,12 @@ def write_bytes(data: bytes, path: str, option: str | None = "output", binary: b
         sys.stdout.buffer.flush()
         return
     try:
-        where, in_place = _target(path)
-        if in_place:
-            with open(where, "wb") as handle:
+        target = _target(path)
+        if target.in_place:
+            with _in_place(target, binary=True) as handle:
                 handle.write(data)
         else:
-            with _atomic(where, binary=True) as handle:
+            with _atomic(target.where, binary=True) as handle:
                 handle.write(data)
     except BrokenPipeError:
         raise

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
@@ -14,8 +15,8 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 from careercap.errors import Diagnostic, UsageError, lines
 from careercap.reading.files import INPUT_FORMATS
 from careercap.run import pipeline
-from careercap.run.files import format_of, output_to, refuse_overwriting
-from careercap.run.workers import InputGate, jobs_from
+from careercap.run.files import STDOUT, check_target, format_of, output_to, refuse_overwriting
+from careercap.run.workers import MOST_JOBS, InputGate, jobs_from
 from careercap.run.writers import Layout, write_projections
 
 if TYPE_CHECKING:
@@ -31,9 +32,9 @@ def _plain_console(stream: TextIO) -> list[Console]:
 
 
 def project_many(
-    paths: Sequence[str],
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
-    output: str | TextIO | None = None,
+    output: str | os.PathLike[str] | TextIO | None = None,
     output_format: str | None = None,
     summary: bool = False,
     recursive: bool = False,
@@ -66,6 +67,15 @@ def project_many(
     `warnings` is `summed` (a caution many profiles share is one line at the end), `all`
     or `none` (errors only). Without `csv_guard`, CSV text that a spreadsheet would run as
     a formula is written as it is, with no leading `'`."""
+    named = (
+        [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(each) for each in paths]
+    )
+    if isinstance(output, os.PathLike):
+        output = os.fspath(output)
+    if not (jobs == "auto" or (isinstance(jobs, int) and 1 <= jobs <= MOST_JOBS)):
+        raise UsageError(
+            f"jobs is a count of processes from 1 to {MOST_JOBS}, or 'auto'; not {jobs!r}", "jobs"
+        )
     path = output if isinstance(output, str) else None
     chosen = output_format or ("csv" if path is None else format_of(None, path))
     if chosen not in FORMATS:
@@ -76,10 +86,14 @@ def project_many(
         )
     if summary and chosen in ("json", "jsonl"):
         raise UsageError("--summary applies to table and csv output", "summary")
-    sources = pipeline.sources_of(list(paths), recursive=recursive)
-    report(lines(pipeline.empty_directories(list(paths), sources)))
+    sources = pipeline.sources_of(named, recursive=recursive)
+    report(lines(pipeline.empty_directories(named, sources)))
     read = [*sources, *([] if rules_file is None else [rules_file])]
-    refuse_overwriting({"output": path, **(also_written or {})}, read)
+    for option, picture in (also_written or {}).items():
+        if picture is not None:
+            check_target(picture, option)  # before any work, as the output itself is
+    on_standard_output = output is None or output == STDOUT
+    refuse_overwriting({"output": path, **(also_written or {})}, read, standard_output=on_standard_output)
     rules = pipeline.rules_from(rules_file)
     gate = InputGate(stdin or sys.stdin.buffer)
     given = output if output is not None and not isinstance(output, str) else None

@@ -38,6 +38,8 @@ from typing import Any, BinaryIO, Generic, NamedTuple, TextIO, TypeVar
 S = TypeVar("S")  # a share of the input
 P = TypeVar("P")  # what the work makes of one
 
+MOST_JOBS = 256
+"""The most processes a run may ask for."""
 SERIAL_FIRST = 256
 """Shares the default (`--jobs auto`) handles in this process before it starts workers:
 an input this small is done sooner than processes start."""
@@ -300,13 +302,15 @@ def _start_worker(keep: tuple[int, int]) -> None:
     for number in _ENDING:
         signal.signal(number, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
+    low, high = sorted(keep)
+    os.closerange(3, low)  # first, so that /dev/null can be opened under the tightest limit
+    os.closerange(low + 1, high)
+    os.closerange(high + 1, _descriptors())
     devnull = os.open(os.devnull, os.O_RDWR)
     for standard in (0, 1, 2):
         os.dup2(devnull, standard)
-    low, high = sorted(keep)
-    os.closerange(3, low)
-    os.closerange(low + 1, high)
-    os.closerange(high + 1, _descriptors())
+    if devnull > 2:
+        os.close(devnull)
 
 
 def _descriptors() -> int:

@@ -136,7 +136,7 @@ def test_a_directory_is_refused_as_a_target(tmp_path: Path) -> None:
     result = careercap("project", str(PROFILE), "--svg", "out", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
-        "careercap project: error: cannot write out: "
+        "careercap project: error: Invalid value for '--svg': cannot write out: "
         "it is a directory; careercap writes files, character devices and FIFOs"
     )
 
@@ -744,3 +744,121 @@ def test_a_table_and_its_picture_cannot_both_go_to_standard_output(tmp_path: Pat
         "careercap project: error: Invalid value for '--svg': the table goes to standard output: "
         "write it with -o FILE to send --svg there"
     )
+
+
+# Outputs named through descriptors and folders, and standard output
+
+
+def test_a_file_reached_through_proc_self_cwd_is_written_atomically(tmp_path: Path) -> None:
+    (tmp_path / "out.csv").write_text("precious\n")
+    (tmp_path / "bad.yaml").write_text("name: x\n")
+    command = (
+        "project",
+        str(PROFILE),
+        "bad.yaml",
+        "--fail-fast",
+        "-f",
+        "csv",
+        "-o",
+        "/proc/self/cwd/out.csv",
+    )
+    result = careercap(*command, cwd=tmp_path)
+    assert result.returncode == 1
+    assert (tmp_path / "out.csv").read_text() == "precious\n"  # a failed run leaves it as it was
+
+
+def test_dev_stdout_appends_where_standard_output_appends(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("old line\n")
+    with log.open("a") as appending:
+        result = careercap(
+            "project", str(PROFILE), "-f", "csv", "-o", "/dev/stdout", cwd=tmp_path, stdout=appending.fileno()
+        )
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = log.read_text().splitlines()
+    assert lines[:2] == [
+        "old line",
+        "source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated",
+    ]
+
+
+def test_a_picture_that_cannot_be_written_is_refused_before_the_table_file_is_replaced(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "keep.txt").write_text("OLD\n")
+    result = careercap("project", str(PROFILE), "-o", "keep.txt", "--svg", "nodir/x.svg", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "careercap project: error: Invalid value for '--svg': cannot write nodir/x.svg: No such file or directory"
+    )
+    assert (tmp_path / "keep.txt").read_text() == "OLD\n"
+
+
+@pytest.mark.parametrize("command", [["project", "a.yaml", "-f", "csv"], ["compare", "a.yaml", "b.yaml"]])
+def test_standard_output_appending_to_an_input_is_refused(tmp_path: Path, command: list[str]) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_bytes(PROFILE.read_bytes())
+    with (tmp_path / "a.yaml").open("a") as appending:
+        result = careercap(*command, cwd=tmp_path, stdout=appending.fileno())
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"careercap {command[0]}: error: standard output is also an input; write the output elsewhere"
+    )
+    assert (tmp_path / "a.yaml").read_bytes() == PROFILE.read_bytes()
+
+
+def test_a_profile_imported_into_its_exports_folder_may_be_written_again(tmp_path: Path) -> None:
+    shutil.copytree(PROFILES / "imports" / "linkedin", tmp_path / "li")
+    for _ in range(2):  # the second run replaces what the first wrote
+        result = careercap("import", "li", "-o", "li/me.yaml", "--income", "1000", "--force", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "li" / "me.yaml").read_text().startswith("# A careercap profile, imported from li.")
+
+
+def test_init_names_a_file_whose_name_is_not_utf_8(tmp_path: Path) -> None:
+    result = careercap("init", UNDECODED, cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == "wrote p\\xff.yaml; fill it in, then run: careercap project p\\xff.yaml\n"
+    assert (tmp_path / UNDECODED).read_text(encoding="utf-8").count("p\\xff.yaml") >= 1
+
+
+@pytest.mark.parametrize("jobs", ["auto", "2"])
+def test_workers_start_under_the_tightest_limit_on_open_files(tmp_path: Path, jobs: str) -> None:
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    for index in range(300):  # past the first 256 done in one process
+        (folder / f"p{index:03}.yaml").write_text(f"name: P{index}\nincome: {1000 + index}\nas_of: 2025\n")
+    args = [sys.executable, "-m", "careercap", "project", "cohort", "-f", "csv"]
+    one = subprocess.run([*args, "--jobs", "1"], cwd=tmp_path, capture_output=True, timeout=120, check=True)
+
+    def nine_files() -> None:  # a worker opened /dev/null before it closed what it inherited
+        resource.setrlimit(resource.RLIMIT_NOFILE, (9, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+
+    run = subprocess.run(
+        [*args, "--jobs", jobs],
+        cwd=tmp_path,
+        capture_output=True,
+        preexec_fn=nine_files,
+        timeout=120,
+        check=False,
+    )
+    assert (run.returncode, run.stderr, run.stdout) == (0, b"", one.stdout)
+
+
+def test_ctrl_c_is_said_in_one_line(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "careercap", "project", "-", "-f", "csv", "-o", "out.csv"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(PROFILE.read_bytes() + b"---\n")
+    process.stdin.flush()
+    deadline = time.monotonic() + 30
+    while not unfinished(process.pid, tmp_path) and time.monotonic() < deadline:  # at work
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert (process.returncode, stderr) == (130, b"careercap: interrupted\n")
+    assert entries(tmp_path) == []

@@ -359,10 +359,10 @@ def interrupted(
         wait_for_workers(marker, lambda: when(process.pid, out), pause=0 if one_core else 0.01)
         os.killpg(process.pid, signal.SIGINT)  # to the whole group, workers too
         stdout, stderr = process.communicate(timeout=60)
-    # One process says nothing (so no Traceback), and leaves neither out.csv nor its
-    # temporary file. All at once: each way this can go wrong is worth seeing.
+    # One process says so, once (no Traceback, no worker's word), and leaves neither out.csv
+    # nor its temporary file. All at once: each way this can go wrong is worth seeing.
     ending = (process.returncode, stdout, stderr, sorted(file.name for file in out.iterdir()))
-    assert (*ending, leftover(marker)) == (130, b"", b"", [], [])
+    assert (*ending, leftover(marker)) == (130, b"", b"careercap: interrupted\n", [], [])
 
 
 def test_ctrl_c_stops_every_worker_and_leaves_no_file(tmp_path: Path, marker: str) -> None:

@@ -56,3 +56,12 @@ def test_an_output_that_is_an_input_is_refused_before_anything_is_written(tmp_pa
     with pytest.raises(UsageError, match=r"p\.yaml is also an input; write the output elsewhere"):
         project_many([str(profile)], output=str(profile), output_format="csv")
     assert profile.read_bytes() == (PROFILES / "freelancer.yaml").read_bytes()
+
+
+def test_one_path_may_be_given_as_a_path_and_jobs_are_held_to_their_bounds(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    project_many(PROFILES / "freelancer.yaml", output=stream, output_format="csv", jobs="auto")
+    assert stream.getvalue().splitlines()[1].startswith(f"{PROFILES / 'freelancer.yaml'},1,Amara Okafor,")
+    for jobs in (0, 257, "3", None):
+        with pytest.raises(UsageError, match=r"jobs is a count of processes from 1 to 256, or 'auto'"):
+            project_many([str(PROFILES)], output=io.StringIO(), jobs=jobs)  # type: ignore[arg-type]  # wrong on purpose
