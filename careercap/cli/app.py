@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, ParamSpec, cast
+from typing import TYPE_CHECKING, Annotated, BinaryIO, Literal, ParamSpec, cast
 
 import typer
 
@@ -30,6 +30,9 @@ from careercap.cli.boundary import (
 )
 from careercap.cli.options import (
     AsOfOpt,
+    BudgetOpt,
+    ByOpt,
+    CatalogueOpt,
     ChartFormat,
     CsvGuard,
     Document,
@@ -41,7 +44,10 @@ from careercap.cli.options import (
     InflationOpt,
     InputFormatOpt,
     JobsOpt,
+    MaxEventsOpt,
+    MaxHoursOpt,
     Maximise,
+    MaximiseOpt,
     PlanFormat,
     ProfileFilesArg,
     ProfilesArg,
@@ -51,11 +57,12 @@ from careercap.cli.options import (
     Shell,
     SvgOpt,
     TableOrJson,
+    TargetOpt,
     WidthOpt,
+    ZoomOpt,
     choice,
     format_option,
     number,
-    whole,
 )
 from careercap.errors import Invalid, UsageError, shown_path
 
@@ -66,6 +73,7 @@ if TYPE_CHECKING:
 
     from careercap.reading.files import Source
     from careercap.reading.profiles import Loaded
+    from careercap.run.pipeline import Wanted
 
 COMMANDS: dict[str, Callable[..., None]] = {}
 """Every command, by its name, in the order `--help` lists them."""
@@ -346,71 +354,13 @@ def plan(
             metavar="PROFILE", help="One profile file, or '-' for standard input.", show_default=False
         ),
     ],
-    target: Annotated[
-        float | None,
-        typer.Option(
-            "--target",
-            parser=number(0.01, 1e12),
-            metavar="INCOME",
-            help="Income to reach (by --by, or the last year).",
-        ),
-    ] = None,
-    by: Annotated[
-        int | None,
-        typer.Option(
-            "--by", metavar="YEAR", parser=whole(1950, 2100), help="Year by which to reach --target."
-        ),
-    ] = None,
-    max_events: Annotated[
-        int,
-        typer.Option(
-            "--max-events",
-            metavar="N",
-            parser=whole(0, 10),  # core.plan.MOST_EVENTS, not imported here: start-up time
-            help="Learning events a plan may add at the most.  [0 to 10]",
-        ),
-    ] = 4,
-    catalogue: Annotated[
-        Path | None,
-        typer.Option(
-            "--catalogue",
-            "--catalog",
-            metavar="FILE",
-            help=(
-                "Learning options to choose from (names, kinds, costs, hours, years); "
-                "see docs/model.md#catalogues."
-            ),
-        ),
-    ] = None,
-    maximise: Annotated[
-        Maximise | None,
-        typer.Option(
-            "--maximise",
-            "--maximize",
-            parser=choice(Maximise),
-            metavar="net-gain",
-            help="Find the plan with the largest net learning gain instead.",
-            show_default=False,
-        ),
-    ] = None,
-    budget: Annotated[
-        float | None,
-        typer.Option(
-            "--budget",
-            parser=number(0, 1e12),
-            metavar="MONEY",
-            help="The most the additions may cost, net of learning_subsidy.",
-        ),
-    ] = None,
-    max_hours: Annotated[
-        float | None,
-        typer.Option(
-            "--max-hours",
-            parser=number(0, 1e7),
-            metavar="H",
-            help="The most study hours the additions may take.",
-        ),
-    ] = None,
+    target: TargetOpt = None,
+    by: ByOpt = None,
+    max_events: MaxEventsOpt = 4,
+    catalogue: CatalogueOpt = None,
+    maximise: MaximiseOpt = None,
+    budget: BudgetOpt = None,
+    max_hours: MaxHoursOpt = None,
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
@@ -418,6 +368,22 @@ def plan(
         PlanFormat,
         format_option(PlanFormat, "table for people; json; yaml for the snippet alone."),
     ] = PlanFormat.table,
+    apply: Annotated[
+        bool,
+        typer.Option(
+            "--apply",
+            help="Write the plan into PROFILE itself (atomically), keeping its comments and layout.",
+        ),
+    ] = False,
+    apply_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--apply-to",
+            metavar="FILE",
+            help="Write the profile with the plan merged in to FILE instead (- for standard output), "
+            "leaving PROFILE as it is.",
+        ),
+    ] = None,
     rules_file: RulesOpt = None,
 ) -> None:
     """Find the learning plan that keeps every year out of static with the fewest events.
@@ -427,7 +393,7 @@ def plan(
     learning gain instead, static years or not. --catalogue names the certifications and
     skills to choose from, with their costs; --budget and --max-hours limit what the
     additions spend. Ties go to fewer events, then the earliest years. The search is
-    exact.
+    exact. --apply writes the plan into the profile.
 
     Example: careercap plan profiles/finance-clerk.yaml --catalogue profiles/catalogues/finance.yaml
     """
@@ -437,24 +403,20 @@ def plan(
     from careercap.run.files import write_text
     from careercap.run.writers import write_json
 
-    if by is not None and target is None:
-        raise UsageError("--by goes with --target", "by")
+    wanted = _wanted(target, by, max_events, catalogue, maximise, budget, max_hours)
+    applied = _applied_to(profile_path, apply, _name(apply_to), output_format, rules_file, catalogue)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
     _waiting_for_a_terminal([profile_path])
-    planned = pipeline.plan_profile(
-        profile_path,
-        rules,
-        overrides,
-        report,
-        target=target,
-        by=by,
-        max_events=max_events,
-        catalogue=_name(catalogue),
-        maximise=None if maximise is None else "net-gain",
-        budget=budget,
-        max_hours=max_hours,
-    )
+    planned = pipeline.plan_profile(profile_path, rules, overrides, report, wanted)
+    if applied is not None:
+        from careercap.run.apply import apply_plan
+
+        said = apply_plan(planned.plan, profile_path, applied)
+        if said is not None:
+            say(said)
+        if applied == "-":
+            return
     if output_format is PlanFormat.json:
         from careercap.render.export import plan_document
 
@@ -474,6 +436,55 @@ def plan(
 
             results = [planned.baseline, planned.planned]
             show(comparison_years(planned.comparison, results, ["without the plan", "with the plan"]))
+
+
+def _wanted(
+    target: float | None,
+    by: int | None,
+    max_events: int,
+    catalogue: Path | None,
+    maximise: Maximise | None,
+    budget: float | None,
+    max_hours: float | None,
+) -> Wanted:
+    """What the plan options ask of a plan."""
+    from careercap.run import pipeline
+
+    if by is not None and target is None:
+        raise UsageError("--by goes with --target", "by")
+    net_gain: Literal["net-gain"] | None = None if maximise is None else "net-gain"
+    return pipeline.Wanted(target, by, max_events, _name(catalogue), net_gain, budget, max_hours)
+
+
+def _applied_to(
+    profile: str,
+    apply: bool,
+    apply_to: str | None,
+    output_format: PlanFormat,
+    rules_file: Path | None,
+    catalogue: Path | None,
+) -> str | None:
+    """Where --apply (the profile itself, on purpose) or --apply-to writes the profile with
+    its plan, checked before any work is done; None for neither."""
+    from careercap.run.files import STDOUT, check_target, refuse_overwriting
+
+    if apply and apply_to is not None:
+        raise UsageError("give --apply (into PROFILE) or --apply-to FILE, not both", "apply_to")
+    if not apply and apply_to is None:
+        return None
+    if profile == STDOUT and apply:
+        raise UsageError("standard input cannot be written back: give --apply-to FILE", "apply")
+    if Path(profile).suffix.lower() in (".jsonl", ".ndjson"):
+        raise UsageError(f"{profile}: --apply writes YAML profiles, not JSON Lines", "apply")
+    if apply_to == STDOUT and output_format is not PlanFormat.table:
+        raise UsageError("--apply-to - prints the profile: give no --format with it", "apply_to")
+    if apply_to is None:
+        check_target(profile, "apply")
+        return profile
+    others = [source for source in (_name(rules_file), _name(catalogue), profile) if source is not None]
+    refuse_overwriting({"apply_to": apply_to}, others)
+    check_target(apply_to, "apply_to")
+    return apply_to
 
 
 def _chart_libraries() -> None:
@@ -517,16 +528,26 @@ def chart(
     with_plan: Annotated[
         bool,
         typer.Option(
-            "--plan", help="Add the trajectory with the plan `careercap plan` suggests (one profile)."
+            "--plan",
+            help="Add the trajectory with the plan `careercap plan` finds (one profile), with the options "
+            "below as plan takes them.",
         ),
     ] = False,
+    income_target: TargetOpt = None,
+    by: ByOpt = None,
+    max_events: MaxEventsOpt = 4,
+    catalogue: CatalogueOpt = None,
+    maximise: MaximiseOpt = None,
+    budget: BudgetOpt = None,
+    max_hours: MaxHoursOpt = None,
+    zoom: ZoomOpt = False,
     rules_file: RulesOpt = None,
 ) -> None:
     """Draw income by year: in the terminal, or into an SVG, PNG or PDF file.
 
     One profile: its trajectory and its static peer, the career capital between them, and
-    its planned learning marked. Several: a line each. Needs the charts extra:
-    pip install 'careercap[charts]'.
+    its planned learning marked. Several: a line each. Years past what the findings cover
+    are marked. Needs the charts extra: pip install 'careercap[charts]'.
 
     Example: careercap chart profiles/freelancer.yaml -o freelancer.svg
     """
@@ -544,13 +565,22 @@ def chart(
         kind = "svg" if target == STDOUT else FILE_KINDS.get(Path(target).suffix.lower())
         if kind is None:
             raise UsageError(f"{target}: a chart file ends in .svg, .png or .pdf, or give --format", "output")
-    refuse_overwriting({"output": target}, _inputs(profiles, rules_file))
+    wanted = _wanted(income_target, by, max_events, catalogue, maximise, budget, max_hours)
+    if not with_plan and wanted != pipeline.Wanted():
+        raise UsageError("the plan options draw a plan: give --plan too", "plan")
+    extra = [] if catalogue is None else [catalogue]
+    refuse_overwriting({"output": target}, [*_inputs(profiles, rules_file), *map(str, extra)])
     _chart_libraries()
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     _waiting_for_a_terminal(profiles)
     charted = pipeline.chart_profiles(
-        profiles, rules, overrides, report, with_sensitivity=with_sensitivity, with_plan=with_plan
+        profiles,
+        rules,
+        overrides,
+        report,
+        with_sensitivity=with_sensitivity,
+        with_plan=wanted if with_plan else None,
     )
     from careercap.core.comparison import Entries
     from careercap.render.chart import chart_of, file_chart, terminal_chart
@@ -561,9 +591,11 @@ def chart(
     if target is None or kind is None:
         from careercap.cli.boundary import console
 
-        write_text(terminal_chart(drawn, terminal_width(), console().color_system is not None))
+        write_text(terminal_chart(drawn, terminal_width(), console().color_system is not None, zoom))
     else:
-        drawn_file = file_chart(drawn, kind)
+        from careercap import __version__
+
+        drawn_file = file_chart(drawn, kind, __version__, zoom)
         report(drawn_file.warnings)
         write_bytes(drawn_file.data, target, binary=kind != "svg")
 
@@ -586,13 +618,14 @@ def report_command(
     baseline_growth: GrowthOpt = None,
     inflation: InflationOpt = None,
     with_sensitivity: SensitivityOpt = False,
+    zoom: ZoomOpt = False,
     rules_file: RulesOpt = None,
 ) -> None:
     """Write one self-contained HTML page to share or print.
 
-    The chart, each profile's trajectory, summary and learning, and the rules with their
-    evidence. It fetches nothing when opened. Needs the charts extra:
-    pip install 'careercap[charts]'.
+    The chart, each profile's trajectory, summary and learning (several profiles compared
+    first), and the rules with their evidence. It fetches nothing when opened. Needs the
+    charts extra: pip install 'careercap[charts]'.
 
     Example: careercap report profiles/finance-clerk-with-plan.yaml -o report.html
     """
@@ -610,19 +643,19 @@ def report_command(
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
     _waiting_for_a_terminal(profiles)
     charted = pipeline.chart_profiles(profiles, rules, overrides, report, with_sensitivity=with_sensitivity)
+    from careercap import __version__
     from careercap.core.comparison import Entries
-    from careercap.render.chart import chart_of, file_chart
+    from careercap.render.chart import caption, chart_of, file_chart
     from careercap.render.report import report_page
     from careercap.render.text import labels
 
     names = labels(Entries(charted.results))
-    drawn = file_chart(chart_of(charted.results, names), "svg")
+    chart = chart_of(charted.results, names)
+    drawn = file_chart(chart, "svg", __version__, zoom)
     report(drawn.warnings)
     svg = drawn.data.decode("utf-8")
     basis = pipeline.basis_of(rules, _name(rules_file))
-    from careercap import __version__
-
-    write_text(report_page(charted.results, names, svg, rules, basis, __version__), target)
+    write_text(report_page(charted.results, names, svg, rules, basis, __version__, caption(chart)), target)
 
 
 @command("import")

@@ -142,6 +142,8 @@ _SHOWN_AS = {
     "by": "'--by'",
     "max_events": "'--max-events'",
     "quiet": "'--quiet'",
+    "apply": "'--apply'",
+    "apply_to": "'--apply-to'",
 }
 """Each parameter a usage error may name, as the command line shows it."""
 _HINTS: dict[str, str] = {}

@@ -264,3 +264,76 @@ WidthOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+# What a plan may do: `plan` finds it, `chart --plan` draws it; the same options for both.
+TargetOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--target",
+        parser=number(0.01, 1e12),
+        metavar="INCOME",
+        help="Income to reach (by --by, or the last year).",
+    ),
+]
+ByOpt = Annotated[
+    int | None,
+    typer.Option("--by", metavar="YEAR", parser=whole(1950, 2100), help="Year by which to reach --target."),
+]
+MaxEventsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-events",
+        metavar="N",
+        parser=whole(0, 10),  # core.plan.MOST_EVENTS, not imported here: start-up time
+        help="Learning events a plan may add at the most.  [0 to 10]",
+    ),
+]
+CatalogueOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalogue",
+        "--catalog",
+        metavar="FILE",
+        help=(
+            "Learning options to choose from (names, kinds, costs, hours, years); "
+            "see docs/model.md#catalogues."
+        ),
+    ),
+]
+MaximiseOpt = Annotated[
+    Maximise | None,
+    typer.Option(
+        "--maximise",
+        "--maximize",
+        parser=choice(Maximise),
+        metavar="net-gain",
+        help="Find the plan with the largest net learning gain instead.",
+        show_default=False,
+    ),
+]
+BudgetOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--budget",
+        parser=number(0, 1e12),
+        metavar="MONEY",
+        help="The most the additions may cost, net of learning_subsidy.",
+    ),
+]
+MaxHoursOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-hours",
+        parser=number(0, 1e7),
+        metavar="H",
+        help="The most study hours the additions may take.",
+    ),
+]
+ZoomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--zoom",
+        help="Start the income axis near the lowest income instead of at zero: small gaps look large.",
+    ),
+]

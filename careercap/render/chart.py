@@ -15,11 +15,12 @@ import math
 import re
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from careercap.core.engine import deflators, static_peer_incomes
 from careercap.core.rounding import cents
+from careercap.core.words import span
 from careercap.errors import Diagnostic, Location, visible
 from careercap.render.text import money, wrapped
 
@@ -49,6 +50,7 @@ class Band(NamedTuple):
     years: tuple[int, ...]
     lows: tuple[float, ...]
     highs: tuple[float, ...]
+    line: int = 0  # the line whose range it is: drawn in that line's colour
 
 
 class Mark(NamedTuple):
@@ -70,6 +72,26 @@ class Shade(NamedTuple):
     note: str
 
 
+class Beyond(NamedTuple):
+    """The years past what the findings cover: from the year after `covered` (the last
+    year covered, for the first profile to leave the evidence) to `last`."""
+
+    covered: int
+    last: int
+    years: int  # how many years after as_of the findings cover
+
+    @property
+    def label(self) -> str:
+        return f"{span(self.covered + 1, self.last)}: beyond the evidence"
+
+    @property
+    def note(self) -> str:
+        return (
+            f"{span(self.covered + 1, self.last)} lie beyond the evidence: the findings cover "
+            f"{self.years} years after as_of, and later years extrapolate them."
+        )
+
+
 class Chart(NamedTuple):
     title: str
     currency: str
@@ -79,6 +101,7 @@ class Chart(NamedTuple):
     marks: tuple[Mark, ...] = ()
     shade: Shade | None = None
     names: tuple[str, ...] = ()  # the profiles' names in the title and labels, made visible
+    beyond: Beyond | None = None
 
     @property
     def years(self) -> tuple[int, int]:
@@ -101,14 +124,20 @@ def _deflators(result: Result, real: bool) -> list[float]:
     return deflators(result.projection.profile, inflation)
 
 
+RANGE = "range of plausible rule values"
+PEER = "peer whose skills stay static"
+
+
 def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | None = None) -> Chart:
     """What to draw: one profile's trajectory and its static peer, with the career capital
     between them and its planned learning marked (and, given `plan`, its trajectory with
     the plan beside); or several profiles, a line each. In as_of-year money where every
-    profile has an inflation rate; with a band where the sensitivity was worked out."""
+    profile has an inflation rate (every profile then has the same as_of: one year's
+    money on one axis); with a band where the sensitivity was worked out; and the years
+    past what the findings cover named."""
     real = all(result.real is not None for result in results)
     first = results[0].projection.profile
-    money_kind = f"{first.currency}, in {first.as_of} money" if real and len(results) == 1 else first.currency
+    money_kind = f"{first.currency}, in {first.as_of} money" if real else first.currency
     lines: list[Line] = []
     bands: list[Band] = []
     marks: list[Mark] = []
@@ -123,10 +152,11 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
             lows, highs = zip(*result.sensitivity.band, strict=True)
             bands.append(
                 Band(
-                    f"{visible(label)}: range (--sensitivity)",
+                    RANGE if len(results) == 1 else f"{visible(label)}: {RANGE}",
                     years,
                     tuple(v / d for v, d in zip(lows, deflators, strict=True)),
                     tuple(v / d for v, d in zip(highs, deflators, strict=True)),
+                    index,
                 )
             )
         if len(results) == 1:
@@ -146,8 +176,8 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
         peer = (profile.income, *static_peer_incomes(profile, rates))
         years = tuple(row.year for row in result.projection.years)
         deflated = tuple(v / d for v, d in zip(peer, deflators, strict=True))
-        lines.append(Line("static peer", years, deflated, True))
-        span = f"{years[1]}-{years[-1]}" if len(years) > 2 else str(years[-1])
+        lines.append(Line(PEER, years, deflated, True))
+        over = f"{years[1]}-{years[-1]}" if len(years) > 2 else str(years[-1])
         currency = first.currency
         if plan is None:
             capital = (
@@ -159,7 +189,7 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
                 0,
                 len(lines) - 1,
                 f"career capital: {money(capital)} {currency}",
-                f"Career capital ({lines[0].label}'s income above the static peer's, summed over {span}): "
+                f"Career capital ({lines[0].label}'s income above the static peer's, summed over {over}): "
                 f"{money(capital)} {currency}.",
             )
         else:
@@ -171,7 +201,7 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
                 1,
                 0,
                 f"the plan adds: {money(added)} {currency}",
-                f"The plan adds {money(added)} {currency} of income over {span}.",
+                f"The plan adds {money(added)} {currency} of income over {over}.",
             )
     what = "Income by year" if len(results) > 1 else f"Income by year: {visible(names[0])}"
     return Chart(
@@ -183,14 +213,49 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
         tuple(marks),
         shade,
         tuple(visible(name) for name in names),
+        _beyond(results),
     )
+
+
+def _beyond(results: Sequence[Result]) -> Beyond | None:
+    """The years past the evidence, from the first that any profile extrapolates."""
+    last = max(result.projection.profile.final_year for result in results)
+    leaving = [
+        result.projection
+        for result in results
+        if result.projection.profile.final_year > result.projection.covered_until
+    ]
+    if not leaving:
+        return None
+    first = min(leaving, key=lambda projection: projection.covered_until)
+    return Beyond(first.covered_until, last, first.covered_until - first.profile.as_of)
+
+
+def caption(chart: Chart) -> str:
+    """The chart in words, to read beside it: what is drawn, what is shaded, and which
+    years lie beyond the evidence."""
+    said = [f"{chart.title}."]
+    if chart.shade is not None:
+        said.append(chart.shade.note)
+    if chart.bands:
+        said.append(
+            "The band around a line is the "
+            + RANGE
+            + ": each rule parameter varied over its plausible range (--sensitivity)."
+        )
+    if chart.marks:
+        events = "; ".join(f"{', '.join(mark.names)} ({mark.year})" for mark in chart.marks)
+        said.append(f"Stars mark planned learning: {events}.")
+    if chart.beyond is not None:
+        said.append(chart.beyond.note)
+    return " ".join(said)
 
 
 # The terminal --------------------------------------------------------------------------
 
 MARKERS = "ox+*#@%&"
 """A line's marker in the terminal, by its place: lines read apart without colour."""
-PEER_MARKER, EVENT_MARKER, BAND_MARKER = "-", "^", "."
+PEER_MARKER, EVENT_MARKER, BAND_MARKER, BEYOND_MARKER = "-", "^", ".", "┄"
 COLOURS = ("blue", "red", "green", "magenta", "cyan", "yellow")
 
 
@@ -206,15 +271,17 @@ def _axis_label(value: float, step: float) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def terminal_chart(chart: Chart, width: int, colours: bool) -> str:
+def terminal_chart(chart: Chart, width: int, colours: bool, zoom: bool = False) -> str:
     """The chart in `width` columns (40 at the least): braille lines with a marker at each
-    year, round income ticks in the profile's currency, the first and last years (and
-    round years between where they fit), and a legend that says which is which."""
+    year, round income ticks in the profile's currency from zero (from about the lowest
+    income, with `zoom`), the first and last years (and round years between where they
+    fit), and a legend that says which is which and which years lie beyond the evidence."""
     import plotille  # noqa: PLC0415 - the charts extra, imported only to draw
 
     width = max(40, width)
     height = 16 if width >= 60 else 12
     low, high = chart.lowest_and_highest()
+    low = low if zoom else min(0.0, low)
     if high - low < max(1.0, abs(high) * 1e-9):  # a flat line: give it room
         low, high = low - max(1.0, abs(low) * 0.05), high + max(1.0, abs(high) * 0.05)
     step = _nice_step(high - low, 4)
@@ -236,10 +303,10 @@ def terminal_chart(chart: Chart, width: int, colours: bool) -> str:
             return None
         return "bright_black" if line is not None and line.peer else COLOURS[index % len(COLOURS)]
 
-    for index, band in enumerate(chart.bands):
+    for band in chart.bands:
         for year, lo, hi in zip(band.years, band.lows, band.highs, strict=True):
             for value in (lo, hi):
-                canvas.point(*at(year, value), color=colour(index), marker=BAND_MARKER)
+                canvas.point(*at(year, value), color=colour(band.line), marker=BAND_MARKER)
     markers = []
     for index, line in enumerate(chart.lines):
         marker = PEER_MARKER if line.peer else MARKERS[(index - _peers_before(chart, index)) % len(MARKERS)]
@@ -260,7 +327,10 @@ def terminal_chart(chart: Chart, width: int, colours: bool) -> str:
         f"{labelled.get(row, ''):>{gutter - 1}} {'┤' if row in labelled else '│'}{text}"
         for row, text in enumerate(rows)
     ]
-    body.append(" " * gutter + "└" + "─" * columns)
+    axis = columns
+    if chart.beyond is not None and last > first:  # the years beyond the evidence: a dotted axis
+        axis = round((chart.beyond.covered - first) / (last - first) * (columns - 1)) + 1
+    body.append(" " * gutter + "└" + "─" * axis + BEYOND_MARKER * (columns - axis))
     body.append(" " * (gutter + 1) + _year_labels(first, last, columns))
     legend = [f"{marker} {line.label}" for marker, line in zip(markers, chart.lines, strict=True)]
     if chart.marks:
@@ -268,6 +338,7 @@ def terminal_chart(chart: Chart, width: int, colours: bool) -> str:
         legend.append(f"{EVENT_MARKER} planned learning: {events}")
     legend += [f"{BAND_MARKER} {band.label}" for band in chart.bands]
     notes = [] if chart.shade is None else [chart.shade.note]
+    notes += [] if chart.beyond is None else [f"{BEYOND_MARKER} {chart.beyond.note}"]
     return "\n".join([*wrapped([chart.title], width), *body, "", *wrapped(legend + notes, width)]) + "\n"
 
 
@@ -318,6 +389,7 @@ FILE_KINDS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 LINE_STYLES = ("-", "--", "-.", ":")
 FILE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 TITLE_SIZE, LEGEND_SIZE = 12.0, 8.0  # points
+FIGURE_WIDTH = 9.0  # inches
 NAME_WIDTH = 280.0
 """The widest a name is drawn in a file's title (in points, at the title's size: about
 half the plot's width; the legend's text is smaller): a longer name is cut short there
@@ -333,16 +405,17 @@ class ChartFile(NamedTuple):
     warnings: tuple[Diagnostic, ...] = ()
 
 
-def file_chart(chart: Chart, kind: str) -> ChartFile:
+def file_chart(chart: Chart, kind: str, version: str = "", zoom: bool = False) -> ChartFile:
     """The chart as an SVG (its text kept as text), PNG or PDF file: lines told apart by
     marker and style as well as colour, the career capital shaded, planned learning
     starred, and nothing fetched from the network when the file is opened. Names too long
     for the title and legend are cut short there; the SVG's `<title>` and `<desc>` (a
     PNG's and a PDF's Title) hold them whole. What the chart library warns of comes back
-    as one warning at the most."""
+    as one warning at the most. The income axis starts at zero (near the lowest income,
+    with `zoom`); the file says careercap (`version`) made it."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        data = _drawn(chart, kind)
+        data = _drawn(chart, kind, version, zoom)
     if kind == "svg":
         data = _described(data.decode("utf-8"), chart).encode("utf-8")
     said = _warning([str(each.message) for each in caught], kind)
@@ -395,11 +468,19 @@ def _legend(chart: Chart) -> list[str]:
 
 
 def _described(svg: str, chart: Chart) -> str:
-    """The SVG with its text alternative: a `<title>` (the chart's title) and a `<desc>`
-    (its legend), names whole, first in the picture; and each line's name as the `<title>`
+    """The SVG with its text alternative: a `<title>` (the chart's title, also its
+    `aria-label`, with `role="img"`) and a `<desc>` (its legend, and the years beyond the
+    evidence), names whole, first in the picture; and each line's name as the `<title>`
     of its group, which a browser shows on pointing at it."""
-    alternative = f"<title>{escape(chart.title)}</title><desc>{escape('. '.join(_legend(chart)))}.</desc>"
-    svg = re.sub(r"<svg\b[^>]*>", lambda opening: opening.group() + alternative, svg, count=1)
+    described = [*_legend(chart), *([] if chart.beyond is None else [chart.beyond.note.rstrip(".")])]
+    alternative = f"<title>{escape(chart.title)}</title><desc>{escape('. '.join(described))}.</desc>"
+    label = escape(chart.title, {'"': "&quot;"})
+    svg = re.sub(
+        r"<svg\b[^>]*>",
+        lambda opening: opening.group()[:-1] + f' role="img" aria-label="{label}">' + alternative,
+        svg,
+        count=1,
+    )
     for index, line in enumerate(chart.lines):
         group = f'<g id="careercap-line-{index}">'
         svg = svg.replace(group, f"{group}<title>{escape(line.label)}</title>", 1)
@@ -427,19 +508,81 @@ def _warning(messages: list[str], kind: str) -> str | None:
     return "; ".join(said) or None
 
 
-def _drawn(whole: Chart, kind: str) -> bytes:
+def _colour(chart: Chart, index: int) -> str:
+    """A line's colour (and its band's): C2 is kept for the career capital's shading."""
+    place = index - _peers_before(chart, index)
+    return f"C{place}" if place < 2 else f"C{place + 1}"
+
+
+def _legend_layout(chart: Chart, width: Callable[[str, float], float]) -> tuple[str | None, int, int]:
+    """The legend below the plot: one entry for several bands (each in its line's colour)
+    or None, and how many columns and rows its entries take (4 columns at the most)."""
+    shared_band = f"around each line: {RANGE}" if len(chart.bands) > 1 else None
+    entries = [band.label for band in chart.bands] if shared_band is None else [shared_band]
+    entries += [line.label for line in chart.lines]
+    entries += [] if chart.shade is None else [chart.shade.label]
+    entries += ["planned learning"] if chart.marks else []
+    entries += [] if chart.beyond is None else [chart.beyond.label]
+    widest = max(width(entry, LEGEND_SIZE) for entry in entries) + 40  # the key and the gaps
+    columns = max(1, min(4, int(FIGURE_WIDTH * 72 // widest), len(entries)))
+    return shared_band, columns, -(-len(entries) // columns)
+
+
+def _areas(axes: Any, chart: Chart, shared_band: str | None) -> None:
+    """What is shaded: the years beyond the evidence, the bands, the career capital."""
+    last = chart.years[1]
+    if chart.beyond is not None:
+        axes.axvspan(
+            chart.beyond.covered,
+            last + 0.3,
+            facecolor="0.96",
+            hatch="//",
+            linewidth=0,
+            zorder=0,
+            label=chart.beyond.label,
+            gid="careercap-beyond-the-evidence",
+        )
+    for band in chart.bands:
+        axes.fill_between(
+            band.years,
+            band.lows,
+            band.highs,
+            alpha=0.15,
+            color=_colour(chart, band.line),
+            label=band.label if shared_band is None else None,
+            gid=f"careercap-band-{band.line}",  # the band of line `band.line`
+        )
+    if shared_band is not None:
+        axes.fill_between([], [], [], alpha=0.15, color="0.4", label=shared_band)
+    if chart.shade is not None:
+        upper, lower = chart.lines[chart.shade.upper], chart.lines[chart.shade.lower]
+        axes.fill_between(
+            upper.years, lower.incomes, upper.incomes, alpha=0.12, color="C2", label=chart.shade.label
+        )
+
+
+def _drawn(whole: Chart, kind: str, version: str, zoom: bool) -> bytes:
     """The file's bytes, names shortened where they are too wide; the title with the names
-    whole is a PNG's and a PDF's Title."""
+    whole is a PNG's and a PDF's Title, and careercap (`version`) their maker."""
     import matplotlib  # noqa: PLC0415 - the charts extra, imported only to draw
     from matplotlib.figure import Figure  # noqa: PLC0415
     from matplotlib.font_manager import FontProperties  # noqa: PLC0415
     from matplotlib.textpath import TextToPath  # noqa: PLC0415
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
 
-    # Text stays text in an SVG; ids are the same from run to run; a `$` in a name is a
-    # dollar sign, not the start of a formula.
+    # Text stays text in an SVG and a PDF embeds TrueType fonts (Type 42) that viewers and
+    # printers render well; ids are the same from run to run; a `$` in a name is a dollar
+    # sign, not the start of a formula.
     with matplotlib.rc_context(
-        {"svg.fonttype": "none", "svg.hashsalt": "careercap", "text.parse_math": False}
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": "careercap",
+            "pdf.fonttype": 42,
+            "ps.fonttype": 42,
+            "text.parse_math": False,
+            "hatch.color": "0.75",
+            "hatch.linewidth": 0.6,
+        }
     ):
         measure = TextToPath()
 
@@ -449,17 +592,11 @@ def _drawn(whole: Chart, kind: str) -> bytes:
             )
 
         chart = _shortened(whole, width)
-        figure = Figure(figsize=(9, 5.2), layout="constrained")
+        shared_band, columns, rows = _legend_layout(chart, width)
+        figure = Figure(figsize=(FIGURE_WIDTH, 4.6 + 0.2 * rows), layout="constrained")
         axes = figure.add_subplot()
-        for index, band in enumerate(chart.bands):
-            axes.fill_between(
-                band.years, band.lows, band.highs, alpha=0.15, color=f"C{index}", label=band.label
-            )
-        if chart.shade is not None:
-            upper, lower = chart.lines[chart.shade.upper], chart.lines[chart.shade.lower]
-            axes.fill_between(
-                upper.years, lower.incomes, upper.incomes, alpha=0.12, color="C2", label=chart.shade.label
-            )
+        first, last = chart.years
+        _areas(axes, chart, shared_band)
         for index, line in enumerate(chart.lines):
             gid = f"careercap-line-{index}"  # for those who read the SVG: a line each, in order
             if line.peer:
@@ -472,7 +609,7 @@ def _drawn(whole: Chart, kind: str) -> bytes:
                 linestyle=LINE_STYLES[place % len(LINE_STYLES)],
                 marker=FILE_MARKERS[place % len(FILE_MARKERS)],
                 markersize=4,
-                color=f"C{place}" if place < 2 else f"C{place + 1}",  # C2 shades the career capital
+                color=_colour(chart, index),
                 label=line.label,
                 gid=gid,
             )
@@ -499,18 +636,20 @@ def _drawn(whole: Chart, kind: str) -> bytes:
         axes.set_title(chart.title, fontsize=TITLE_SIZE)
         axes.set_xlabel("Year")
         axes.set_ylabel(f"Income ({chart.currency})")
-        axes.set_xticks(_year_ticks(*chart.years))
+        axes.set_xticks(_year_ticks(first, last))
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
-        first, last = chart.years
-        axes.set_xlim(first, last if last > first else first + 1)
+        # Room beside the first and last years, so that no marker is cut in half.
+        axes.set_xlim(first - 0.3, (last if last > first else first + 1) + 0.3)
+        if not zoom and chart.lowest_and_highest()[0] >= 0:
+            axes.set_ylim(bottom=0)  # a gap is drawn as large as it is
         axes.grid(alpha=0.3)
-        axes.legend(fontsize=LEGEND_SIZE)
+        figure.legend(loc="outside lower center", ncols=columns, fontsize=LEGEND_SIZE, frameon=False)
         buffer = io.BytesIO()
-        title = whole.title
+        title, maker = whole.title, f"careercap {version}".strip()
         metadata = {
-            "svg": {"Date": None},
-            "pdf": {"CreationDate": None, "Title": title},
-            "png": {"Title": title},
+            "svg": {"Date": None, "Creator": maker},
+            "pdf": {"CreationDate": None, "Title": title, "Creator": maker, "Producer": maker},
+            "png": {"Title": title, "Software": maker},
         }
         figure.savefig(buffer, format=kind, metadata=metadata[kind], dpi=150)
     return buffer.getvalue()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from careercap.core.plan import MOST_EVENTS, Kind, names_of
 from careercap.core.rounding import cents
@@ -21,33 +21,63 @@ def _yaml_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:.15g}"
 
 
-def plan_snippet(plan: Plan) -> str:
-    """The additions as YAML to paste into the profile (into its lists, where it has them)."""
+class Added(NamedTuple):
+    """The items a plan adds to one of the profile's lists, as the profile writes them."""
+
+    key: str  # certifications or skills
+    existing: bool  # whether the profile has the list already
+    items: tuple[dict[str, str | float], ...]  # name, earned or acquired, cost, hours
+
+
+def plan_additions(plan: Plan) -> list[Added]:
+    """What the plan adds, list by list: each item a mapping of the profile's fields."""
     profile = plan.baseline.profile
     named = list(zip(names_of(profile, plan.additions), plan.additions, strict=True))
-    lines: list[str] = []
     kinds: tuple[tuple[Kind, str, str, tuple[object, ...]], ...] = (
         ("certification", "certifications", "earned", profile.certifications),
         ("skill", "skills", "acquired", profile.skills),
     )
+    found = []
     for kind, key, date, existing in kinds:
-        added = [(name, addition) for name, addition in named if addition.kind == kind]
-        if not added:
-            continue
-        if existing:
-            lines.append(f"# add to the existing {key}:")
-        lines.append(f"{key}:")
-        for name, addition in added:
-            lines += [f"  - name: {yaml_text(name)}", f"    {date}: {addition.year}"]
-            lines += [f"    cost: {_yaml_number(addition.cost)}"] if addition.cost is not None else []
-            lines += [f"    hours: {_yaml_number(addition.hours)}"] if addition.hours is not None else []
-    if not lines:  # still YAML, and still saying something
-        lines.append(
-            "# nothing to add"
-            if plan.reached
-            else "# no plan found: run careercap plan without --format yaml"
+        items = []
+        for name, addition in named:
+            if addition.kind != kind:
+                continue
+            item: dict[str, str | float] = {"name": name, date: addition.year}
+            item.update({"cost": addition.cost} if addition.cost is not None else {})
+            item.update({"hours": addition.hours} if addition.hours is not None else {})
+            items.append(item)
+        if items:
+            found.append(Added(key, bool(existing), tuple(items)))
+    return found
+
+
+def _yaml_value(value: str | float) -> str:
+    return yaml_text(value) if isinstance(value, str) else _yaml_number(float(value))
+
+
+def plan_snippet(plan: Plan) -> str:
+    """The additions as YAML that pastes into the profile as it is: for a list the
+    profile has, its new items, to go at the end of that list (a comment says so); for
+    one it has not, the key and its items."""
+    pieces: list[list[str]] = []
+    for added in sorted(plan_additions(plan), key=lambda added: not added.existing):
+        lines = [f"# add under the existing {added.key}:" if added.existing else f"{added.key}:"]
+        for item in added.items:
+            fields = list(item.items())
+            (first, value), rest = fields[0], fields[1:]
+            lines.append(f"  - {first}: {_yaml_value(value)}")
+            lines += [f"    {key}: {_yaml_value(value)}" for key, value in rest]
+        pieces.append(lines)
+    if not pieces:  # still YAML, and still saying something
+        pieces.append(
+            [
+                "# nothing to add"
+                if plan.reached
+                else "# no plan found: run careercap plan without --format yaml"
+            ]
         )
-    return "\n".join(lines) + "\n"
+    return "\n\n".join("\n".join(lines) for lines in pieces) + "\n"
 
 
 _GOALS = {

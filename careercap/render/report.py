@@ -1,6 +1,9 @@
 """`careercap report`: one self-contained HTML page to share or print: the chart (inline
-SVG), each profile's trajectory and summary, its learning, and the rules with their
-evidence. Nothing in it is fetched when it is opened: inline styles, system fonts."""
+SVG, with a caption), several profiles compared, each profile's trajectory and summary,
+its learning, and the rules with their evidence. Nothing in it is fetched when it is
+opened: inline styles, system fonts. Every sentence stays on the page, on screens from
+1,024 pixels wide and printed on A4 or Letter: text wraps, and a table too wide for the
+page scrolls on screen and breaks its words in print rather than being cut."""
 
 from __future__ import annotations
 
@@ -9,12 +12,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from careercap.core.comparison import compare
 from careercap.core.rules import LABELS, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.errors import visible
-from careercap.render.text import basis_line, factor, money, percent
+from careercap.render.text import basis_line, extrapolated_note, factor, money, percent
 
 if TYPE_CHECKING:
+    from careercap.core.engine import Projection
     from careercap.core.result import Result
 
 _STYLE = """
@@ -27,20 +32,30 @@ h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; paddin
 h3 { font-size: 1.05rem; margin-top: 1.4rem; }
 p.lead { color: #555; margin-top: 0; }
 figure { margin: 1rem 0; }
-figure svg { width: 100%; max-width: 100%; height: auto; }
+figure svg { display: block; width: 100%; max-width: 100%; height: auto; }
+figcaption { color: #444; font-size: 0.9rem; overflow-wrap: anywhere; }
+.wide { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: 0.6rem 0; font-variant-numeric: tabular-nums; }
+caption { caption-side: bottom; text-align: left; color: #555; font-size: 0.9rem; padding-top: 0.3rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
-h1, h2, h3, p, dd { overflow-wrap: anywhere; }
+h1, h2, h3, p, dt, dd, caption, figcaption { overflow-wrap: anywhere; }
+th { overflow-wrap: break-word; }
 td.text { overflow-wrap: anywhere; }
-td.n, th.n { text-align: right; white-space: nowrap; }
-dl { display: grid; grid-template-columns: max-content minmax(0, max-content); gap: 0.15rem 1.2rem; }
-dt { color: #444; }
-dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; }
+td.n { white-space: nowrap; }
+dl { display: grid; grid-template-columns: minmax(auto, max-content) minmax(0, 1fr); gap: 0.15rem 1.2rem; }
+dl.figures { grid-template-columns: minmax(auto, max-content) max-content; }
+dt { color: #444; min-width: 0; }
+dd { margin: 0; min-width: 0; }
+dl.figures dd { text-align: right; font-variant-numeric: tabular-nums; }
 .note { color: #555; font-size: 0.9rem; }
+@page { margin: 15mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  table, dl, figure { break-inside: avoid; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  h2, h3 { break-after: avoid; }
+  dl, figure, tr { break-inside: avoid; }
+  .wide { overflow: visible; }
+  td, th { padding: 0.2rem 0.35rem; }
 }
 """
 
@@ -64,15 +79,20 @@ def report_page(
     rules: Rules,
     basis: Basis | None,
     version: str,
+    chart_caption: str = "",
 ) -> str:
-    """The whole page; `version` is careercap's."""
+    """The whole page; `version` is careercap's, `chart_caption` the chart in words. Several
+    profiles are compared (the chart, income by year and the summary) before each has its
+    own section."""
     title = "careercap report: " + ", ".join(names)
+    figure = f"<figure>{inline_svg(chart_svg)}<figcaption>{_e(chart_caption)}</figcaption></figure>"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="UTF-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="careercap {_e(version)}">',
         f"<title>{_e(title)}</title>",
         f"<style>{_STYLE}</style>",
         "</head>",
@@ -80,8 +100,11 @@ def report_page(
         "<h1>Career capital report</h1>",
         f'<p class="lead">{_e(", ".join(names))}: income by year under the micro-specialization rules, '
         f"projected by careercap {_e(version)}.</p>",
-        f"<figure>{inline_svg(chart_svg)}</figure>",
     ]
+    if len(results) > 1:
+        parts += ["<h2>The profiles compared</h2>", figure, *_compared(results, names)]
+    else:
+        parts.append(figure)
     for result, name in zip(results, names, strict=True):
         parts += _profile(result, name)
     parts += _rules(rules, basis)
@@ -94,6 +117,86 @@ def report_page(
     return "\n".join(parts) + "\n"
 
 
+def _star(projection: Projection, year: int) -> str:
+    return f"{year}*" if projection.extrapolated(year) else str(year)
+
+
+def _table(
+    head: list[tuple[str, bool]], rows: list[list[tuple[str, str]]], note: str | None = None
+) -> list[str]:
+    """A table whose every column has a heading: `head` is each heading (escaped) and
+    whether its column holds numbers; each row's cells are (HTML, class)."""
+    parts = ['<div class="wide"><table>']
+    if note is not None:
+        parts.append(f"<caption>{_e(note)}</caption>")
+    parts.append(
+        "<tr>" + "".join(f"<th{_class('n' if number else '')}>{text}</th>" for text, number in head) + "</tr>"
+    )
+    for row in rows:
+        parts.append("<tr>" + "".join(f"<td{_class(kind)}>{cell}</td>" for cell, kind in row) + "</tr>")
+    parts.append("</table></div>")
+    return parts
+
+
+def _class(kind: str) -> str:
+    return f' class="{kind}"' if kind else ""
+
+
+def _compared(results: Sequence[Result], names: Sequence[str]) -> list[str]:
+    """Several profiles side by side: income by year (with each one's difference from the
+    first) and the summary, as `careercap compare` shows them."""
+    comparison = compare(results)
+    currency = _e(comparison.entries[0].currency)
+    first = _e(names[0])
+    head = [("Year", False)]
+    for index, name in enumerate(names):
+        head.append((f"{_e(name)} ({currency})", True))
+        if index:
+            head.append((f"{_e(name)} vs {first}", True))
+    rows = []
+    beyond = False
+    for column in comparison.years:
+        extrapolated = any(
+            result.projection.extrapolated(column.year) and income is not None
+            for result, income in zip(results, column.incomes, strict=True)
+        )
+        beyond = beyond or extrapolated
+        row = [(f"{column.year}*" if extrapolated else str(column.year), "")]
+        for index, income in enumerate(column.incomes):
+            row.append(("" if income is None else money(income), "n"))
+            if index:
+                difference = column.differences[index]
+                row.append(("" if difference is None else f"{difference:+,.2f}", "n"))
+        rows.append(row)
+    notes = {extrapolated_note(result.projection) for result in results} - {None}
+    note = None
+    if beyond:  # the note `project` gives, where every profile's years are the same
+        note = (
+            notes.pop()
+            if len(notes) == 1
+            else "* extrapolated, for at least one profile: past the years the findings cover"
+        )
+    parts = ["<h3>Income by year</h3>", *_table(head, rows, note)]
+    summary_head = [("Figure", False), *((f"{_e(name)}", True) for name in names)]
+    labels = {
+        "final_income": f"Final income ({currency})",
+        "cagr": "CAGR",
+        "cumulative_earnings": f"Cumulative earnings ({currency})",
+        "career_capital": f"Career capital ({currency})",
+    }
+    summary_rows = []
+    for field, label in labels.items():
+        values = comparison.summary[field]
+        shown = [percent(value) if field == "cagr" else money(value) for value in values]
+        summary_rows.append([(label, ""), *((value, "n") for value in shown)])
+    over = comparison.span
+    parts += [
+        f"<h3>Summary, {span(over.first + 1, over.last)}</h3>",
+        *_table(summary_head, summary_rows, "Over the years every profile covers."),
+    ]
+    return parts
+
+
 def _profile(result: Result, name: str) -> list[str]:
     projection = result.projection
     profile, summary = projection.profile, projection.summary
@@ -104,7 +207,12 @@ def _profile(result: Result, name: str) -> list[str]:
         f'<p class="lead">{employment}, {span(profile.as_of, profile.final_year)}, '
         f"from {_e(result.source)}</p>",
         "<h3>Income by year</h3>",
-        "<table>",
+        '<div class="wide"><table>',
+    ]
+    note = extrapolated_note(projection)
+    if note is not None:
+        parts.append(f"<caption>{_e(note)}</caption>")
+    parts += [
         f'<tr><th>Year</th><th class="n">Income ({currency})</th><th class="n">Growth</th><th>State</th>'
         "<th>Learning events</th><th>Rules applied</th></tr>",
     ]
@@ -115,10 +223,11 @@ def _profile(result: Result, name: str) -> list[str]:
         )
         applied = ", ".join(LABELS.get(rule, rule) for rule in row.rules)
         parts.append(
-            f'<tr><td>{row.year}</td><td class="n">{money(row.income)}</td><td class="n">{growth}</td>'
-            f'<td>{row.state}</td><td class="text">{listed}</td><td>{_e(applied)}</td></tr>'
+            f'<tr><td>{_star(projection, row.year)}</td><td class="n">{money(row.income)}</td>'
+            f'<td class="n">{growth}</td><td>{row.state}</td><td class="text">{listed}</td>'
+            f"<td>{_e(applied)}</td></tr>"
         )
-    parts.append("</table>")
+    parts.append("</table></div>")
     figures = [
         (f"Start income ({profile.as_of})", f"{money(summary.start_income)} {currency}"),
         (f"Final income ({profile.final_year})", f"{money(summary.final_income)} {currency}"),
@@ -156,7 +265,7 @@ def _profile(result: Result, name: str) -> list[str]:
             ("Return on learning", "" if learning.ratio is None else percent(learning.ratio)),
             ("Pays back in", "" if learning.payback_year is None else str(learning.payback_year)),
         ]
-    parts += ["<h3>Summary</h3>", "<dl>"]
+    parts += ["<h3>Summary</h3>", '<dl class="figures">']
     parts += [f"<dt>{_e(label)}</dt><dd>{value}</dd>" for label, value in figures]
     parts.append("</dl>")
     events = projection.events
@@ -164,7 +273,7 @@ def _profile(result: Result, name: str) -> list[str]:
     if not events:
         parts.append("<p>No dated certifications or skills.</p>")
     else:
-        parts += ["<table>", "<tr><th>Year</th><th>Kind</th><th>Name</th><th></th></tr>"]
+        parts += ["<table>", "<tr><th>Year</th><th>Kind</th><th>Name</th><th>Held or planned</th></tr>"]
         for event in sorted(events, key=lambda e: (e.year, e.kind != "skill")):
             planned = "planned" if event.planned else "held"
             parts.append(
@@ -191,7 +300,7 @@ def _rules(rules: Rules, basis: Basis | None) -> list[str]:
             ("Evidence", text.evidence),
         ):
             if said:
-                parts.append(f'<dt>{label}</dt><dd style="text-align:left">{_e(said)}</dd>')
+                parts.append(f"<dt>{label}</dt><dd>{_e(said)}</dd>")
         parts.append("</dl>")
     parts.append(
         f"<p>Window: {rules.window_years} years; the findings cover {rules.extrapolation_after} years.</p>"

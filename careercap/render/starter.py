@@ -32,18 +32,39 @@ horizon: 5
 baseline_growth: 0.03
 
 # Certifications earned or planned. Each needs a name and a date (2024, 2024-03 or
-# 2024-03-15; only the year counts). A date after as_of is a plan.
+# 2024-03-15; only the year counts). A date after as_of is a plan. Optional on each:
+# issuer; expires (a date; careercap warns when it falls within the projected years);
+# cost (fees, in the currency above) and hours (of study), which price planned learning.
 certifications:
-  - name: Your first micro-certification
-    earned: {next_year}        # planned: next year
+  - name: A certification you hold
+    earned: {last_year}
     issuer: Optional issuer
+    expires: {expires}
+  - name: Your next micro-certification
+    earned: {next_year}        # planned: next year
+    cost: 300               # fees; delete if unknown
+    hours: 40               # hours of study; delete if unknown
 
 # Skills: a plain name for one you have long held, or a name and the date you acquired
-# (or will acquire) it. For freelancers, distinct skills count toward the portfolio rule.
+# (or will acquire) it; a planned skill may carry cost and hours too. For freelancers,
+# distinct skills count toward the portfolio rule.
 skills:
   - your main skill
   - name: a newer skill
     acquired: {year}
+
+# What an hour of your time is worth, in the currency above: study hours cost that much.
+# With cost and hours, careercap project shows the return on planned learning: what it
+# costs, the income it adds, and when it pays back. Optional; 0 when left out.
+hourly_value: 30
+
+# The fraction of learning fees refunded (an employer's budget, a tax credit): 0.3 is
+# 30 %. Optional; 0 when left out.
+learning_subsidy: 0
+
+# Yearly inflation, as a fraction: money is shown in {year} money too, beside the
+# nominal figures. Optional; delete it to see nominal money alone.
+inflation: 0.02
 
 # Free text, ignored by the model. Optional.
 notes: What I plan to learn, and why.
@@ -51,5 +72,6 @@ notes: What I plan to learn, and why.
 
 
 def starter_profile(year: int, path: str) -> str:
-    """The starter profile, dated `year` (its planned certification the year after)."""
-    return STARTER.format(year=year, next_year=year + 1, path=path)
+    """The starter profile, dated `year`: a certification held since the year before, which
+    expires after the projected years, and one planned for the year after, priced."""
+    return STARTER.format(year=year, last_year=year - 1, next_year=year + 1, expires=year + 6, path=path)

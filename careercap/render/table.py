@@ -26,10 +26,19 @@ from careercap.core.rules import LABELS, RULE, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.errors import visible
 from careercap.render.fit import Block, Fitted, Row, Stacked, needed
-from careercap.render.text import basis_line, factor, gap_sentence, labels, money, percent, span_note
+from careercap.render.text import (
+    basis_line,
+    extrapolated_note,
+    factor,
+    gap_sentence,
+    labels,
+    money,
+    percent,
+    span_note,
+)
 
 if TYPE_CHECKING:
-    from careercap.core.comparison import Comparison
+    from careercap.core.comparison import Comparison, YearColumn
     from careercap.core.sensitivity import Sensitivity
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
@@ -80,12 +89,7 @@ def _title(result: Result) -> Text:
 
 
 def _extrapolated_note(result: Result) -> str | None:
-    projection = result.projection
-    profile = projection.profile
-    if not projection.extrapolated(profile.final_year):
-        return None
-    years = projection.covered_until - profile.as_of
-    return f"* extrapolated: past the {years} years after {profile.as_of} the findings cover"
+    return extrapolated_note(result.projection)
 
 
 def _year(result: Result, year: int) -> str:
@@ -353,11 +357,31 @@ def _by_profile(title: str, names: list[str], measures: list[Measure]) -> Fitted
 
 def comparison_years(comparison: Comparison, results: Sequence[Result], names: list[str]) -> Fitted:
     """One row per calendar year: each profile's income and state, and its difference;
-    where that does not fit, without the states; else a block per year."""
+    where that does not fit, without the states; else a block per year. A year past what
+    the findings cover, for any profile that covers it, is starred, as `project` stars it."""
     currency = comparison.entries[0].currency
     states = [{row.year: row.state for row in result.projection.years} for result in results]
     title = f"Income by year ({currency})"
     columns = list(comparison.years)
+    beyond = {
+        column.year
+        for column in columns
+        if any(
+            income is not None and result.projection.extrapolated(column.year)
+            for result, income in zip(results, column.incomes, strict=True)
+        )
+    }
+    notes = {extrapolated_note(result.projection) for result in results} - {None}
+    note = None
+    if beyond:
+        note = (
+            notes.pop()
+            if len(notes) == 1
+            else "* extrapolated, for at least one profile: past the years the findings cover"
+        )
+
+    def year(column: YearColumn) -> str:
+        return f"{column.year}*" if column.year in beyond else str(column.year)
 
     def state(index: int, year: int) -> Text:
         found = states[index].get(year) or ""
@@ -365,6 +389,8 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
 
     def table(with_states: bool) -> Table:
         table = Table(title=Text(title, style="bold"), title_justify="left")
+        if note is not None:
+            table.caption, table.caption_justify = note, "left"
         table.add_column("Year", justify="right", no_wrap=True)
         for index, name in enumerate(names):
             table.add_column(Text(name), justify="right", no_wrap=True)
@@ -373,7 +399,7 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
             if index:
                 table.add_column(Text(f"vs {names[0]}"), justify="right", no_wrap=True)
         for column in columns:
-            cells: list[str | Text] = [str(column.year)]
+            cells: list[str | Text] = [year(column)]
             for index, income in enumerate(column.incomes):
                 cells.append("" if income is None else money(income))
                 if with_states:
@@ -396,8 +422,9 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
             difference = _difference(column.differences[index], column.incomes[0]) if index else ""
             if difference:
                 rows.append((Text(f"  vs {names[0]}", style="dim"), difference))
-        blocks.append(Block(str(column.year), rows))
-    return Fitted(table(True), table(False), Stacked(title, blocks))
+        blocks.append(Block(year(column), rows))
+    stacked = Stacked(title, blocks)
+    return Fitted(table(True), table(False), stacked if note is None else Group(stacked, Text(note)))
 
 
 SUMMARY_ROWS = {

@@ -18,6 +18,7 @@ from careercap.errors import visible
 
 if TYPE_CHECKING:
     from careercap.core.comparison import Comparison, Entries, Gap
+    from careercap.core.engine import Projection
     from careercap.core.explain import Explanation
     from careercap.core.rules import Basis
 
@@ -34,6 +35,15 @@ def factor(value: float) -> str:
     """'×1.0824'; a factor so small or large that four decimals would hide it, in
     significant digits ('×1.2e-09')."""
     return f"×{value:.4f}" if 0.0001 <= value < 1e6 else f"×{value:.4g}"
+
+
+def extrapolated_note(projection: Projection) -> str | None:
+    """What the star on a year past the evidence means, for a projection that has such years."""
+    profile = projection.profile
+    if not projection.extrapolated(profile.final_year):
+        return None
+    years = projection.covered_until - profile.as_of
+    return f"* extrapolated: past the {years} years after {profile.as_of} the findings cover"
 
 
 def labels(entries: Entries) -> list[str]:

@@ -21,7 +21,7 @@ from careercap.core.result import Result, result_of
 from careercap.core.returns import learning_return
 from careercap.core.rules import Basis, Rules, basis
 from careercap.core.sensitivity import sensitivity
-from careercap.errors import Diagnostic, InputError, Invalid, Location, UsageError, shown_path
+from careercap.errors import CareercapError, Diagnostic, InputError, Invalid, Location, UsageError, shown_path
 from careercap.reading.documents import Document
 from careercap.reading.files import STDIN, Source, expand, reading_format
 from careercap.reading.profiles import Loaded, documents, load, validated
@@ -344,44 +344,51 @@ class Planned(NamedTuple):
     comparison: Comparison | None
 
 
-def plan_profile(
-    path: str,
-    rules: Rules,
-    overrides: Overrides,
-    report: Report,
-    *,
-    target: float | None,
-    by: int | None,
-    max_events: int,
-    catalogue: str | None = None,
-    maximise: Literal["net-gain"] | None = None,
-    budget: float | None = None,
-    max_hours: float | None = None,
-) -> Planned:
-    """`careercap plan`: the best plan for the one profile in `path` (from the options of
-    the catalogue file `catalogue`, if given)."""
-    from careercap.core.comparison import compare
+class Wanted(NamedTuple):
+    """What a plan must do and may spend: `careercap plan`'s options, which `chart --plan`
+    shares."""
+
+    target: float | None = None
+    by: int | None = None
+    max_events: int = 4
+    catalogue: str | None = None  # a catalogue file's path
+    maximise: Literal["net-gain"] | None = None
+    budget: float | None = None
+    max_hours: float | None = None
+
+
+def _plan_for(found: Result, rules: Rules, wanted: Wanted, options: Catalogue | None) -> Plan:
+    """The best plan for a profile's result (from the catalogue's `options`, if there is
+    one); a usage error, at its option, for one that cannot be searched."""
     from careercap.core.plan import PlanError, find_plan
 
-    options = catalogue_from(catalogue)
+    try:
+        return find_plan(
+            found.projection.profile,
+            rules,
+            target=wanted.target,
+            by=wanted.by,
+            max_events=wanted.max_events,
+            catalogue=options,
+            maximise=wanted.maximise,
+            budget=wanted.budget,
+            max_hours=wanted.max_hours,
+        )
+    except PlanError as exc:
+        raise UsageError(str(exc), exc.parameter) from None
+
+
+def plan_profile(path: str, rules: Rules, overrides: Overrides, report: Report, wanted: Wanted) -> Planned:
+    """`careercap plan`: the best plan for the one profile in `path` (from the options of
+    the catalogue file `wanted.catalogue`, if given)."""
+    from careercap.core.comparison import compare
+
+    options = catalogue_from(wanted.catalogue)
     results = every_one_valid([path], rules, overrides, report, _itself)
     if len(results) != 1:
         raise UsageError(f"plan takes one profile, and {path} holds {len(results)}")
     found = results[0]
-    try:
-        plan = find_plan(
-            found.projection.profile,
-            rules,
-            target=target,
-            by=by,
-            max_events=max_events,
-            catalogue=options,
-            maximise=maximise,
-            budget=budget,
-            max_hours=max_hours,
-        )
-    except PlanError as exc:
-        raise UsageError(str(exc), exc.parameter) from None
+    plan = _plan_for(found, rules, wanted, options)
     baseline = _with_learning(found, plan.baseline, rules)
     planned = _with_learning(found, plan.projection, rules)
     return Planned(plan, baseline, planned, compare([baseline, planned]) if plan.additions else None)
@@ -409,27 +416,49 @@ def chart_profiles(
     report: Report,
     *,
     with_sensitivity: bool = False,
-    with_plan: bool = False,
+    with_plan: Wanted | None = None,
 ) -> Charted:
-    """`careercap chart`: every profile of the files (all or nothing, in one currency)."""
+    """`careercap chart`: every profile of the files (all or nothing, in one currency,
+    and, in as_of-year money, of one as_of); with `with_plan`, the one profile with the
+    plan that does what it asks and without."""
     from careercap.core.comparison import Entries, one_currency
-    from careercap.core.plan import find_plan
 
+    options = None if with_plan is None else catalogue_from(with_plan.catalogue)
     results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
     if not results:
         raise UsageError("the files hold no profile to draw", "profiles")
     if len(results) > 1:
-        if with_plan:
+        if with_plan is not None:
             raise UsageError("give one profile, to be drawn with its plan and without", "plan")
         one_currency(Entries(results))  # one axis of money: else a located error
-    if not with_plan:
+        one_year_of_money(results)
+    if with_plan is None:
         return Charted(results, None, None)
     found = results[0]
-    plan = find_plan(found.projection.profile, rules)
+    plan = _plan_for(found, rules, with_plan, options)
     if not plan.additions:
         return Charted(results, None, plan)
     planned = _with_learning(found, plan.projection, rules)
     return Charted(results, planned, plan)
+
+
+def one_year_of_money(results: Sequence[Result]) -> None:
+    """In as_of-year money (every profile with an inflation rate), one axis holds one
+    year's money: a located error at the first profile whose as_of differs."""
+    if not all(result.real is not None for result in results):
+        return
+    first = results[0].projection.profile.as_of
+    for result in results:
+        as_of = result.projection.profile.as_of
+        if as_of != first:
+            raise CareercapError(
+                Diagnostic(
+                    Location(result.source),
+                    f"as_of {as_of} differs from {first} of {results[0].source}: in as_of-year money "
+                    f"that is two years' money on one axis; give --as-of {first} to draw every "
+                    "profile from one year",
+                )
+            )
 
 
 class Gathered(NamedTuple):

@@ -107,7 +107,8 @@ def test_a_name_that_yaml_would_misread_is_quoted(cli: Invoke, write: Write) -> 
         "c.yaml", "options:\n  - name: 'yes'\n    kind: skill\n  - name: 'C#: basics'\n    kind: skill\n"
     )
     snippet = cli("plan", CLERK, "--catalogue", catalogue, "-f", "yaml").stdout
-    assert {item["name"] for item in yaml.safe_load(snippet)["skills"]} <= {"yes", "C#: basics"}
+    assert snippet.startswith("# add under the existing skills:\n")  # items to paste under the key
+    assert {item["name"] for item in yaml.safe_load(snippet)} <= {"yes", "C#: basics"}
 
 
 def test_no_plan_within_the_budget_says_so(cli: Invoke, write: Write) -> None:
@@ -231,8 +232,8 @@ def test_a_catalogue_plan_fits_the_width_but_its_snippet_pastes_as_it_is(cli: In
     result = cli("plan", CLERK, *args, columns=width)
     lines = result.stdout.splitlines()
     start = lines.index("Add to the profile:") + 2
-    end = lines.index("", start)
-    snippet, rest = lines[start:end], lines[:start] + lines[end:]
+    end = next(at for at in range(start, len(lines)) if lines[at].startswith("Income by year")) - 1
+    snippet, rest = lines[start:end], lines[:start] + lines[end:]  # the snippet's parts apart by a blank
     assert [line for line in rest if len(line.rstrip()) > width] == []
     assert "…" not in result.stdout
     # Not folded, so that it pastes into a profile as it is: the lines the plan adds.

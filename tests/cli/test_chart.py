@@ -10,7 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import typer.main
 
+from careercap import __version__
+from careercap.cli.app import app
 from careercap.render import chart
 from tests.cli.test_planning import fetched
 from tests.conftest import PROFILES, Invoke, needs_charts
@@ -56,9 +59,17 @@ def test_the_terminal_chart_fits_the_width_and_names_years_and_currency(
 def test_the_terminal_chart_labels_income_with_thousands_and_a_legend(cli: Invoke) -> None:
     lines = cli("chart", FREELANCER, columns=80).stdout.splitlines()
     ticks = [line.split("┤")[0].strip() for line in lines if "┤" in line]
-    assert ticks == ["120,000", "100,000", "80,000", "60,000", "40,000"]
+    assert ticks == ["150,000", "100,000", "50,000", "0"]  # from zero: a gap is as large as it is
+    zoomed = cli("chart", FREELANCER, "--zoom", columns=80).stdout.splitlines()
+    assert [line.split("┤")[0].strip() for line in zoomed if "┤" in line] == [
+        "120,000",
+        "100,000",
+        "80,000",
+        "60,000",
+        "40,000",
+    ]
     assert "o Amara Okafor" in lines
-    assert "- static peer" in lines
+    assert "- peer whose skills stay static" in lines
     assert "^ planned learning: Vector search (2027)" in lines
     assert lines[-1] == "  2026-2029): 163,975.01 USD."  # career capital, as the summary has it
 
@@ -242,3 +253,187 @@ def test_a_report_is_an_html_file(cli: Invoke, write: Write) -> None:
     assert result.exit_code == 2
     assert "a report is an HTML page; name it FILE.html" in result.stderr
     assert not Path("r.pdf").exists()
+
+
+# What a chart says of itself: colours, money, the evidence, its maker ---------------------
+
+
+def fill_colours(svg: ET.Element) -> list[str]:
+    """The fill colour of each line's band, in the lines' order."""
+    found = []
+    for group in svg.iter(f"{SVG}g"):
+        if group.get("id", "").startswith("careercap-band-"):
+            style = next(group.iter(f"{SVG}use")).get("style", "")
+            found.append(re.search(r"fill:\s*(#[0-9a-f]{6})", style).group(1))  # type: ignore[union-attr]
+    return found
+
+
+def line_colours(svg: ET.Element) -> list[str]:
+    found = []
+    for group in svg.iter(f"{SVG}g"):
+        if group.get("id", "").startswith("careercap-line-"):
+            style = next(group.iter(f"{SVG}path")).get("style", "")
+            found.append(re.search(r"stroke:\s*(#[0-9a-f]{6})", style).group(1))  # type: ignore[union-attr]
+    return found
+
+
+def test_with_three_profiles_each_band_takes_its_line_s_colour(cli: Invoke, write: Write) -> None:
+    paths = [write(f"{n}.yaml", f"name: P{n}\nincome: {40000 + n * 9000}\nas_of: 2025\n") for n in range(3)]
+    result = cli("chart", *paths, "--sensitivity", "-o", "three.svg")
+    assert result.exit_code == 0, result.output
+    svg = ET.parse("three.svg").getroot()
+    assert fill_colours(svg) == line_colours(svg)
+    assert len(set(line_colours(svg))) == 3
+    text = " ".join("".join(element.itertext()) for element in svg.iter(f"{SVG}text"))
+    assert "around each line: range of plausible rule values" in text
+    assert "--sensitivity" not in text
+
+
+def test_several_profiles_in_real_money_say_so_in_the_title(cli: Invoke, write: Write) -> None:
+    paths = [
+        write(f"{n}.yaml", f"name: P{n}\nincome: {40000 + n}\nas_of: 2025\ninflation: 0.02\n")
+        for n in range(2)
+    ]
+    assert cli("chart", *paths, columns=80).stdout.splitlines()[0] == "Income by year (USD, in 2025 money)"
+
+
+def test_profiles_of_two_as_of_years_in_real_money_are_refused(cli: Invoke, write: Write) -> None:
+    one = write("one.yaml", "name: A\nincome: 40000\nas_of: 2025\ninflation: 0.02\n")
+    two = write("two.yaml", "name: B\nincome: 40000\nas_of: 2023\ninflation: 0.02\n")
+    result = cli("chart", one, two)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "two.yaml: error: as_of 2023 differs from 2025 of one.yaml: in as_of-year money that is two "
+        "years' money on one axis; give --as-of 2025 to draw every profile from one year\n"
+    )
+    assert cli("chart", one, two, "--as-of", "2025").exit_code == 0
+    assert cli("report", one, two, "-o", "r.html").exit_code == 1
+
+
+def test_the_legend_sits_below_the_plot_and_says_what_is_shaded_in_plain_words(
+    cli: Invoke, write: Write
+) -> None:
+    cli("chart", PLANNED, "--sensitivity", "--horizon", "10", "-o", "c.svg")
+    svg = ET.parse("c.svg").getroot()
+    area = next(g for g in svg.iter(f"{SVG}g") if g.get("id") == "careercap-plot-area")
+    ys = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", next(area.iter(f"{SVG}path")).get("d", ""))][1::2]
+    legend = next(g for g in svg.iter(f"{SVG}g") if g.get("id", "").startswith("legend"))
+    texts = {"".join(t.itertext()) for t in legend.iter(f"{SVG}text")}
+    assert {
+        "range of plausible rule values",
+        "peer whose skills stay static",
+        "2031-2035: beyond the evidence",
+    } <= texts
+    below = [
+        float(n)
+        for path in legend.iter(f"{SVG}path")
+        for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))[1::2]
+    ]
+    assert min(below) > max(ys)  # under the plot, covering no line
+
+
+def test_the_years_beyond_the_evidence_are_shaded_and_named(cli: Invoke, write: Write) -> None:
+    cli("chart", CLERK, "--horizon", "10", "-o", "c.svg")
+    svg = ET.parse("c.svg").getroot()
+    assert any(g.get("id") == "careercap-beyond-the-evidence" for g in svg.iter(f"{SVG}g"))
+    assert "2031-2035 lie beyond the evidence" in "".join(svg[1].itertext())
+    assert svg.get("role") == "img"
+    assert svg.get("aria-label") == "Income by year: Tomasz Nowak (EUR)"
+    lines = cli("chart", CLERK, "--horizon", "10", columns=80).stdout.splitlines()
+    assert any(line.endswith("┄┄┄") for line in lines)
+    assert "┄ 2031-2035 lie beyond the evidence: the findings cover 5 years after as_of, and" in lines
+    shorter = cli("chart", CLERK, columns=80).stdout
+    assert "beyond the evidence" not in shorter
+
+
+def test_the_income_axis_starts_at_zero_unless_zoomed(cli: Invoke, write: Write) -> None:
+    def lowest_tick(name: str) -> str:
+        svg = ET.parse(name).getroot()
+        axis = next(g for g in svg.iter(f"{SVG}g") if g.get("id") == "matplotlib.axis_2")
+        ticks = ["".join(t.itertext()) for t in axis.iter(f"{SVG}text")]
+        return next(tick for tick in ticks if re.fullmatch(r"[\d,]+", tick))
+
+    cli("chart", PLANNED, "-o", "zero.svg")
+    cli("chart", PLANNED, "--zoom", "-o", "zoom.svg")
+    assert lowest_tick("zero.svg") == "0"
+    assert lowest_tick("zoom.svg") != "0"
+
+
+def test_no_marker_is_cut_at_the_ends_of_the_axis(cli: Invoke, write: Write) -> None:
+    cli("chart", FREELANCER, "-o", "c.svg")
+    svg = ET.parse("c.svg").getroot()
+    area = next(g for g in svg.iter(f"{SVG}g") if g.get("id") == "careercap-plot-area")
+    xs = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", next(area.iter(f"{SVG}path")).get("d", ""))][::2]
+    for points in lines_of(svg).values():
+        assert min(xs) + 3 < min(x for x, _ in points)  # room for half a marker, and more
+        assert max(x for x, _ in points) < max(xs) - 3
+
+
+def test_a_pdf_embeds_truetype_fonts_and_names_careercap_as_its_maker(cli: Invoke, write: Write) -> None:
+    cli("chart", FREELANCER, "-o", "c.pdf")
+    data = Path("c.pdf").read_bytes()
+    assert b"/Type3" not in data
+    assert b"/FontFile2" in data  # TrueType, embedded
+    assert f"(careercap {__version__})".encode() in data
+    assert b"Matplotlib" not in data
+    cli("chart", FREELANCER, "-o", "c.svg")
+    assert "Matplotlib" not in Path("c.svg").read_text(encoding="utf-8")
+
+
+def test_chart_plan_takes_plan_s_options_and_draws_the_plan_chosen(cli: Invoke, write: Write) -> None:
+    catalogue = str(PROFILES / "catalogues" / "finance.yaml")
+    options = ["--catalogue", catalogue, "--maximise", "net-gain", "--budget", "300"]
+    chosen = json.loads(cli("plan", CLERK, *options, "-f", "json").stdout)
+    added = sum(
+        round(with_plan["income"] - without["income"], 2)
+        for with_plan, without in zip(
+            chosen["projection"]["years"][1:], chosen["baseline"]["years"][1:], strict=True
+        )
+    )
+    lines = cli("chart", CLERK, "--plan", *options, columns=100).stdout.splitlines()
+    assert lines[-1] == f"The plan adds {added:,.2f} EUR of income over 2026-2030."
+    generic = cli("chart", CLERK, "--plan", columns=100).stdout.splitlines()
+    assert generic[-1] != lines[-1]
+    result = cli("chart", CLERK, "--budget", "300")
+    assert result.exit_code == 2
+    assert "the plan options draw a plan: give --plan too" in result.stderr
+
+
+def test_chart_and_plan_share_the_plan_options(cli: Invoke) -> None:
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+    def declared(name: str) -> dict[str, tuple[str, ...]]:
+        return {
+            param.name: (tuple(param.opts), param.help)
+            for param in commands[name].params
+            if param.name in ("by", "max_events", "catalogue", "maximise", "budget", "max_hours")
+        }
+
+    assert declared("chart") == declared("plan")
+    assert len(declared("plan")) == 6
+
+
+def test_a_report_of_several_profiles_compares_them_first_and_every_column_has_a_heading(
+    cli: Invoke, write: Write
+) -> None:
+    result = cli("report", PLANNED, CLERK, "--horizon", "7", "-o", "r.html")
+    assert result.exit_code == 0, result.output
+    page = Path("r.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h[23]>([^<]*)</h[23]>", page)
+    assert headings[:3] == ["The profiles compared", "Income by year", "Summary, 2026-2032"]
+    assert headings.index("Income by year", 2) > headings.index("finance-clerk-with-plan")
+    assert page.count("<svg") == 1  # one chart
+    for table in re.findall(r"<table>.*?</table>", page, re.S):
+        header = re.search(r"<tr>(.*?)</tr>", table, re.S).group(1)  # type: ignore[union-attr]
+        cells = re.findall(r"<th[^>]*>(.*?)</th>", header)
+        first_row = re.findall(r"<td", re.findall(r"<tr>(.*?)</tr>", table, re.S)[1])
+        assert all(cell.strip() for cell in cells), header
+        assert len(cells) == len(first_row), header
+    assert re.search(r"<td>2031\*</td>", page)
+    assert not re.search(r"<td>2030\*</td>", page)
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", page, re.S).group(1)  # type: ignore[union-attr]
+    assert "2031-2032 lie beyond the evidence" in caption
+    assert 'role="img" aria-label="Income by year (EUR)"' in page
+    one = cli("report", CLERK, "-o", "one.html")
+    assert one.exit_code == 0
+    assert "The profiles compared" not in Path("one.html").read_text(encoding="utf-8")

@@ -493,13 +493,14 @@ def test_a_target_is_reached_as_the_income_is_shown_to_the_cent(cli: Invoke, wri
 def test_the_plan_names_its_events_apart_from_the_profile_s_own(cli: Invoke, write: Write) -> None:
     path = write("n.yaml", "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 3\nskills: [New skill 1]\n")
     snippet = cli("plan", path, "-f", "yaml").stdout
+    assert snippet.startswith("# add under the existing skills:\n")
     assert "  - name: New skill 2\n    acquired: 2026\n" in snippet
-    assert "New skill 1\n" not in snippet.replace("- New skill 1", "")
-    # Pasted in, the snippet does what the plan says: no year stays static.
+    assert "New skill 1\n" not in snippet
+    # Pasted in as it is, under the list it names, the snippet does what the plan says: no
+    # year stays static.
     pasted = write(
         "pasted.yaml",
-        "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 3\nskills:\n  - New skill 1\n"
-        + snippet.split("\nskills:\n", 1)[1],
+        "name: Ada\nincome: 50000\nas_of: 2025\nhorizon: 3\nskills:\n  - New skill 1\n" + snippet,
     )
     states = [
         row["state"]
@@ -576,3 +577,129 @@ def test_a_search_too_large_is_refused_at_once_saying_what_to_change(cli: Invoke
         "options a plan could take x 10 events x 50 years is 100,000, and plan searches at most 12,000 "
         "within --budget or --max-hours; ask for fewer --max-events, a shorter --horizon or a smaller catalogue"
     )
+
+
+# A plan into the profile: --apply, --apply-to, the snippet ---------------------------------
+
+COMMENTED = """\
+# My profile, kept by hand.
+name: Tomasz Nowak   # as on my payslip
+income: 48000
+currency: EUR
+as_of: 2025
+horizon: 5
+baseline_growth: 0.025
+skills:
+  - accounts payable   # since 2015
+  - Excel
+notes: High automation exposure.
+"""
+CATALOGUE = str(PROFILES / "catalogues" / "finance.yaml")
+BUDGETED = ["--catalogue", CATALOGUE, "--maximise", "net-gain", "--budget", "300"]
+
+
+def projected(cli: Invoke, path: str) -> dict[str, Any]:
+    result = cli("project", path, "-f", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["projections"][0]  # type: ignore[no-any-return]
+
+
+def test_apply_writes_the_plan_into_the_profile_keeping_its_comments(cli: Invoke, write: Write) -> None:
+    path = write("me.yaml", COMMENTED)
+    planned = json.loads(cli("plan", path, *BUDGETED, "-f", "json").stdout)
+    result = cli("plan", path, *BUDGETED, "--apply")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "wrote me.yaml: 3 learning events added to its certifications and skills\n"
+    text = Path(path).read_text(encoding="utf-8")
+    for line in COMMENTED.splitlines():
+        assert line in text  # every line kept, comments included
+    assert text.count("# added by careercap plan") == 2
+    assert text.count("skills:") == 1
+    assert projected(cli, path)["years"] == planned["projection"]["years"]
+    again = cli("plan", path, "--apply")
+    assert again.stderr == "me.yaml is as it was: the plan adds nothing\n"
+
+
+def test_apply_to_writes_elsewhere_and_leaves_the_profile_as_it_was(cli: Invoke, write: Write) -> None:
+    path = write("me.yaml", COMMENTED)
+    result = cli("plan", path, *BUDGETED, "--apply-to", "planned.yaml")
+    assert result.exit_code == 0, result.output
+    assert Path(path).read_text(encoding="utf-8") == COMMENTED
+    assert "# added by careercap plan" in Path("planned.yaml").read_text(encoding="utf-8")
+    printed = cli("plan", path, *BUDGETED, "--apply-to", "-")
+    assert printed.stdout == Path("planned.yaml").read_text(encoding="utf-8")
+
+
+def test_apply_keeps_the_old_profile_when_writing_fails(
+    cli: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("me.yaml", COMMENTED)
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", failing)
+    result = cli("plan", path, *BUDGETED, "--apply")
+    assert result.exit_code == 2
+    said = result.stderr.splitlines()[0]
+    assert said.startswith(
+        "careercap plan: error: Invalid value for '--apply': cannot write me.yaml: No space"
+    )
+    assert said.endswith("me.yaml is as it was")
+    assert Path(path).read_text(encoding="utf-8") == COMMENTED
+    assert sorted(p.name for p in Path().iterdir()) == ["me.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--apply", "--apply-to", "x.yaml"], "give --apply (into PROFILE) or --apply-to FILE, not both"),
+        (["--apply-to", "me.yaml"], "me.yaml is also an input; write the output elsewhere"),
+        (["--apply-to", "-", "-f", "json"], "--apply-to - prints the profile: give no --format with it"),
+    ],
+)
+def test_apply_usage_errors(cli: Invoke, write: Write, args: list[str], message: str) -> None:
+    path = write("me.yaml", COMMENTED)
+    result = cli("plan", path, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert Path(path).read_text(encoding="utf-8") == COMMENTED
+
+
+def test_apply_from_standard_input_needs_a_file_to_write(cli: Invoke, write: Write) -> None:
+    result = cli("plan", "-", "--apply", input=COMMENTED)
+    assert result.exit_code == 2
+    assert "standard input cannot be written back: give --apply-to FILE" in result.stderr
+
+
+def test_apply_adds_to_a_list_written_in_flow_style(cli: Invoke, write: Write) -> None:
+    path = write("flow.yaml", "name: X\nincome: 50000\nas_of: 2025\nhorizon: 3\nskills: [a, b]\n")
+    cli("plan", path, "--apply")
+    text = Path(path).read_text(encoding="utf-8")
+    assert text.startswith(
+        "name: X\nincome: 50000\nas_of: 2025\nhorizon: 3\nskills: [a, b, {name: New skill 1"
+    )
+    assert "static" not in [row["state"] for row in projected(cli, path)["years"][1:]]
+
+
+def test_the_snippet_pastes_under_the_existing_list_as_it_is(cli: Invoke, write: Write) -> None:
+    path = write("me.yaml", COMMENTED)
+    snippet = cli("plan", path, *BUDGETED, "-f", "yaml").stdout
+    existing, new = snippet.split("\n\n")
+    assert existing.startswith("# add under the existing skills:\n  - name: SQL for analysts\n")
+    assert new.startswith("certifications:\n")
+    # Pasted where it says: the items after the list's last item, the new list at the end.
+    pasted = COMMENTED.replace("  - Excel\n", "  - Excel\n" + existing + "\n") + new
+    planned = json.loads(cli("plan", path, *BUDGETED, "-f", "json").stdout)
+    assert projected(cli, write("pasted.yaml", pasted))["years"] == planned["projection"]["years"]
+
+
+def test_compare_and_plan_star_the_years_beyond_the_evidence(cli: Invoke, write: Write) -> None:
+    clerk, planned = str(PROFILES / "finance-clerk.yaml"), str(PROFILES / "finance-clerk-with-plan.yaml")
+    for args in (["compare", clerk, planned, "--horizon", "7"], ["plan", clerk, "--horizon", "7"]):
+        for width in (40, 80, 200):
+            out = cli(*args, columns=width).stdout
+            assert re.search(r"\b2031\*", out), (args, width)
+            assert re.search(r"\b2032\*", out), (args, width)
+            assert not re.search(r"\b2030\*", out)
+            assert "* extrapolated: past the 5 years after 2025 the findings cover" in " ".join(out.split())

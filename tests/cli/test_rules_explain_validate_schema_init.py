@@ -270,13 +270,26 @@ def test_init_writes_a_starter_profile_that_validates(cli: Invoke, write: Write)
     assert len(re.findall(r"^# ", text, re.M)) >= 10  # every field explained
     assert cli("validate", "me.yaml", "--strict").exit_code == 0
     document = json.loads(cli("project", "me.yaml", "-f", "json").stdout)
-    (event,) = [
-        e
+    planned = [
+        e["planned"]
         for row in document["projections"][0]["years"]
         for e in row["events"]
         if e["kind"] == "certification"
     ]
-    assert event["planned"] is True
+    assert planned == [True]  # the held one is before the projected years
+
+
+def test_the_starter_profile_leads_to_the_return_on_learning(cli: Invoke, write: Write) -> None:
+    cli("init", "me.yaml")
+    text = Path("me.yaml").read_text(encoding="utf-8")
+    for field in ("cost", "hours", "hourly_value", "learning_subsidy", "inflation", "expires"):
+        assert re.search(rf"^\s*(- )?{field}: ", text, re.M), field  # written, not only mentioned
+    result = cli("project", "me.yaml")
+    assert (result.exit_code, result.stderr) == (0, "")  # nothing to warn of, as written
+    assert "The planned learning, as an investment" in result.stdout
+    assert "Pays back in" in result.stdout
+    summary = json.loads(cli("project", "me.yaml", "-f", "json").stdout)["projections"][0]["summary"]
+    assert summary["learning_cost"] > 0
 
 
 def test_init_refuses_to_overwrite_unless_forced(cli: Invoke, write: Write) -> None:
