@@ -35,6 +35,7 @@ from careercap.cli.options import (
     CatalogueOpt,
     ChartFormat,
     CsvGuard,
+    DiscountRateOpt,
     Document,
     Employment,
     Format,
@@ -187,6 +188,7 @@ def project(
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
     inflation: InflationOpt = None,
+    discount_rate: DiscountRateOpt = None,
     output_format: Annotated[
         Format | None,
         format_option(
@@ -276,7 +278,7 @@ def project(
         recursive=recursive,
         jobs="auto" if jobs == "auto" else int(jobs),
         rules_file=_name(rules_file),
-        overrides=Overrides(as_of, horizon, baseline_growth, inflation),
+        overrides=Overrides(as_of, horizon, baseline_growth, inflation, discount_rate),
         sensitivity=with_sensitivity,
         fail_fast=fail_fast,
         report=report_lines,
@@ -298,6 +300,7 @@ def compare(
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
     inflation: InflationOpt = None,
+    discount_rate: DiscountRateOpt = None,
     output_format: Annotated[
         TableOrJson,
         format_option(TableOrJson, "table for people, json for programs."),
@@ -328,7 +331,7 @@ def compare(
             check_target(named, option)
     refuse_overwriting(outputs, _inputs(profiles, rules_file), standard_output=True)
     rules = pipeline.rules_from(_name(rules_file))
-    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation, discount_rate)
     _waiting_for_a_terminal(profiles)
     basis = pipeline.basis_of(rules, _name(rules_file))
     if output_format is TableOrJson.json:
@@ -364,6 +367,7 @@ def plan(
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
+    discount_rate: DiscountRateOpt = None,
     output_format: Annotated[
         PlanFormat,
         format_option(PlanFormat, "table for people; json; yaml for the snippet alone."),
@@ -406,7 +410,7 @@ def plan(
     wanted = _wanted(target, by, max_events, catalogue, maximise, budget, max_hours)
     applied = _applied_to(profile_path, apply, _name(apply_to), output_format, rules_file, catalogue)
     rules = pipeline.rules_from(_name(rules_file))
-    overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, discount_rate=discount_rate)
     _waiting_for_a_terminal([profile_path])
     planned = pipeline.plan_profile(profile_path, rules, overrides, report, wanted)
     if applied is not None:
@@ -524,6 +528,7 @@ def chart(
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
     inflation: InflationOpt = None,
+    discount_rate: DiscountRateOpt = None,
     with_sensitivity: SensitivityOpt = False,
     with_plan: Annotated[
         bool,
@@ -572,7 +577,7 @@ def chart(
     refuse_overwriting({"output": target}, [*_inputs(profiles, rules_file), *map(str, extra)])
     _chart_libraries()
     rules = pipeline.rules_from(_name(rules_file))
-    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation, discount_rate)
     _waiting_for_a_terminal(profiles)
     charted = pipeline.chart_profiles(
         profiles,
@@ -617,6 +622,7 @@ def report_command(
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
     inflation: InflationOpt = None,
+    discount_rate: DiscountRateOpt = None,
     with_sensitivity: SensitivityOpt = False,
     zoom: ZoomOpt = False,
     rules_file: RulesOpt = None,
@@ -640,7 +646,7 @@ def report_command(
     refuse_overwriting({"output": target}, _inputs(profiles, rules_file))
     _chart_libraries()
     rules = pipeline.rules_from(_name(rules_file))
-    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation)
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation, discount_rate)
     _waiting_for_a_terminal(profiles)
     charted = pipeline.chart_profiles(profiles, rules, overrides, report, with_sensitivity=with_sensitivity)
     from careercap import __version__
@@ -761,6 +767,7 @@ def explain(
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = None,
     baseline_growth: GrowthOpt = None,
+    discount_rate: DiscountRateOpt = None,
     rules_file: RulesOpt = None,
 ) -> None:
     """Say year by year why each rule fired or did not, and what is within reach.
@@ -774,7 +781,7 @@ def explain(
 
     sources = pipeline.sources_of(profiles, directories=False)
     rules = pipeline.rules_from(_name(rules_file))
-    overrides = pipeline.Overrides(as_of, horizon, baseline_growth)
+    overrides = pipeline.Overrides(as_of, horizon, baseline_growth, discount_rate=discount_rate)
     _waiting_for_a_terminal(profiles)
     explained = pipeline.explain_sources(sources, rules, overrides, report)
     for index, (result, explanation) in enumerate(explained):

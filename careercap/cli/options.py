@@ -190,6 +190,16 @@ InflationOpt = Annotated[
         "profile's.  [-0.5 to 1]",
     ),
 ]
+DiscountRateOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--discount-rate",
+        metavar="RATE",
+        parser=number(0, 1, rate=True),
+        help="Yearly discount rate (0.05 is 5 %): present values in as_of, and the net present value "
+        "and internal rate of return of planned learning. Default: the profile's.  [0 to 1]",
+    ),
+]
 RulesOpt = Annotated[
     Path | None,
     typer.Option(

@@ -15,18 +15,24 @@ from __future__ import annotations
 import math
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple, overload
 
 from careercap.core.engine import Factors, Projection, static_peer_incomes
 from careercap.core.result import Result, result_of
-from careercap.core.rounding import cents, six
+from careercap.core.rounding import cents, from_cents, in_cents, six
 from careercap.errors import CareercapError, Diagnostic, Location
 
 SUMMARY_FIELDS = ("final_income", "cagr", "cumulative_earnings", "career_capital")
 LEARNING_FIELDS = ("learning_cost", "learning_gain", "net_learning_gain")
 """Compared when any profile plans learning: each over its own horizon, as shown (to the
 cent), 0 for a profile that plans none (it spends nothing on learning and gains nothing)."""
+PRESENT_FIELDS = ("discount_rate", "pv_cumulative_earnings", "pv_career_capital")
+PRESENT_LEARNING_FIELDS = ("pv_learning_cost", "pv_learning_gain", "npv")
+"""Compared when any profile has a discount rate (the learning ones when, too, any plans
+learning): each over its own horizon, in its own as_of, as shown; NaN (null in JSON) for a
+profile without a rate, and the learning ones 0 for one with a rate that plans none."""
+_PRESENT = (*PRESENT_FIELDS, *PRESENT_LEARNING_FIELDS)
 
 
 class YearColumn(NamedTuple):
@@ -104,6 +110,7 @@ class Entries(Sequence[Entry]):
         self.figures = array("d")  # _FIGURES a profile
         self.learning = array("d")  # LEARNING_FIELDS a profile: 0 for one that plans no learning
         self.plans = bytearray()  # whether each plans learning
+        self.present = array("d")  # _PRESENT a profile: NaN for one without a discount rate
         for item in items:
             self.append(item)
 
@@ -128,6 +135,20 @@ class Entries(Sequence[Entry]):
         self.learning.extend(
             (0.0, 0.0, 0.0) if learning is None else (learning.cost, learning.gain, learning.net)
         )
+        present = result.present
+        if present is None:
+            self.present.extend([math.nan] * len(_PRESENT))
+        else:
+            self.present.extend(
+                (
+                    present.discount_rate,
+                    present.cumulative_earnings,
+                    present.career_capital,
+                    present.learning_cost or 0.0,
+                    present.learning_gain or 0.0,
+                    present.npv or 0.0,
+                )
+            )
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -198,6 +219,13 @@ def _difference(value: float | None, first: float | None) -> float | None:
     return cents(cents(value) - cents(first))
 
 
+def _present_difference(value: float, first: float, rounded: Callable[[float], float]) -> float:
+    """A difference of present values (or of rates), NaN where either has none."""
+    if math.isnan(value) or math.isnan(first):
+        return math.nan
+    return rounded(value - first)
+
+
 def _over(entry: Entry, span: Span) -> tuple[float, ...]:
     """The summary figures of a profile over a span of its years (in SUMMARY_FIELDS order):
     its own summary when the span is its whole horizon, else the same formulas over the span."""
@@ -205,10 +233,10 @@ def _over(entry: Entry, span: Span) -> tuple[float, ...]:
         return tuple(entry.figures[: len(SUMMARY_FIELDS)])
     start, final = entry.incomes[span.first - entry.as_of], entry.incomes[span.last - entry.as_of]
     years = range(span.first + 1, span.last + 1)
-    cumulative = sum(entry.incomes[year - entry.as_of] for year in years)
-    static_peer = sum(entry.peers[year - entry.as_of - 1] for year in years)
+    cumulative = sum(in_cents(entry.incomes[year - entry.as_of]) for year in years)
+    static_peer = sum(in_cents(entry.peers[year - entry.as_of - 1]) for year in years)
     cagr = (final / start) ** (1 / (span.last - span.first)) - 1
-    return final, cagr, cumulative, cumulative - static_peer
+    return final, cagr, from_cents(cumulative), from_cents(cumulative - static_peer)
 
 
 def _common_span(entries: Entries) -> Span:
@@ -281,6 +309,13 @@ def compare(items: Entries | Sequence[Result | Projection]) -> Comparison:
             values = array("d", (cents(value) for value in entries.learning[at :: len(LEARNING_FIELDS)]))
             summary[field] = values
             differences[field] = array("d", (cents(value - values[0]) for value in values))
+    if not all(math.isnan(rate) for rate in entries.present[:: len(_PRESENT)]):
+        fields = PRESENT_FIELDS + (PRESENT_LEARNING_FIELDS if any(entries.plans) else ())
+        for field in fields:
+            values = array("d", entries.present[_PRESENT.index(field) :: len(_PRESENT)])
+            summary[field] = values
+            rounded = six if field == "discount_rate" else cents
+            differences[field] = array("d", (_present_difference(v, values[0], rounded) for v in values))
     first, finals = entries[0], summary["final_income"]
     alike = all(entries.span(index) == span for index in range(len(entries)))
     gaps = (

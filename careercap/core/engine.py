@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Literal, NamedTuple, TypeVar
 
 from careercap.core.profile import Profile
+from careercap.core.rounding import cents, from_cents, in_cents
 from careercap.core.rules import PORTFOLIO, RULES, Rules
 
 State = Literal["upskilling", "maintaining", "static"]
@@ -33,6 +34,9 @@ class Event(NamedTuple):
 
 class YearRow(NamedTuple):
     """One calendar year of a trajectory. `growth` is None on the first row.
+
+    `income` is as shown, rounded to cents: every sum is a sum of these. The trajectory
+    itself goes on unrounded, and `growth` is taken between the unrounded incomes.
 
     `window` holds the learning events of the year's window (the years that decide its
     state), by year; `held`, the distinct skills held at the end of the year."""
@@ -61,6 +65,9 @@ class Factors(NamedTuple):
 
 
 class Summary(NamedTuple):
+    """The summary, in money as shown: each a sum of the yearly amounts rounded to cents,
+    or a difference of such sums; `cagr` from the rounded start and final incomes."""
+
     start_income: float
     final_income: float
     cagr: float
@@ -207,7 +214,7 @@ def project(profile: Profile, rules: Rules) -> Projection:
             growth = income / previous - 1
         this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
         held = skills[: bisect_right(skill_years, year)] if skill_years else ()
-        rows.append(row(year, income, growth, state, this_year, applied, timeline[start:end], held))
+        rows.append(row(year, round(income, 2), growth, state, this_year, applied, timeline[start:end], held))
     steps = 0 if step_year is None else 1
     summary = _summary(profile, rows, rates, counts, multiplier**steps)
     covered = profile.as_of + rules.extrapolation_after
@@ -222,18 +229,20 @@ _RULE_OF_STATE: dict[str, tuple[str, ...]] = {"maintaining": ()} | {
 
 
 def static_peer_incomes(profile: Profile, rates: dict[State, float]) -> list[float]:
-    """A peer with the same start whose skills stay static: income in each projected year."""
+    """A peer with the same start whose skills stay static: income in each projected year,
+    as shown (rounded to cents)."""
     static_growth = 1 + rates["static"]
-    return [profile.income * static_growth**k for k in range(1, profile.horizon + 1)]
+    income = profile.income
+    return [round(income * static_growth**k, 2) for k in range(1, profile.horizon + 1)]
 
 
 def _summary(
     profile: Profile, rows: list[YearRow], rates: dict[State, float], states: dict[str, int], portfolio: float
 ) -> Summary:
-    g, horizon, start = profile.baseline_growth, profile.horizon, profile.income
+    g, horizon, start = profile.baseline_growth, profile.horizon, rows[0].income
     final = rows[-1].income
-    cumulative = sum([row.income for row in rows[1:]])
-    static_peer = sum(static_peer_incomes(profile, rates))
+    cumulative = sum([round(row.income * 100) for row in rows[1:]])  # in cents, as `total` adds
+    static_peer = sum([round(income * 100) for income in static_peer_incomes(profile, rates)])
     static_growth = 1 + rates["static"]
     factors = Factors(
         (1 + g) ** horizon,  # baseline
@@ -245,15 +254,16 @@ def _summary(
         start_income=start,
         final_income=final,
         cagr=(final / start) ** (1 / horizon) - 1,
-        cumulative_earnings=cumulative,
-        static_peer_cumulative=static_peer,
-        career_capital=cumulative - static_peer,
+        cumulative_earnings=from_cents(cumulative),
+        static_peer_cumulative=from_cents(static_peer),
+        career_capital=from_cents(cumulative - static_peer),
         factors=factors,
     )
 
 
 class RealTerms(NamedTuple):
-    """A projection's money in as_of-year money: nominal / (1 + inflation) ** (year - as_of)."""
+    """A projection's money in as_of-year money: each year's nominal amount as shown, over
+    (1 + inflation) ** (year - as_of), rounded to cents; the sums are sums of those."""
 
     inflation: float
     incomes: tuple[float, ...]  # one a year, as projection.years
@@ -272,8 +282,19 @@ def real_terms(projection: Projection, inflation: float) -> RealTerms:
     """Every money figure of the projection, deflated to as_of-year money."""
     profile, rates = projection.profile, projection.rates
     by_year = deflators(profile, inflation)
-    incomes = tuple(row.income / deflator for row, deflator in zip(projection.years, by_year, strict=True))
+    incomes = tuple(
+        cents(row.income / deflator) for row, deflator in zip(projection.years, by_year, strict=True)
+    )
     peer = static_peer_incomes(profile, rates)
-    static_peer = sum(income / deflator for income, deflator in zip(peer, by_year[1:], strict=True))
-    cumulative = sum(incomes[1:])
-    return RealTerms(inflation, incomes, incomes[-1], cumulative, static_peer, cumulative - static_peer)
+    static_peer = sum(
+        in_cents(cents(income / deflator)) for income, deflator in zip(peer, by_year[1:], strict=True)
+    )
+    cumulative = sum(in_cents(income) for income in incomes[1:])
+    return RealTerms(
+        inflation,
+        incomes,
+        incomes[-1],
+        from_cents(cumulative),
+        from_cents(static_peer),
+        from_cents(cumulative - static_peer),
+    )

@@ -8,7 +8,9 @@ import itertools
 from typing import NamedTuple
 
 from careercap.core.engine import Event, Projection, YearRow
-from careercap.core.returns import Marginal, marginal_gains
+from careercap.core.present import PresentValue, discounted, present_value
+from careercap.core.returns import LearningReturn, Marginal, learning_return, marginal_gains
+from careercap.core.rounding import from_cents
 from careercap.core.rules import PORTFOLIO, Rules
 from careercap.core.words import counted, span
 
@@ -20,12 +22,23 @@ class YearReason(NamedTuple):
     reason: str  # the counts against the thresholds, in words
 
 
+class Valued(NamedTuple):
+    """What a planned event adds and costs, worth in as_of at the discount rate: the same
+    gain is worth less, the later it comes."""
+
+    gain: float
+    cost: float
+
+
 class Explanation(NamedTuple):
     projection: Projection
     years: tuple[YearReason, ...]
     portfolio: str  # the freelancer portfolio rule, for this profile
     hints: tuple[str, ...]  # what is within reach
     planned: tuple[Marginal, ...] = ()  # what each planned event adds, and costs
+    valued: tuple[Valued, ...] = ()  # with a discount rate: the same, in as_of, one a planned event
+    present: PresentValue | None = None  # with a discount rate: the whole plan's, in as_of
+    learning: LearningReturn | None = None  # with a discount rate: the whole plan's, undiscounted
 
 
 def _listed(names: list[str]) -> str:
@@ -164,4 +177,20 @@ def explain(projection: Projection, rules: Rules) -> Explanation:
         _upskilling_hints(written, rules) + _static_hints(written, rules) + _portfolio_hints(written, rules)
     )
     planned = tuple(marginal_gains(projection, rules))
-    return Explanation(projection, years, _portfolio(written, rules), tuple(hints), planned)
+    explanation = Explanation(projection, years, _portfolio(written, rules), tuple(hints), planned)
+    rate = projection.profile.discount_rate
+    if rate is None:
+        return explanation
+    learning = learning_return(projection, rules)
+    return explanation._replace(
+        valued=tuple(_valued(marginal, projection.profile.as_of, rate) for marginal in planned),
+        present=present_value(projection, learning, rate),
+        learning=learning,
+    )
+
+
+def _valued(marginal: Marginal, as_of: int, rate: float) -> Valued:
+    """A planned event's gain and cost in as_of: each year's, discounted from its year."""
+    gain = sum(discounted(flow.gain, flow.year - as_of, rate) for flow in marginal.flows)
+    cost = sum(discounted(flow.cost, flow.year - as_of, rate) for flow in marginal.flows)
+    return Valued(from_cents(gain), from_cents(cost))

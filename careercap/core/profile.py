@@ -37,6 +37,7 @@ MOST_YEARS = 50
 Horizon = Annotated[Integer, Field(ge=1, le=MOST_YEARS)]
 BaselineGrowth = Annotated[Number, Field(ge=-0.5, le=0.5)]
 Inflation = Annotated[Number, Field(ge=-0.5, le=1)]
+DiscountRate = Annotated[Number, Field(ge=0, le=1)]
 
 
 def _without_format_characters(name: str) -> str:
@@ -188,6 +189,12 @@ class Profile(BaseModel):
     notes: Text | None = Field(default=None, description="Free text, ignored by the model.")
     inflation: Inflation | None = Field(
         default=None, description="Yearly inflation, for figures in as_of-year money."
+    )
+    discount_rate: DiscountRate | None = Field(
+        default=None,
+        description="The yearly rate at which later money is worth less (0.05 is 5 %): present values "
+        "in as_of, the net present value and the internal rate of return of planned learning.",
+        examples=[0.05],
     )
     hourly_value: Number = Field(
         default=0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from careercap.core.engine import Projection, RealTerms, real_terms
+from careercap.core.present import PresentValue, present_value
 from careercap.core.returns import LearningReturn
 from careercap.core.sensitivity import Sensitivity
 from careercap.errors import Diagnostic
@@ -12,8 +13,8 @@ from careercap.errors import Diagnostic
 
 class Result(NamedTuple):
     """A projection with where it came from and what is computed from it, once: its
-    money in as_of-year money when the profile has an inflation rate, and its
-    sensitivity when that was asked for."""
+    money in as_of-year money when the profile has an inflation rate, its present values
+    when it has a discount rate, and its sensitivity when that was asked for."""
 
     source: str  # as the user named it; "-" for standard input
     document: int  # 1-based, within the source
@@ -22,6 +23,7 @@ class Result(NamedTuple):
     sensitivity: Sensitivity | None = None
     real: RealTerms | None = None
     learning: LearningReturn | None = None  # when the profile plans learning
+    present: PresentValue | None = None  # when the profile has a discount rate
 
 
 def result_of(
@@ -32,7 +34,10 @@ def result_of(
     sensitivity: Sensitivity | None = None,
     learning: LearningReturn | None = None,
 ) -> Result:
-    """The result of a projection, with its real-money figures worked out here and only here."""
-    inflation = projection.profile.inflation
+    """The result of a projection, with its real-money figures and present values worked
+    out here and only here."""
+    profile = projection.profile
+    inflation, rate = profile.inflation, profile.discount_rate
     real = None if inflation is None else real_terms(projection, inflation)
-    return Result(source, document, projection, warnings, sensitivity, real, learning)
+    present = None if rate is None else present_value(projection, learning, rate)
+    return Result(source, document, projection, warnings, sensitivity, real, learning, present)

@@ -4,6 +4,9 @@ it pays back. Pure, like the engine.
 The planned learning is the certifications and dated skills whose year falls after
 `as_of` and within the horizon (what was learnt before `as_of` is a sunk cost). What it
 adds is measured against the same profile without it.
+
+Money as shown: each event's cost and each year's added income are rounded to cents, and
+the figures are sums of those, so that they add up with a calculator.
 """
 
 from __future__ import annotations
@@ -13,18 +16,28 @@ from typing import NamedTuple, Protocol
 
 from careercap.core.engine import Projection, project
 from careercap.core.profile import Certification, Profile, Skill
-from careercap.core.rounding import cents
+from careercap.core.rounding import cents, from_cents, in_cents
 from careercap.core.rules import Rules
+
+
+class Flow(NamedTuple):
+    """One projected year of the planned learning, as shown (to the cent): the income it
+    adds that year, and what the events of that year cost."""
+
+    year: int
+    gain: float
+    cost: float
 
 
 class LearningReturn(NamedTuple):
     cost: float  # learning_cost: what the planned learning costs, net of subsidy, time included
     gain: float  # learning_gain: the income it adds over the projected years, year by year as shown
     payback_year: int | None  # the first year the added income covers what was spent by then
+    flows: tuple[Flow, ...] = ()  # each projected year's gain and cost, as shown
 
     @property
     def net(self) -> float:
-        return self.gain - self.cost
+        return from_cents(in_cents(self.gain) - in_cents(self.cost))
 
     @property
     def ratio(self) -> float | None:
@@ -50,8 +63,14 @@ def fees(item: Priced, profile: Profile) -> float:
 
 
 def event_cost(item: Priced, profile: Profile) -> float:
-    """`cost × (1 − learning_subsidy) + hours × hourly_value`; a missing cost or hours is 0."""
+    """`cost × (1 − learning_subsidy) + hours × hourly_value`; a missing cost or hours is 0.
+    Unrounded: `shown_cost` is what learning_cost adds up."""
     return fees(item, profile) + (item.hours or 0.0) * profile.hourly_value
+
+
+def shown_cost(item: Priced, profile: Profile) -> float:
+    """An event's cost as shown, rounded to cents: what learning_cost adds up."""
+    return cents(event_cost(item, profile))
 
 
 def planned_learning(profile: Profile) -> list[Certification | Skill]:
@@ -69,6 +88,7 @@ class Marginal(NamedTuple):
     item: Certification | Skill
     gain: float
     cost: float
+    flows: tuple[Flow, ...] = ()  # the income it adds each projected year, as shown
 
 
 def _without(profile: Profile, left_out: list[Certification | Skill]) -> Profile:
@@ -84,7 +104,7 @@ def _added(projection: Projection, without: Projection) -> Iterator[tuple[int, f
     """Each projected year, and the income a projection adds in it over another, as shown
     (to the cent): summed, they add up with a calculator."""
     for row, alone in zip(projection.years[1:], without.years[1:], strict=True):
-        yield row.year, cents(row.income) - cents(alone.income)
+        yield row.year, cents(row.income - alone.income)  # both as shown already
 
 
 def marginal_gains(projection: Projection, rules: Rules) -> list[Marginal]:
@@ -93,8 +113,12 @@ def marginal_gains(projection: Projection, rules: Rules) -> list[Marginal]:
     marginals = []
     for item in planned_learning(profile):
         alone = project(_without(profile, [item]), rules)
-        gain = sum(added for _, added in _added(projection, alone))
-        marginals.append(Marginal(item, gain, event_cost(item, profile)))
+        cost = shown_cost(item, profile)
+        flows = tuple(
+            Flow(year, added, cost if year == item.year else 0.0) for year, added in _added(projection, alone)
+        )
+        gain = from_cents(sum(in_cents(flow.gain) for flow in flows))
+        marginals.append(Marginal(item, gain, cost, flows))
     return marginals
 
 
@@ -105,12 +129,13 @@ def learning_return(projection: Projection, rules: Rules) -> LearningReturn | No
     if not planned:
         return None
     without = project(_without(profile, planned), rules)
-    cost, gain, payback = 0.0, 0.0, None
+    cost, gain, payback = 0, 0, None  # in cents, spent and gained by then
+    flows = []
     for year, added in _added(projection, without):
-        cost += sum(event_cost(item, profile) for item in planned if item.year == year)  # spent by then
-        gain += added
-        if (
-            payback is None and cents(cost) > 0 and cents(gain) >= cents(cost)
-        ):  # nothing spent, nothing to repay
+        spent = sum(in_cents(shown_cost(item, profile)) for item in planned if item.year == year)
+        cost += spent
+        gain += in_cents(added)
+        flows.append(Flow(year, added, from_cents(spent)))
+        if payback is None and cost > 0 and gain >= cost:  # nothing spent, nothing to repay
             payback = year
-    return LearningReturn(cost, gain, payback)
+    return LearningReturn(from_cents(cost), from_cents(gain), payback, tuple(flows))

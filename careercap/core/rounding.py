@@ -2,9 +2,15 @@
 
 The model computes in double precision; only these round. Adding 0.0 turns a rounded
 -0.0 into 0.0, so that no figure reads "-0.00".
+
+Money as shown: each year's amount is rounded to cents first, and every sum is a sum of
+those, made in whole cents (`in_cents`, `from_cents`), so that a figure and the figures it
+adds up reconcile exactly, to the cent, wherever they are shown.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 
 def cents(amount: float) -> float:
@@ -15,3 +21,26 @@ def cents(amount: float) -> float:
 def six(rate: float) -> float:
     """A rate as exported: rounded to six decimals."""
     return round(rate, 6) + 0.0
+
+
+def in_cents(shown: float) -> int:
+    """An amount already rounded to cents (`cents`), as a whole number of cents: exact,
+    for every amount careercap shows (below 2^53 cents)."""
+    return round(shown * 100)
+
+
+def from_cents(count: int) -> float:
+    """A whole number of cents as money: the same float `cents` gives for that figure."""
+    return count / 100
+
+
+def total(shown: Iterable[float]) -> float:
+    """The sum of amounts shown to the cent, exact to the cent (a float sum of many
+    amounts could drift from it by a cent)."""
+    return sum([round(amount * 100) for amount in shown]) / 100
+
+
+def total_gap(shown: Iterable[float], others: Iterable[float]) -> float:
+    """The sum of the yearly differences between two runs of amounts shown to the cent,
+    exact to the cent."""
+    return sum([round(a * 100) - round(b * 100) for a, b in zip(shown, others, strict=True)]) / 100

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from careercap.core.engine import deflators, static_peer_incomes
-from careercap.core.rounding import cents
+from careercap.core.rounding import total_gap
 from careercap.core.words import span
 from careercap.errors import Diagnostic, Location, visible
 from careercap.render.text import money, wrapped
@@ -193,10 +193,7 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
                 f"{money(capital)} {currency}.",
             )
         else:
-            added = sum(
-                cents(with_plan) - cents(without)
-                for with_plan, without in zip(lines[1].incomes[1:], lines[0].incomes[1:], strict=True)
-            )
+            added = total_gap(lines[1].incomes[1:], lines[0].incomes[1:])  # each year as shown
             shade = Shade(
                 1,
                 0,

@@ -16,11 +16,19 @@ from typing import Annotated, Any, Final, Literal, NotRequired
 from pydantic import ConfigDict, Field, WithJsonSchema, with_config
 from typing_extensions import TypedDict  # what Pydantic reads a TypedDict from before 3.12
 
-from careercap.core.comparison import LEARNING_FIELDS
+from careercap.core.comparison import LEARNING_FIELDS, PRESENT_FIELDS, PRESENT_LEARNING_FIELDS
 from careercap.core.engine import State
 from careercap.core.fields import YEAR_MAX, YEAR_MIN, Year
 from careercap.core.plan import MOST_EVENTS, Objective
-from careercap.core.profile import MOST_YEARS, BaselineGrowth, Currency, Employment, Horizon, Inflation
+from careercap.core.profile import (
+    MOST_YEARS,
+    BaselineGrowth,
+    Currency,
+    DiscountRate,
+    Employment,
+    Horizon,
+    Inflation,
+)
 from careercap.core.rules import BASELINE, RULES, Parameters, SectionParameters
 from careercap.core.sensitivity import PARAMETERS
 
@@ -109,6 +117,24 @@ def _together(names: tuple[str, ...]) -> dict[str, Any]:
 REAL = ("real_final_income", "real_cumulative_earnings", "real_static_peer_cumulative", "real_career_capital")
 
 
+PRESENT_LEARNING = ("learning_cost", "learning_gain", "npv", "irr")
+
+
+@with_config(ConfigDict(json_schema_extra=_together(PRESENT_LEARNING)))
+class PresentValue(TypedDict):
+    """Present values in as_of at the discount rate: each yearly amount as shown, over
+    (1 + discount_rate) ** (year - as_of), rounded to cents, and summed."""
+
+    discount_rate: DiscountRate
+    cumulative_earnings: Money
+    static_peer_cumulative: Money
+    career_capital: Amount  # cumulative_earnings - static_peer_cumulative
+    learning_cost: NotRequired[Money]  # when the profile plans learning: all of PRESENT_LEARNING
+    learning_gain: NotRequired[Amount]
+    npv: NotRequired[Amount]  # learning_gain - learning_cost
+    irr: NotRequired[Rate | None]  # null unless the yearly flows change sign once, - to +
+
+
 @with_config(ConfigDict(json_schema_extra=_together(LEARNING)))
 class Summary(TypedDict):
     start_income: Money
@@ -127,6 +153,7 @@ class Summary(TypedDict):
     net_learning_gain: NotRequired[Amount]
     return_on_learning: NotRequired[float | None]  # null when the learning cost nothing
     payback_year: NotRequired[CalendarYear | None]  # null when it does not pay back
+    present_value: NotRequired[PresentValue]  # with a discount rate
     sensitivity: NotRequired[Sensitivity]  # with --sensitivity
 
 
@@ -153,8 +180,17 @@ def _each_year(rule: dict[str, Any]) -> dict[str, Any]:
 
 def _projection_rules(schema: dict[str, Any]) -> None:
     """What a projection's fields say of each other: real money in every year and in the
-    summary exactly when it has an inflation rate; a band in every year exactly when the
-    summary has a sensitivity; horizon + 1 years, each once, only the first without growth."""
+    summary exactly when it has an inflation rate; present values exactly when it has a
+    discount rate, with the learning's exactly when the summary has learning figures; a
+    band in every year exactly when the summary has a sensitivity; horizon + 1 years, each
+    once, only the first without growth."""
+    with_learning = {"properties": {"summary": _present(["learning_cost"])}}
+    learning_valued = {
+        "properties": {"summary": {"type": "object", "properties": {"present_value": _present(["npv"])}}}
+    }
+    learning_unvalued = {
+        "properties": {"summary": {"type": "object", "properties": {"present_value": _absent(["npv"])}}}
+    }
     with_sensitivity = {"properties": {"summary": _present(["sensitivity"])}}
     rows = {
         "uniqueItems": True,
@@ -172,6 +208,12 @@ def _projection_rules(schema: dict[str, Any]) -> None:
                 "properties": {"years": _each_year(_absent(["real_income"])), "summary": _absent([*REAL])}
             },
         },
+        {
+            "if": _present(["discount_rate"]),
+            "then": {"properties": {"summary": _present(["present_value"])}},
+            "else": {"properties": {"summary": _absent(["present_value"])}},
+        },
+        {"if": with_learning, "then": learning_valued, "else": learning_unvalued},
         {
             "if": with_sensitivity,
             "then": {"properties": {"years": _each_year(_present(["band"]))}},
@@ -205,6 +247,7 @@ class Projection(TypedDict):
     horizon: Horizon
     baseline_growth: BaselineGrowth
     inflation: NotRequired[Inflation]
+    discount_rate: NotRequired[DiscountRate]
     years: list[YearRow]
     summary: Summary
     warnings: list[Note]
@@ -229,6 +272,7 @@ class Lead(TypedDict):
     horizon: Horizon
     baseline_growth: BaselineGrowth
     inflation: NotRequired[Inflation]
+    discount_rate: NotRequired[DiscountRate]
 
 
 class Error(TypedDict):
@@ -266,13 +310,26 @@ class CompareYear(TypedDict):
 
 def _learning_in_both(schema: dict[str, Any]) -> None:
     """The learning figures: all or none, in the summary and in its differences alike."""
-    learning = list(LEARNING_FIELDS)
+    learning, present = list(LEARNING_FIELDS), list(PRESENT_FIELDS)
+    present_learning = list(PRESENT_LEARNING_FIELDS)
     schema["allOf"] = [
         _together(LEARNING_FIELDS),
+        _together(PRESENT_FIELDS),
+        _together(PRESENT_LEARNING_FIELDS),
         {
             "if": _present(learning[:1]),
             "then": {"properties": {"differences": _present(learning)}},
             "else": {"properties": {"differences": _absent(learning)}},
+        },
+        {
+            "if": _present(present[:1]),
+            "then": {"properties": {"differences": _present(present)}},
+            "else": {"allOf": [{"properties": {"differences": _absent(present)}}, _absent(present_learning)]},
+        },
+        {
+            "if": _present(present[:1] + learning[:1]),
+            "then": _present(present_learning) | {"properties": {"differences": _present(present_learning)}},
+            "else": {"properties": {"differences": _absent(present_learning)}},
         },
     ]
 
@@ -289,6 +346,12 @@ class CompareDifferences(TypedDict):
     learning_cost: NotRequired[PerProfile]  # as the summary has them
     learning_gain: NotRequired[PerProfile]
     net_learning_gain: NotRequired[PerProfile]
+    discount_rate: NotRequired[Iterable[float | None]]  # as the summary has them
+    pv_cumulative_earnings: NotRequired[Iterable[Amount | None]]
+    pv_career_capital: NotRequired[Iterable[Amount | None]]
+    pv_learning_cost: NotRequired[Iterable[Amount | None]]
+    pv_learning_gain: NotRequired[Iterable[Amount | None]]
+    npv: NotRequired[Iterable[Amount | None]]
 
 
 class CompareFigures(TypedDict):
@@ -301,6 +364,14 @@ class CompareFigures(TypedDict):
     learning_cost: NotRequired[Iterable[Money]]  # when any profile plans learning
     learning_gain: NotRequired[PerProfile]
     net_learning_gain: NotRequired[PerProfile]
+    # When any profile has a discount rate: each over its own horizon, in its own as_of;
+    # null for a profile without a rate. The learning ones when, too, any plans learning.
+    discount_rate: NotRequired[Iterable[DiscountRate | None]]
+    pv_cumulative_earnings: NotRequired[Iterable[Money | None]]
+    pv_career_capital: NotRequired[Iterable[Amount | None]]
+    pv_learning_cost: NotRequired[Iterable[Money | None]]
+    pv_learning_gain: NotRequired[Iterable[Amount | None]]
+    npv: NotRequired[Iterable[Amount | None]]
 
 
 @with_config(ConfigDict(json_schema_extra=_learning_in_both))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from careercap.core.comparison import PRESENT_FIELDS, PRESENT_LEARNING_FIELDS
 from careercap.core.plan import names_of
 from careercap.core.result import Result
 from careercap.core.rounding import cents, six
@@ -32,12 +33,14 @@ from careercap.render.contracts import (
     YearRow,
 )
 from careercap.render.contracts import End as EndEntry
+from careercap.render.contracts import PresentValue as PresentValueEntry
 from careercap.render.contracts import Sensitivity as SensitivityEntry
 from careercap.render.text import gap_sentence, labels
 
 if TYPE_CHECKING:
     from careercap.core.comparison import Comparison, Gap
     from careercap.core.plan import Plan
+    from careercap.core.present import PresentValue
     from careercap.core.sensitivity import End, Sensitivity
 
 __all__ = ["SCHEMA_VERSION"]  # the version of the documents, as render/contracts.py defines it
@@ -175,6 +178,9 @@ def projection_dict(result: Result) -> Projection:
             "return_on_learning": None if learning.ratio is None else six(learning.ratio),
             "payback_year": learning.payback_year,
         }
+    present = result.present
+    if present is not None:
+        totals["present_value"] = _present_value(present)
     if sensitivity is not None:
         totals["sensitivity"] = _sensitivity(sensitivity)
     lead: Lead = {
@@ -189,12 +195,31 @@ def projection_dict(result: Result) -> Projection:
     }
     if profile.inflation is not None:
         lead["inflation"] = profile.inflation
+    if profile.discount_rate is not None:
+        lead["discount_rate"] = profile.discount_rate
     return {
         **lead,
         "years": years,
         "summary": totals,
         "warnings": [_note(warning) for warning in result.warnings],
     }
+
+
+def _present_value(present: PresentValue) -> PresentValueEntry:
+    figures: PresentValueEntry = {
+        "discount_rate": present.discount_rate,
+        "cumulative_earnings": cents(present.cumulative_earnings),
+        "static_peer_cumulative": cents(present.static_peer_cumulative),
+        "career_capital": cents(present.career_capital),
+    }
+    if present.learning_cost is not None:
+        figures |= {
+            "learning_cost": cents(present.learning_cost),
+            "learning_gain": cents(present.learning_gain or 0.0),
+            "npv": cents(present.npv or 0.0),
+            "irr": None if present.irr is None else six(present.irr),
+        }
+    return figures
 
 
 def _sensitivity(sensitivity: Sensitivity) -> SensitivityEntry:
@@ -266,6 +291,12 @@ def compare_document(
             "learning_gain": iter(differences["learning_gain"]),
             "net_learning_gain": iter(differences["net_learning_gain"]),
         }
+    if "discount_rate" in figures:  # some profile has a discount rate
+        for field in (*PRESENT_FIELDS, *PRESENT_LEARNING_FIELDS):
+            if field in figures:
+                rounding = six if field == "discount_rate" else cents
+                summary[field] = _or_null(figures[field], rounding)  # type: ignore[literal-required]
+                against[field] = _or_null(differences[field], rounding)  # type: ignore[literal-required]
     # Lists of a figure per profile are generators, written as made: 100,000 profiles.
     document: CompareDocument = {
         "schema_version": SCHEMA_VERSION,
@@ -287,6 +318,11 @@ def compare_document(
         ),
     }
     return _plain(document)
+
+
+def _or_null(values: Sequence[float], rounding: Callable[[float], float]) -> Iterator[float | None]:
+    """Figures a profile may not have (NaN), as JSON gives them: null."""
+    return (None if math.isnan(value) else rounding(value) for value in values)
 
 
 def _explanation(gap: Gap, name: str, first: str, last: int | None) -> Explanation:
@@ -423,7 +459,20 @@ LEARNING_COLUMNS = (
     "return_on_learning",
     "payback_year",
 )
-"""The summary CSV's last columns: blank for a profile that plans no learning."""
+"""The summary CSV's learning columns: blank for a profile that plans no learning."""
+PRESENT_COLUMNS = (
+    "discount_rate",
+    "pv_cumulative_earnings",
+    "pv_static_peer_cumulative",
+    "pv_career_capital",
+    "pv_learning_cost",
+    "pv_learning_gain",
+    "npv",
+    "irr",
+)
+"""The summary CSV's present values, after the learning columns: blank without a discount
+rate; the learning ones blank, too, for a profile that plans no learning, and `irr` where
+the learning has none."""
 
 
 def spreadsheet_safe(text: str, guard: bool = True) -> str:
@@ -459,7 +508,7 @@ def csv_header(summary: bool, layout: CsvLayout = CsvLayout()) -> tuple[str, ...
         )
         if layout.sensitivity:
             extra += ("final_income_low", "final_income_high", "career_capital_low", "career_capital_high")
-        return CSV_SUMMARY_COLUMNS + extra + LEARNING_COLUMNS + source
+        return CSV_SUMMARY_COLUMNS + extra + LEARNING_COLUMNS + PRESENT_COLUMNS + source
     return (
         CSV_COLUMNS
         + (("real_income",) if layout.real else ())
@@ -597,9 +646,31 @@ def csv_summary_row(result: Result, layout: CsvLayout = CsvLayout()) -> list[str
             "" if learning.ratio is None else _six(learning.ratio),
             "" if learning.payback_year is None else learning.payback_year,
         ]
+    row += _present_cells(result.present)
     if layout.rules_source is not None:
         row.append(spreadsheet_safe(layout.rules_source, layout.guard))
     return row
+
+
+def _present_cells(present: PresentValue | None) -> list[str | int]:
+    """The summary CSV's PRESENT_COLUMNS."""
+    if present is None:
+        return [""] * len(PRESENT_COLUMNS)
+    cells: list[str | int] = [
+        _six(present.discount_rate),
+        _cents(present.cumulative_earnings),
+        _cents(present.static_peer_cumulative),
+        _cents(present.career_capital),
+    ]
+    if present.learning_cost is None:
+        return cells + [""] * 4
+    return [
+        *cells,
+        _cents(present.learning_cost),
+        _cents(present.learning_gain or 0.0),
+        _cents(present.npv or 0.0),
+        "" if present.irr is None else _six(present.irr),
+    ]
 
 
 def rules_document(rules: Rules) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from careercap.render.text import (
 
 if TYPE_CHECKING:
     from careercap.core.comparison import Comparison, YearColumn
+    from careercap.core.present import PresentValue
     from careercap.core.sensitivity import Sensitivity
 
 _STATE_STYLE = {"upskilling": "green", "maintaining": "", "static": "red"}
@@ -200,6 +201,8 @@ def summary_blocks(result: Result) -> Stacked:
         )
     if result.learning is not None:
         blocks.append(learning_block(result.learning, currency))
+    if result.present is not None:
+        blocks.append(present_block(result.present, profile.as_of, currency))
     factors = [(title, factor(getattr(summary.factors, field))) for field, title in LABELS.items()]
     blocks.append(Block("Final income, by rule", factors))
     return Stacked(None, blocks)
@@ -224,6 +227,27 @@ def learning_block(learning: LearningReturn, currency: str) -> Block:
         ("Pays back in", payback),
     ]
     return Block("The planned learning, as an investment", rows)
+
+
+NO_IRR = "none (its yearly flows do not change sign once, from - to +)"
+
+
+def present_block(present: PresentValue, as_of: int, currency: str) -> Block:
+    """Present values in as_of, and the planned learning's net present value and internal
+    rate of return."""
+    rows: list[Row] = [
+        ("Cumulative earnings", f"{money(present.cumulative_earnings)} {currency}"),
+        ("Static-peer cumulative", f"{money(present.static_peer_cumulative)} {currency}"),
+        ("Career capital", f"{money(present.career_capital)} {currency}"),
+    ]
+    if present.learning_cost is not None:
+        rows += [
+            ("Learning cost", f"{money(present.learning_cost)} {currency}"),
+            ("Income it adds", f"{money(present.learning_gain or 0.0)} {currency}"),
+            ("Net present value", f"{money(present.npv or 0.0)} {currency}"),
+            ("Internal rate of return", NO_IRR if present.irr is None else percent(present.irr)),
+        ]
+    return Block(f"Present value in {as_of}, at {percent(present.discount_rate)} a year", rows)
 
 
 def tornado_table(sensitivity: Sensitivity, currency: str) -> Table:
@@ -535,6 +559,52 @@ def comparison_learning(results: Sequence[Result], names: list[str]) -> Fitted |
     )
 
 
+def comparison_present(results: Sequence[Result], names: list[str]) -> Fitted | None:
+    """Each profile's present values, for profiles with a discount rate, each over its own
+    horizon and in its own as_of: side by side, with differences where both have one."""
+    presents = [result.present for result in results]
+    if all(present is None for present in presents):
+        return None
+    learning = any(present is not None and present.learning_cost is not None for present in presents)
+
+    def measure(label: str, figure: Callable[[PresentValue], float | None]) -> Measure:
+        values = [None if present is None else figure(present) for present in presents]
+        first = values[0]
+        differences = [
+            "" if value is None or first is None else f"{cents(value - first):+,.2f}" for value in values
+        ]
+        return Measure(label, ["" if value is None else money(value) for value in values], differences)
+
+    measures = [
+        Measure(
+            "discount rate",
+            ["" if present is None else percent(present.discount_rate) for present in presents],
+        ),
+        measure("cumulative earnings", lambda present: present.cumulative_earnings),
+        measure("career capital", lambda present: present.career_capital),
+    ]
+    if learning:
+        # A profile with a rate that plans no learning spends nothing on it and gains nothing.
+        measures += [
+            measure("learning cost", lambda present: present.learning_cost or 0.0),
+            measure("income it adds", lambda present: present.learning_gain or 0.0),
+            measure("net present value", lambda present: present.npv or 0.0),
+            Measure(
+                "internal rate of return",
+                [
+                    "" if present is None or present.irr is None else percent(present.irr)
+                    for present in presents
+                ],
+            ),
+        ]
+    title = "Present value, each in its as_of"
+    if any(
+        result.projection.profile.final_year != results[0].projection.profile.final_year for result in results
+    ):
+        title += " (each over its own horizon)"
+    return _by_profile(title, names, measures)
+
+
 def comparison_view(comparison: Comparison, basis: Basis | None = None) -> RenderableType:
     """The whole human view of a comparison made from results."""
     results = comparison.results
@@ -554,7 +624,11 @@ def comparison_view(comparison: Comparison, basis: Basis | None = None) -> Rende
         comparison_summary(comparison, names),
         comparison_factors(comparison, names),
     ]
-    for extra in (comparison_real(results, names), comparison_learning(results, names)):
+    for extra in (
+        comparison_real(results, names),
+        comparison_learning(results, names),
+        comparison_present(results, names),
+    ):
         if extra is not None:
             parts.append(extra)
     if sensitivities:

@@ -101,16 +101,52 @@ def explanation_lines(explanation: Explanation, source: str) -> list[str]:
             "(they work together, so these need not add up):",
         ]
         currency = explanation.projection.profile.currency
-        for marginal in explanation.planned:
+        valued = explanation.valued or (None,) * len(explanation.planned)
+        for marginal, value in zip(explanation.planned, valued, strict=True):
             item = marginal.item
             kind = "certification" if isinstance(item, Certification) else "skill"
+            worth = "" if value is None else f" (worth {money(value.gain)} in {profile.as_of})"
             cost = f"; costs {money(marginal.cost)} {currency}" if marginal.cost else ""
+            if cost and value is not None:
+                cost += f" (worth {money(value.cost)} in {profile.as_of})"
             lines.append(
                 f"- {visible(item.name)} ({kind}, {item.year}): adds {money(marginal.gain)} {currency} "
-                f"over {span(profile.as_of + 1, profile.final_year)}{cost}"
+                f"over {span(profile.as_of + 1, profile.final_year)}{worth}{cost}"
             )
+    lines += _discounting_lines(explanation)
     if explanation.hints:
         lines += ["", "Within reach:", *(f"- {visible(hint)}" for hint in explanation.hints)]
+    return lines
+
+
+def _discounting_lines(explanation: Explanation) -> list[str]:
+    """What discounting did: the same money, worth less in as_of the later it comes; and
+    what the planned learning is worth, all told."""
+    present, learning = explanation.present, explanation.learning
+    profile = explanation.projection.profile
+    if present is None:
+        return []
+    as_of, last, rate = profile.as_of, profile.final_year, present.discount_rate
+    currency = profile.currency
+    lines = [
+        "",
+        f"Discounted at {percent(rate)} a year to {as_of}: the same gain is worth less, the later it "
+        f"comes. 100.00 {currency} of {as_of + 1} is worth {money(100 / (1 + rate))} in {as_of}; of "
+        f"{last}, {money(100 / (1 + rate) ** (last - as_of))}.",
+    ]
+    if learning is None or present.learning_cost is None:
+        return lines
+    irr = (
+        "no internal rate of return (its yearly flows do not change sign once, from - to +)"
+        if present.irr is None
+        else f"an internal rate of return of {percent(present.irr)}"
+    )
+    lines.append(
+        f"The planned learning adds {money(learning.gain)} {currency}, worth "
+        f"{money(present.learning_gain or 0.0)} in {as_of}, and costs {money(learning.cost)} "
+        f"{currency}, worth {money(present.learning_cost)}: a net present value of "
+        f"{money(present.npv or 0.0)} {currency} (undiscounted, {money(learning.net)}), and {irr}."
+    )
     return lines
 
 

@@ -45,6 +45,7 @@ class Overrides(NamedTuple):
     horizon: int | None = None
     baseline_growth: float | None = None
     inflation: float | None = None
+    discount_rate: float | None = None
 
     def apply(self, profile: Profile) -> Profile:
         update = {name: value for name, value in self._asdict().items() if value is not None}

@@ -149,11 +149,13 @@ def test_csv_summary_has_one_row_per_profile(cli: Invoke) -> None:
             "source", "document", "name", "currency", "as_of", "horizon", "start_income", "final_income", "cagr",
             "cumulative_earnings", "static_peer_cumulative", "career_capital", "employment", "baseline_growth",
             "learning_cost", "learning_gain", "net_learning_gain", "return_on_learning", "payback_year",
+            "discount_rate", "pv_cumulative_earnings", "pv_static_peer_cumulative", "pv_career_capital",
+            "pv_learning_cost", "pv_learning_gain", "npv", "irr",
         ],
         [
             str(PROFILES / "freelancer.yaml"), "1", "Amara Okafor", "USD", "2025", "4", "60000.00", "110408.08",
-            "0.164696", "385972.10", "221997.09", "163975.01", "freelancer", "0.020000",
-            "0.00", "152303.52", "152303.52", "", "",
+            "0.164696", "385972.10", "221997.10", "163975.00", "freelancer", "0.020000",
+            "0.00", "152303.52", "152303.52", "", "", "", "", "", "", "", "", "", "",
         ],
     ]  # fmt: skip
 
@@ -206,7 +208,7 @@ def test_table_summary_has_one_row_per_profile(cli: Invoke) -> None:
     )
     assert result.exit_code == 0
     assert re.search(
-        r"│ Amara Okafor +│ 2025-2029 │ USD +│ +110,408\.08 │ \+16\.47 % │ +163,975\.01 │", result.stdout
+        r"│ Amara Okafor +│ 2025-2029 │ USD +│ +110,408\.08 │ \+16\.47 % │ +163,975\.00 │", result.stdout
     )
     assert re.search(
         r"│ Tomasz Nowak +│ 2025-2030 │ EUR +│ +41,018\.23 │ +-3\.09 % │ +0\.00 │", result.stdout

@@ -71,7 +71,7 @@ def test_the_terminal_chart_labels_income_with_thousands_and_a_legend(cli: Invok
     assert "o Amara Okafor" in lines
     assert "- peer whose skills stay static" in lines
     assert "^ planned learning: Vector search (2027)" in lines
-    assert lines[-1] == "  2026-2029): 163,975.01 USD."  # career capital, as the summary has it
+    assert lines[-1] == "  2026-2029): 163,975.00 USD."  # career capital, as the summary has it
 
 
 def test_several_profiles_get_a_marker_each(cli: Invoke) -> None:
@@ -124,7 +124,7 @@ def test_one_profile_is_drawn_with_its_static_peer(cli: Invoke, write: Write) ->
     svg = ET.parse("one.svg").getroot()
     assert len(lines_of(svg)) == 2  # the profile and its static peer
     text = " ".join("".join(element.itertext()) for element in svg.iter(f"{SVG}text"))
-    assert "career capital: 163,975.01 USD" in text
+    assert "career capital: 163,975.00 USD" in text
     assert "Vector search" in text
 
 

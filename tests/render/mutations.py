@@ -183,6 +183,8 @@ def real_outputs(invoke: Callable[..., Any], scratch: Path) -> list[tuple[str, A
         ("project", [planned, "--sensitivity", "--inflation", "0.03", "--horizon", "7"]),
         ("project", [freelancer, bad, "--rules", str(rules)]),
         ("compare", [clerk, planned, "--rules", str(rules)]),
+        ("project", [planned, data, "--discount-rate", "0.05"]),
+        ("compare", [clerk, planned, "--discount-rate", "0.05"]),
         ("plan", [clerk, "--catalogue", str(profiles / "catalogues" / "finance.yaml"), "--target", "60000"]),
         ("validate", [data, bad]),
         ("rules", []),

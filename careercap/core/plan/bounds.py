@@ -1,0 +1,116 @@
+"""The bounds of the search: the caps on what it takes on, refused at once past them, and
+the passing over of what cannot be in a best plan (options that others beat, and a budget
+or hours that no plan could exceed)."""
+
+from __future__ import annotations
+
+import math
+
+from careercap.core.plan.items import Item
+from careercap.core.plan.problem import Limits, Plan, PlanError
+from careercap.core.rounding import cents
+
+MOST_EVENTS = 10
+"""The most learning events `--max-events` may ask a plan to add."""
+
+
+MOST_WORK = 40_000
+"""The largest search `find_plan` takes on, in option-event-years: the catalogue options a
+best plan could take (see `useful`), times the events it may add, times the projected
+years. About 30 seconds and well under a gigabyte at the worst."""
+
+MOST_WORK_WEIGHED = 12_000
+"""The same with a budget or hours that bind: every way to keep within them is weighed."""
+
+MOST_SPREADS = 1_000_000
+"""The most ways, summed over the projected years, that the events may be spread over the
+spans of years the options can be taken in (options of a kind with the same first and last
+years form one)."""
+
+
+def useful(items: list[Item], limits: Limits) -> list[Item]:
+    """The items a best plan may need: none that alone spends more than the budget or the
+    hours, and none that `max_events` others beat. One beats another of its kind when it
+    can be taken in all its years and takes no more money, hours or cost (on a tie, the
+    one first in the catalogue): a plan of at most `max_events` events that takes the
+    beaten one leaves one of those others free to take in its place, spending no more.
+    (Of the items beaten, the ones that others do not beat `max_events` times are kept,
+    and they alone suffice.)"""
+    budget, hours = limits.budget, limits.max_hours
+    within = [
+        item
+        for item in items
+        if (budget is None or cents(item.money) <= cents(budget)) and (hours is None or item.time <= hours)
+    ]
+
+    def beats(one: Item, other: Item) -> bool:
+        return (
+            one.kind == other.kind
+            and one.first <= other.first
+            and one.last >= other.last
+            and one.money <= other.money
+            and one.time <= other.time
+            and one.total <= other.total
+            and (one.first, -one.last, one.money, one.time, one.total, one.order)
+            < (other.first, -other.last, other.money, other.time, other.total, other.order)
+        )
+
+    return [
+        item
+        for item in within
+        if sum(1 for other in within if beats(other, item)) < max(limits.max_events, 1)
+    ]
+
+
+def searched(plan: Plan, items: list[Item]) -> Plan:
+    """The plan to search for: a budget or hours that no plan of at most max_events of the
+    items could exceed bind nothing, and searching without them is exact, and far quicker.
+    Raises PlanError (from `bounded`) for a search too large."""
+    limits = plan.limits
+    most = [
+        (item.money, item.time)
+        for item in items
+        for _ in range(min(limits.max_events, item.last - item.first + 1) if item.repeatable else 1)
+    ]
+    most_money = sum(sorted((money for money, _ in most), reverse=True)[: limits.max_events])
+    most_hours = sum(sorted((hours for _, hours in most), reverse=True)[: limits.max_events])
+    to_search = plan._replace(
+        limits=limits._replace(
+            budget=None
+            if limits.budget is None or cents(most_money) <= cents(limits.budget)
+            else limits.budget,
+            max_hours=None
+            if limits.max_hours is None or most_hours <= limits.max_hours
+            else limits.max_hours,
+        )
+    )
+    bounded(to_search, items)
+    return to_search
+
+
+def bounded(plan: Plan, items: list[Item]) -> None:
+    """Refuse at once a search larger than `MOST_WORK` (or `MOST_WORK_WEIGHED`), or than
+    `MOST_SPREADS`, saying what to change."""
+    limits = plan.limits
+    weighed = limits.budget is not None or limits.max_hours is not None
+    years = plan.baseline.profile.horizon
+    work, most = len(items) * limits.max_events * years, MOST_WORK_WEIGHED if weighed else MOST_WORK
+    pools = len({(item.kind, item.first, item.last) for item in items})
+    spreads = years * math.comb(limits.max_events + pools, pools)
+    if not weighed and work <= most and spreads > MOST_SPREADS:
+        raise PlanError(
+            f"the search is too large: {limits.max_events} events spread over the {pools} spans of years "
+            f"of the catalogue's options over {years} years is {spreads:,} ways, and plan searches at "
+            f"most {MOST_SPREADS:,}; ask for fewer --max-events, a shorter --horizon or fewer "
+            "options' earliest and latest years",
+            "max_events",
+        )
+    if work <= most:
+        return
+    within = " within --budget or --max-hours" if weighed else ""
+    raise PlanError(
+        f"the search is too large: {len(items)} catalogue options a plan could take x "
+        f"{limits.max_events} events x {years} years is {work:,}, and plan searches at most "
+        f"{most:,}{within}; ask for fewer --max-events, a shorter --horizon or a smaller catalogue",
+        "max_events",
+    )

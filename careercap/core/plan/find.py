@@ -1,0 +1,97 @@
+"""`find_plan`: what was asked, checked and answered at once where it can be, then the
+search that fits the objective."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from careercap.core.engine import project
+from careercap.core.plan.bounds import searched, useful
+from careercap.core.plan.items import items_of
+from careercap.core.plan.priced import Priced
+from careercap.core.plan.problem import (
+    Addition,
+    Limits,
+    Objective,
+    Plan,
+    PlanError,
+    reachable,
+    reaches,
+    with_additions,
+)
+from careercap.core.plan.search import smallest
+from careercap.core.profile import Profile
+from careercap.core.rules import Rules
+
+if TYPE_CHECKING:
+    from careercap.core.catalogue import Catalogue
+
+
+def find_plan(
+    profile: Profile,
+    rules: Rules,
+    *,
+    target: float | None = None,
+    by: int | None = None,
+    max_events: int = 4,
+    catalogue: Catalogue | None = None,
+    maximise: Literal["net-gain"] | None = None,
+    budget: float | None = None,
+    max_hours: float | None = None,
+) -> Plan:
+    """The best plan of at most `max_events` events (and within the budget and hours), or
+    reached=False if none does what was asked. Best is the fewest events; with a target,
+    the least learning cost; with maximise, the largest net learning gain. Ties go to
+    fewer events, then earlier years, then (for the fewest events) the least cost.
+    Raises PlanError for a year `by` outside the projection, or a search too large."""
+    if by is not None and not profile.as_of < by <= profile.final_year:
+        raise PlanError(f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}", "by")
+    objective: Objective = "net-gain" if maximise else "cheapest" if target is not None else "fewest"
+    limits = Limits(max_events, budget, max_hours)
+    baseline = project(profile, rules)
+    items = items_of(profile, catalogue)
+    most = None if target is None else reachable(profile, rules, by if by is not None else profile.final_year)
+    static = sum(row.state == "static" for row in baseline.years[1:])
+    fewest = -(-static // rules.window_years)  # an event keeps at most window_years years out of static
+    none = Plan(
+        (),
+        False,
+        baseline,
+        baseline,
+        target,
+        by,
+        max_events,
+        most,
+        fewest,
+        objective,
+        limits,
+        None if catalogue is None else len(items),
+    )
+    if (target is not None and most is not None and not reaches(most, target)) or (
+        objective != "net-gain" and fewest > max_events
+    ):
+        return none  # no plan of any size, or none small enough: said at once
+    items = useful(items, limits) if catalogue is not None else items
+    if objective == "net-gain":
+        return _found(profile, rules, none, Priced(profile, rules, searched(none, items), items).plan())
+    fewest_generic = smallest(profile, rules, none)  # generic events, free and always at hand
+    if catalogue is None or not fewest_generic.reached:  # fewest is cheapest; or no catalogue does better
+        return fewest_generic
+    if objective == "cheapest":
+        return _found(profile, rules, none, Priced(profile, rules, searched(none, items), items).plan())
+    # The fewest events: no catalogue plan is smaller than the generic one, and the first
+    # size at which one is found is the answer, so each size is searched alone, smallest first.
+    for size in range(len(fewest_generic.additions), max_events + 1):
+        sized = searched(none._replace(limits=none.limits._replace(max_events=size)), items)
+        additions = Priced(profile, rules, sized, items).plan()
+        if additions is not None:
+            return _found(profile, rules, none, additions)
+    return none
+
+
+def _found(profile: Profile, rules: Rules, none: Plan, additions: tuple[Addition, ...] | None) -> Plan:
+    """The plan of these additions, projected; `none` if there are none to be had."""
+    if additions is None:
+        return none
+    planned = project(with_additions(profile, additions), rules) if additions else none.baseline
+    return none._replace(additions=additions, reached=True, projection=planned)
