@@ -671,7 +671,7 @@ def import_command(
         typer.Argument(
             metavar="SOURCE",
             help="A LinkedIn data export (the ZIP or its folder), a JSON Resume, Open Badges "
-            "(a file each, an array, or a folder of them).",
+            "(a file each, an array, or a folder of them); - reads standard input.",
             show_default=False,
         ),
     ],
@@ -722,9 +722,15 @@ def import_command(
     if target is not None:
         check_target(target, replace=force)
         refuse_overwriting({"output": target}, sources)
+    _waiting_for_a_terminal(sources)
     gathered = pipeline.import_sources(sources, report)
     given = Given(name, income, currency, as_of, employment.value, baseline_growth)
-    labels = [shown_path(os.path.basename(os.path.normpath(source)) or source) for source in sources]
+    labels = [
+        "standard input"
+        if source == "-"
+        else shown_path(os.path.basename(os.path.normpath(source)) or source)
+        for source in sources
+    ]
     write_text(profile_text(gathered.imported, labels, given, gathered.name, gathered.position), target)
     if income is None:
         where = f"'income:' in {target}" if target not in (None, "-") else "'income:'"

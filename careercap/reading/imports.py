@@ -23,13 +23,13 @@ import sys
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 from xml.etree.ElementTree import ParseError, XMLParser
 
 from careercap.core.fields import YEAR_MAX, YEAR_MIN, PartialDate, parse_date, quoted
 from careercap.core.imported import Found, Kind
 from careercap.errors import CareercapError, Diagnostic, InputError, Location, shown_path
-from careercap.reading.files import read_head
+from careercap.reading.files import STDIN, read_head
 
 MAX_FILE = 20 * 1024 * 1024
 """The most bytes careercap reads of a source file (a LinkedIn ZIP is well under this)."""
@@ -104,12 +104,16 @@ class Source(NamedTuple):
     warnings: tuple[Diagnostic, ...] = ()
 
 
-def read_source(path: str) -> Source:
-    """The source at `path`, recognised by its content. Raises InputError when it cannot be
-    read at all, CareercapError when it is not what careercap imports or is malformed."""
-    if os.path.isdir(path):
+def read_source(path: str, stdin: BinaryIO | None = None) -> Source:
+    """The source at `path` (`-`: standard input, or `stdin`), recognised by its content.
+    Raises InputError when it cannot be read at all, CareercapError when it is not what
+    careercap imports or is malformed."""
+    if path == STDIN:
+        data = _standard_input(stdin)
+    elif os.path.isdir(path):
         return _folder(path)
-    data = read_head(path, MAX_FILE)
+    else:
+        data = read_head(path, MAX_FILE)
     if len(data) > MAX_FILE:
         raise _error(
             path, f"is larger than {MAX_FILE // (1024 * 1024)} MiB; careercap imports smaller exports"
@@ -122,9 +126,23 @@ def read_source(path: str) -> Source:
     if content.startswith(b"<"):
         return _svg(path, data)
     if path.lower().endswith(JWT_EXTENSIONS) or _is_jwt(content.decode("latin-1")):
-        return _jwt_source(path, os.path.basename(path), _text(path, data).strip())
+        return _jwt_source(path, _named(path), _text(path, data).strip())
     value = _json(path, data)
-    return _json_source(path, os.path.basename(path), value)
+    return _json_source(path, _named(path), value)
+
+
+def _named(path: str) -> str:
+    """A source as the profile's comments name it."""
+    return "standard input" if path == STDIN else os.path.basename(path)
+
+
+def _standard_input(stdin: BinaryIO | None) -> bytes:
+    """What standard input holds, up to one byte past the size careercap imports."""
+    stream = sys.stdin.buffer if stdin is None else stdin
+    try:
+        return stream.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise InputError(f"standard input cannot be read ({exc.strerror})", "sources") from None
 
 
 def _error(path: str, message: str, line: int | None = None, column: int | None = None) -> CareercapError:

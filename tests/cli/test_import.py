@@ -10,6 +10,8 @@ import json
 import re
 import shutil
 import struct
+import subprocess
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -845,3 +847,19 @@ def test_other_sources_still_merge_a_name_into_one_entry(cli: Invoke, write: Wri
     resume = {"certificates": [{"name": "CKA", "date": "2021-05"}, {"name": "CKA", "date": "2024-05"}]}
     write("resume.json", json.dumps(resume))
     assert imported(cli, "resume.json")["certifications"] == [{"name": "CKA", "earned": "2021-05"}]
+
+
+def test_standard_input_is_read_as_a_source(tmp_path: Path) -> None:
+    resume = b'{"basics": {"name": "Ada"}, "skills": [{"name": "SQL"}]}'
+    run = subprocess.run(
+        [sys.executable, "-m", "careercap", "import", "-", "--income", "5000"],
+        input=resume,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert (run.returncode, run.stderr) == (0, b"")
+    profile = run.stdout.decode()
+    assert profile.startswith("# A careercap profile, imported from standard input.\n")
+    assert "  # JSON Resume standard input, skills[1]\n  - SQL\n" in profile
