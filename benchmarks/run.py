@@ -1,6 +1,7 @@
 """careercap's benchmarks: whole commands, timed as a user runs them.
 
-    python benchmarks/run.py [--profiles N] [--large N] [--runs N] [--careercap COMMAND]
+    python benchmarks/run.py [--profiles N] [--large N] [--runs N] [--kinds usual,hand]
+                             [--careercap COMMAND]
 
 Each group runs careercap and its floor in the same session, in turn (one round runs
 every command of the group once, after one warm-up round), and prints the medians, each
@@ -24,7 +25,10 @@ environment's PYTHONDONTWRITEBYTECODE is dropped, so the warm-up round writes it
 `--careercap` runs another build, e.g. `--careercap "env PYTHONPATH=/old/checkout python
 -P -m careercap"` (without --jobs where that build has none: `--no-jobs`). The
 synthetic profiles come from `benchmarks/generate.py` (fixed seed), written to a
-temporary directory that is removed afterwards.
+temporary directory that is removed afterwards. The batch runs are timed on both of its
+kinds of cohort (`--kinds`): the `usual` one, every value plain, and the `hand` one,
+written as people write by hand (quotes, comments, flow lists, `certifications: []`,
+horizons of 1 to 15).
 """
 
 from __future__ import annotations
@@ -90,7 +94,9 @@ def race(
 ) -> None:
     """Run the floor and every command in turn, `runs` rounds after a warm-up round (so
     that the machine's drift touches all alike), and print medians, peaks and ratios
-    against the floor, with each command's target, if it has one."""
+    against the floor, with each command's target, if it has one. How noisy the machine
+    was: the floor's fastest and slowest round, and the lowest and highest of each
+    command's ratios to the floor of its own round."""
     everything = [(floor[0], floor[1], None), *commands]
     for _, command, _ in everything:
         run_once(command)  # warm-up: file caches, bytecode
@@ -104,11 +110,18 @@ def race(
         elapsed = statistics.median(seconds for seconds, _ in timings[name])
         memory = max(peak for _, peak in timings[name]) / 1024
         line = f"  {name:<23} {elapsed * 1000:9.1f} ms  peak {memory:6.1f} MiB"
-        if name != floor[0]:
+        if name == floor[0]:
+            fastest, slowest = min(timings[name])[0], max(timings[name])[0]
+            line += f"  rounds {fastest * 1000:.0f}-{slowest * 1000:.0f} ms"
+        else:
             ratio = elapsed / floor_time
             line += f"  {ratio:5.2f}x"
             if target is not None:
                 line += f"  target {target}x: {'within' if ratio <= target else 'OVER'}"
+            rounds = [
+                mine / base for (mine, _), (base, _) in zip(timings[name], timings[floor[0]], strict=True)
+            ]
+            line += f"  rounds {min(rounds):.2f}-{max(rounds):.2f}x"
         print(line)
     print()
 
@@ -122,6 +135,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed rounds of the batch runs (default 5)")
     parser.add_argument("--careercap", help="the command that runs careercap (default: this Python's)")
     parser.add_argument("--no-jobs", action="store_true", help="time that command without --jobs")
+    parser.add_argument(
+        "--kinds",
+        default="usual,hand",
+        help="the cohorts of the batch runs, comma-separated (default usual,hand)",
+    )
     args = parser.parse_args()
     python = sys.executable
     careercap = shlex.split(args.careercap) if args.careercap else [python, "-m", "careercap"]
@@ -144,22 +162,23 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        stream, directory, large = work / "stream.yaml", work / "profiles", work / "large.yaml"
-        write_stream(args.profiles, stream)
-        write_directory(args.profiles, directory)
-
-        race(
-            f"{args.profiles:,} profiles in one multi-document file, to csv",
-            ("parse only (1 core)", [python, "-c", PARSE_STREAM, str(stream)]),
-            batch(stream, PARSE_STREAM),
-            args.runs,
-        )
-        race(
-            f"{args.profiles:,} profiles as separate files in one directory, to csv",
-            ("parse only (1 core)", [python, "-c", PARSE_DIRECTORY, str(directory)]),
-            batch(directory, PARSE_DIRECTORY),
-            args.runs,
-        )
+        large = work / "large.yaml"
+        for kind in args.kinds.split(","):
+            stream, directory = work / f"{kind}.yaml", work / kind
+            write_stream(args.profiles, stream, kind=kind)
+            write_directory(args.profiles, directory, kind=kind)
+            race(
+                f"{args.profiles:,} profiles ({kind}) in one multi-document file, to csv",
+                ("parse only (1 core)", [python, "-c", PARSE_STREAM, str(stream)]),
+                batch(stream, PARSE_STREAM),
+                args.runs,
+            )
+            race(
+                f"{args.profiles:,} profiles ({kind}) as separate files in one directory, to csv",
+                ("parse only (1 core)", [python, "-c", PARSE_DIRECTORY, str(directory)]),
+                batch(directory, PARSE_DIRECTORY),
+                args.runs,
+            )
         one = "profiles/data-engineer.yaml"
         race(
             "One profile as a table",

@@ -1,7 +1,7 @@
 """Where one process spends its time on a cohort: each stage of `careercap project STREAM
 --format csv`, timed apart, in microseconds per profile.
 
-    python benchmarks/stages.py [--profiles N] [--runs N]
+    python benchmarks/stages.py [--profiles N] [--runs N] [--kind usual|hand]
 
 The stages are those a document goes through: cut from the stream, parsed into values,
 validated into a profile, projected, its cautions and result gathered, written as CSV.
@@ -84,15 +84,16 @@ def main() -> None:
     )
     parser.add_argument("--profiles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--kind", default="usual", help="the cohort: usual or hand (see generate.py)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         stream = Path(scratch) / "stream.yaml"
-        write_stream(args.profiles, stream)
+        write_stream(args.profiles, stream, kind=args.kind)
         data = stream.read_bytes()
     gc.freeze()  # as `careercap project` does once it has loaded
     runs = [once(data) for _ in range(args.runs)]
     total = statistics.median(sum(run.values()) for run in runs)
-    print(f"{args.profiles:,} profiles, medians of {args.runs} runs")
+    print(f"{args.profiles:,} profiles ({args.kind}), medians of {args.runs} runs")
     for stage in STAGES:
         seconds = statistics.median(run[stage] for run in runs)
         share = seconds / total * 100

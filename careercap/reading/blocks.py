@@ -1,15 +1,18 @@
-"""A fast path for the usual profile: block mappings and lists of plain one-line values.
+"""A fast path for the usual profile: block mappings and lists of one-line values.
 
 Most profiles use a small part of YAML: `key: value` lines, `- item` lines and `- key:
-value` items, indented with spaces, with comments and blank lines between. `values` reads
-exactly that part, line by line, into what `yamlvalues.parse` would build (plain values
-as text, a plain null left out of its mapping), and gives up (returns `NOT_PLAIN`) on
-anything else: quotes, flow collections, anchors, tags, multi-line values, tabs,
-carriage returns, characters outside a conservative set, duplicate or null keys, an
-indentation it does not expect. A document it gives up on goes to PyYAML's parser, which
-stays the judge of everything outside this part, and of every error and its place;
-tests/reading/test_blocks.py checks that both give the same values on every document the
-fast path accepts.
+value` items, indented with spaces, with comments and blank lines between; values written
+plain, in single or double quotes (`name: "Ada Lovelace"`, `'O''Neil'`), as an empty list
+or mapping (`[]`, `{}`), or as a one-line list of such scalars (`skills: [SQL, Python]`).
+`values` reads exactly that part, line by line, into what `yamlvalues.parse` would build
+(every scalar as text, a plain null left out of its mapping), and gives up (returns
+`NOT_PLAIN`) on anything else: other flow collections, anchors, tags, multi-line values,
+escapes other than YAML's one-character ones (`\\x`, `\\u`, `\\U`), tabs, carriage
+returns, characters YAML does not allow, plain values with characters outside a
+conservative set, duplicate or null keys, an indentation it does not expect. A document it
+gives up on goes to PyYAML's parser, which stays the judge of everything outside this
+part, and of every error and its place; tests/reading/test_blocks.py checks that both give
+the same values on every document the fast path accepts.
 """
 
 from __future__ import annotations
@@ -24,9 +27,43 @@ _KEY = r"([A-Za-z_][A-Za-z0-9_]{0,127})"  # YAML's simple keys end within 1024 c
 # A plain value that means the same in any YAML context: it starts with a word character or
 # a sign followed by one, and holds only word characters, spaces and punctuation that YAML
 # gives no meaning inside a plain value (no ':', '#', quotes, brackets or braces); it ends
-# with no space.
+# with no space. In a flow list ',' and '?' end it too.
 _INSIDE = r"\w.,;/()+&'!?%*@=$\-"
-_VALUE = rf"((?:[^\W_]|[-+.](?=\w)|_)(?:[{_INSIDE} ]*[{_INSIDE}])?)"
+_START = r"(?:[^\W_]|[-+.](?=\w)|_)"
+_PLAIN = rf"{_START}(?:[{_INSIDE} ]*[{_INSIDE}])?"
+_FLOW_INSIDE = _INSIDE.replace(",", "").replace("?", "")
+_FLOW_PLAIN = rf"{_START}(?:[{_FLOW_INSIDE} ]*[{_FLOW_INSIDE}])?"
+# Quoted on one line: '' is a quote inside single quotes; inside double quotes, only the
+# escapes of one character (a quoted scalar ends at its first unescaped quote, so the
+# repetitions are possessive).
+_SINGLE = r"'(?:[^'\n]|'')*+'"
+_DOUBLE = r'"(?:[^"\\\n]|\\[0abtnvfre "/\\N_LP])*+"'
+_ITEM = rf"{_FLOW_PLAIN}|{_SINGLE}|{_DOUBLE}"
+# An empty list or mapping, or a list of scalars, on one line ("[a, b,]" is left out).
+_FLOW = rf"\[ *+(?:(?:{_ITEM}) *+(?:, *+(?:{_ITEM}) *+)*+)?\]|\{{ *+\}}"
+_VALUE = rf"({_PLAIN}|{_SINGLE}|{_DOUBLE}|{_FLOW})"
+_MARKED = frozenset("'\"[{")  # how a value that is not plain starts
+_ITEMS = re.compile(_ITEM)
+_ESCAPES = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "t": "\t",
+    "n": "\n",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+_ESCAPED = re.compile(r"\\(.)")
 _END = r"(?: +#.*| *+)"  # a comment after at least one space, or spaces
 # The indent and trailing spaces are possessive (`*+`): a line of many spaces that fails
 # must fail at once, not after trying every split of its spaces.
@@ -47,6 +84,9 @@ MAX_CHARS = 64 * 1024
 """A longer document is left to the parser (and its limits on size and depth)."""
 MAX_DEPTH = 8
 """Lists and mappings nested deeper are left to the parser."""
+MAX_ITEMS = 1000
+"""A document whose flow lists hold more items is left to the parser (and its limit on
+values)."""
 
 
 def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot path fast
@@ -69,6 +109,7 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
     dropped: list[set[str] | None] = []
     pending: str | None = None  # a key with nothing after it: a block follows, or null
     pending_indent = 0
+    items = 0  # in flow lists
     for indent_text, dash, key, value, item in found:
         if not key and not item:
             continue  # a comment or a blank line
@@ -112,7 +153,13 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
             if container.__class__ is not list:
                 return NOT_PLAIN
             if not key:
-                container.append(None if item in _NULLS else item)
+                if item[0] in _MARKED:
+                    found_value = _marked(item)
+                    if found_value.__class__ is list:
+                        items += len(found_value)
+                    container.append(found_value)
+                else:
+                    container.append(None if item in _NULLS else item)
                 continue
             if len(containers) >= MAX_DEPTH:
                 return NOT_PLAIN
@@ -127,11 +174,38 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
             return NOT_PLAIN  # a null or repeated key: the parser's error says where
         if not value:
             pending, pending_indent = key, indents[-1]
+        elif value[0] in _MARKED:  # never null: quoted, or a list or mapping
+            found_value = _marked(value)
+            if found_value.__class__ is list:
+                items += len(found_value)
+            container[key] = found_value
         elif value in _NULLS:
             _left_out(dropped).add(key)
         else:
             container[key] = value
-    return containers[0] if containers else NOT_PLAIN
+    if items > MAX_ITEMS or not containers:
+        return NOT_PLAIN
+    return containers[0]
+
+
+def _marked(text: str) -> Any:
+    """The value of a quoted scalar, or of a flow list or mapping, as `_VALUE` matched it."""
+    first = text[0]
+    if first == "'":
+        return text[1:-1].replace("''", "'")
+    if first == '"':
+        inside = text[1:-1]
+        return _ESCAPED.sub(_unescape, inside) if "\\" in inside else inside
+    if first == "{":
+        return {}
+    return [
+        _marked(item) if item[0] in _MARKED else None if item in _NULLS else item
+        for item in _ITEMS.findall(text)
+    ]
+
+
+def _unescape(found: re.Match[str]) -> str:
+    return _ESCAPES[found.group(1)]
 
 
 def _left_out(dropped: list[set[str] | None]) -> set[str]:

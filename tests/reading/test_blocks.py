@@ -1,25 +1,30 @@
-"""The fast path for plain block documents (`careercap.reading.blocks`) against PyYAML's
-parser (`yamlvalues`' event builder): on every document the fast path accepts, the same
-values; on every document the parser refuses, the fast path gives up, so that the error
-and its place are the parser's. Checked on every YAML file in the repository, on the
-benchmark's generated cohort, and on documents made of lines chosen to be hard."""
+"""The fast path for block documents (`careercap.reading.blocks`) against PyYAML's parser
+(`yamlvalues`' event builder, with libyaml's parser and with PyYAML's own): on every
+document the fast path accepts, the same values; on every document the parser refuses,
+the fast path gives up, so that the error and its place are the parser's. Checked on every
+YAML file in the repository, on both of the benchmarks' generated cohorts, on documents
+made of lines chosen to be hard, and on quoted values and flow lists made of hostile
+characters."""
 
 from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, find, given, settings
 from hypothesis import strategies as st
 
 from careercap.errors import CareercapError
 from careercap.reading import blocks
 from careercap.reading.documents import Document, split_documents, stream_chunks
-from careercap.reading.profiles import load
-from careercap.reading.yamlvalues import _Builder
+from careercap.reading.profiles import load, load_text
+from careercap.reading.yamlvalues import PurePythonParser, _Builder
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -34,8 +39,15 @@ def by_parser(document: Document) -> Any:
         return exc
 
 
+@contextmanager
+def pure_python_parser() -> Iterator[None]:
+    """PyYAML's own parser in place of libyaml's, as where PyYAML is built without it."""
+    with mock.patch("careercap.reading.yamlvalues.Parser", PurePythonParser):
+        yield
+
+
 def assert_agree(text: str) -> bool:
-    """Whether the fast path read the text; if it did, it read what the parser reads."""
+    """Whether the fast path read the text; if it did, it read what both parsers read."""
     document = Document("t.yaml", 1, 0, text)
     fast = blocks.values(text)
     if fast is blocks.NOT_PLAIN:
@@ -43,7 +55,29 @@ def assert_agree(text: str) -> bool:
     parsed = by_parser(document)
     assert not isinstance(parsed, CareercapError), f"the parser refuses {text!r}: {parsed}"
     assert fast == parsed, text
+    with pure_python_parser():
+        assert by_parser(document) == parsed, text
     return True
+
+
+def loaded(text: str) -> list[tuple[Any, ...]]:
+    """What loading a stream gives: each document's profile, errors and warnings, as text."""
+    return [
+        (
+            found.document,
+            found.profile,
+            [str(error) for error in found.errors],
+            [str(w) for w in found.warnings],
+        )
+        for found in load_text(text, "s.yaml")
+    ]
+
+
+def assert_loads_as_without_the_fast_path(text: str) -> None:
+    """The same profiles, errors (and their places) and warnings as the parser alone gives."""
+    fast = loaded(text)
+    with mock.patch.object(blocks, "values", return_value=blocks.NOT_PLAIN):
+        assert fast == loaded(text), text
 
 
 def documents_of(path: Path) -> list[Document]:
@@ -83,6 +117,27 @@ def test_the_generated_cohort_reads_the_same_and_all_by_the_fast_path(tmp_path: 
     documents = documents_of(stream)
     assert len(documents) == 2000
     assert all(assert_agree(document.text) for document in documents)
+
+
+def test_the_hand_written_cohort_reads_the_same_and_all_but_folded_text_by_the_fast_path(
+    tmp_path: Path,
+) -> None:
+    """Quotes, comments, flow lists and `certifications: []`: all read by the fast path,
+    but for the few notes written as folded text, which go to the parser."""
+    stream = tmp_path / "cohort.yaml"
+    write_stream(2000, stream, kind="hand")
+    documents = documents_of(stream)
+    assert len(documents) == 2000
+    read = [assert_agree(document.text) for document in documents]
+    folded = ["notes: >-" in document.text for document in documents]
+    assert [not was_read for was_read in read] == folded
+    assert 0 < sum(folded) < 100
+
+
+def test_the_hand_written_cohort_loads_as_the_parser_alone_loads_it(tmp_path: Path) -> None:
+    stream = tmp_path / "cohort.yaml"
+    write_stream(300, stream, kind="hand")
+    assert_loads_as_without_the_fast_path(stream.read_text(encoding="utf-8"))
 
 
 # Documents made of hard lines --------------------------------------------------------
@@ -130,6 +185,54 @@ VALUES = [
     "٣",
     "x\u00a0y",
     "x\ufeff",
+    # quoted, and flow collections
+    "''",
+    '""',
+    "'null'",
+    "'a #b'",
+    "'a: b'",
+    "'it''s'",
+    "''''",
+    "'x''",
+    "'x'#c",
+    "'x' #c",
+    "'x'  ",
+    "'x' y",
+    "' x '",
+    "'é 😀 李'",
+    '"a #b"',
+    '"a: b"',
+    r'"x\"y"',
+    r'"\\"',
+    r'"x\ty\n"',
+    r'"\x41"',
+    r'"\u00e9"',
+    r'"\'"',
+    '"x\\"',
+    '"x" # "y"',
+    '"x"y"',
+    "[]",
+    "[ ]",
+    "[]  # none",
+    "[] x",
+    "{}",
+    "{ }",
+    "{a: 1}",
+    "[a, b]",
+    "[a,b]",
+    "[ a , 'b, c' ]",
+    "[\"x\", 'y']",
+    "[a, b,]",
+    "[a, , b]",
+    "[a?b]",
+    "[a #b]",
+    "[a]#b",
+    "[null, x]",
+    "[~]",
+    "[a: b]",
+    "[[a]]",
+    "[a]b",
+    "[a",
 ]
 INDENTS = ["", " ", "  ", "   ", "    ", "      "]
 
@@ -158,13 +261,98 @@ def hard_documents(draw: st.DrawFn) -> str:
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
 
 
+# Pieces of quoted text: characters that mean something in YAML, inside quotes or out of
+# them, and characters it does not allow or reads as line breaks.
+PIECES = [
+    "a",
+    "Ada",
+    " ",
+    "  ",
+    "#",
+    " #",
+    ":",
+    ": ",
+    "'",
+    "''",
+    '"',
+    ",",
+    "[",
+    "]",
+    "{",
+    "}",
+    "-",
+    "?",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "~",
+    "null",
+    "é",
+    "李",
+    "😀",
+    "\u00a0",
+    "\t",
+    "\u2028",
+    "\x85",
+    "\x7f",
+    "\ufeff",
+    "\\",
+]
+# In double quotes: the escapes YAML has, and some it has not or the fast path leaves.
+ESCAPES = [f"\\{name}" for name in '0abtnvfre "/\\N_LP'] + [r"\x41", r"\u00e9", r"\U0001F600", r"\'", r"\q"]
+AFTER = ["", "", "", " ", "  ", " # c", "  # 'x' \"y\" [z]", "#c", "\t", " x", ": y", ","]
+
+
 @st.composite
-def profile_like_documents(draw: st.DrawFn) -> str:
+def quoted_values(draw: st.DrawFn) -> str:
+    """Text of hostile pieces in single or double quotes, escaped as YAML wants it or not,
+    with something after the closing quote."""
+    style = draw(st.sampled_from(["single", "double", "single", "double", "unescaped"]))
+    pieces = st.sampled_from(PIECES + ESCAPES if style == "double" else PIECES)
+    text = "".join(draw(st.lists(pieces, max_size=6)))
+    if style == "single":
+        quoted = "'" + text.replace("'", "''") + "'"
+    elif style == "double":
+        quoted = '"' + text.replace('"', '\\"') + '"'
+    else:
+        quote = draw(st.sampled_from(["'", '"']))
+        quoted = quote + text + quote
+    return quoted + draw(st.sampled_from(AFTER))
+
+
+@st.composite
+def flow_values(draw: st.DrawFn) -> str:
+    """Flow lists of plain and quoted scalars, empty ones and mappings, spaced in every way,
+    some of them broken."""
+    plain = st.sampled_from(
+        ["SQL", "Python", "a b", "O'Neil", "null", "Null", "-1", ".5", "C#", "a?b", "x:y", "~", ""]
+    )
+    quoted = quoted_values().filter(lambda value: value.endswith(("'", '"')))
+    items = draw(st.lists(st.one_of(plain, plain, quoted), max_size=4))
+    space = st.sampled_from(["", " ", "  "])
+    separator = draw(st.sampled_from([", ", ",", " , ", ",  ", " ,"]))
+    inside = draw(space) + separator.join(items) + draw(st.sampled_from(["", "", ",", " "])) + draw(space)
+    opening, closing = draw(st.sampled_from([("[", "]"), ("[", "]"), ("{", "}")]))
+    return opening + inside + closing + draw(st.sampled_from(AFTER))
+
+
+def hand_values() -> st.SearchStrategy[str]:
+    usual = st.sampled_from(["Ada", "2024-03", "Data Science", "-0.01", "O'Neil & co.", "José"])
+    return st.one_of(usual, quoted_values(), flow_values(), st.sampled_from(VALUES))
+
+
+@st.composite
+def profile_like_documents(draw: st.DrawFn, values: st.SearchStrategy[str] | None = None) -> str:
     """Nested documents as people write them (lists at the key's indent or deeper, lists of
-    mappings, comments after values), with hard values, and now and then one line
-    disturbed."""
+    mappings, comments after values), with hard values (`values`, else mostly usual ones so
+    that the fast path's part is reached), and now and then one line disturbed."""
     usual = ["Ada", "2024-03", "Data Science", "-0.01", "O'Neil & co.", "José", "null", "x  y"]
-    value = st.sampled_from(usual * 10 + VALUES)  # mostly usual: the fast path's part is reached
+    value = st.sampled_from(usual * 10 + VALUES) if values is None else values
     base = draw(st.sampled_from(["", "", "  "]))
     lines: list[str] = []
     for key in draw(st.lists(st.sampled_from(KEYS), min_size=1, max_size=5, unique=True)):
@@ -214,6 +402,45 @@ def test_profile_like_documents_read_the_same(text: str) -> None:
 
 
 @pytest.mark.slow
+@settings(max_examples=3000, deadline=None)
+@given(profile_like_documents(hand_values()))
+@example("name: 'a #b'  # c\nskills: [SQL, 'x, y', \"z\\\"\"]\ncertifications: []\n")
+@example("name: 'x''\n")
+@example('name: "x\\"\n')
+@example("name: 'x'' #c'\n")
+@example("name: [a, b,]\n")
+@example('name: "\\x41"\n')
+@example("name: []\n  - x\n")
+@example("name: 'x'\n  y\n")
+def test_quoted_values_and_flow_lists_read_the_same(text: str) -> None:
+    assert_agree(text)
+
+
+@st.composite
+def hand_written_profiles(draw: st.DrawFn) -> str:
+    """Profiles with quoted values and flow lists, hostile ones among them, wherever a value
+    is checked: what loading reports must not depend on the fast path."""
+    value = st.one_of(hand_values(), st.sampled_from(['"92000"', "'2025'", '"5"', "'0'", '""', "'1e5'"]))
+    lines = [f"name: {draw(value)}", f"income: {draw(value)}", f"horizon: {draw(value)}"]
+    if draw(st.booleans()):
+        lines.append(f"certifications: {draw(st.one_of(st.sampled_from(['[]', '{}', '[x]']), value))}")
+    else:
+        lines += ["certifications:", f"  - name: {draw(value)}", f"    earned: {draw(value)}"]
+    lines.append(f"skills: {draw(st.one_of(flow_values(), value))}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.slow
+@settings(max_examples=500, deadline=None)
+@given(hand_written_profiles())
+@example('name: "Ada"\nincome: "0"\nhorizon: 99\ncertifications: []\nskills: [SQL, "", null]\n')
+@example("name: 'Ada'\nincome: '1e5'\nhorizon: '5'\ncertifications: {}\nskills: [SQL, SQL]\n")
+def test_profiles_with_quotes_and_flow_lists_load_as_the_parser_alone_loads_them(text: str) -> None:
+    """The same profiles, errors at the same places, the same warnings."""
+    assert_loads_as_without_the_fast_path(text)
+
+
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(hard_documents())
 @example("name: A\nskills:\n- x\n- y\nincome: 1\n")
@@ -240,11 +467,75 @@ def test_the_hard_documents_reach_the_fast_path() -> None:
     assert blocks.values("a: x\na: y\n") is blocks.NOT_PLAIN  # the parser names the duplicate
 
 
+def test_the_quoted_and_flow_generators_reach_both_sides() -> None:
+    """They make values the fast path reads and values it leaves, and documents it reads
+    with both quotes and flow lists in them: the properties above test both sides."""
+
+    def read(text: str) -> bool:
+        return blocks.values(text) is not blocks.NOT_PLAIN
+
+    for values in (quoted_values(), flow_values()):
+        find(values, lambda value: read(f"a: {value}\n") and len(value) > 4)
+        find(values, lambda value: not read(f"a: {value}\n"))
+    find(
+        profile_like_documents(hand_values()),
+        lambda text: read(text) and "'" in text and '"' in text and ", " in text and "\n " in text,
+        settings=settings(max_examples=5000, deadline=None),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('name: "Ada Lovelace"\n', "Ada Lovelace"),
+        ("name: 'Ada O''Neil'\n", "Ada O'Neil"),
+        ("name: ''''\n", "'"),
+        ("name: ''\n", ""),
+        ('name: ""\n', ""),
+        ("name: 'null'\n", "null"),
+        ('name: "x"  # a comment\n', "x"),
+        ("name: 'a #b: c'   \n", "a #b: c"),
+        (r'name: "a\"b\\c\/d\te\nf\_g\ h"' + "\n", 'a"b\\c/d\te\nf\xa0g h'),
+        ("name: 'a\\nb'\n", "a\\nb"),
+        ("name: 'José 😀'\n", "José 😀"),
+        ("name: []\n", []),
+        ("name: [ ]  # none\n", []),
+        ("name: {}\n", {}),
+        ("name: [SQL, Python]\n", ["SQL", "Python"]),
+        ("name: [ a b ,c,  'd, e' , \"f]\" ]\n", ["a b", "c", "d, e", "f]"]),
+        ("name: [O'Neil, null, -1]\n", ["O'Neil", None, "-1"]),
+    ],
+)
+def test_what_the_fast_path_reads_and_how(text: str, value: Any) -> None:
+    assert blocks.values(text) == {"name": value}
+    assert assert_agree(text)
+
+
+def test_quoted_items_and_flow_lists_in_block_lists() -> None:
+    text = "skills:\n  - 'SQL'\n  - [a, b]\n  - []\n  - name: \"x\"\n    acquired: '2024'\n"
+    assert blocks.values(text) == {"skills": ["SQL", ["a", "b"], [], {"name": "x", "acquired": "2024"}]}
+    assert assert_agree(text)
+
+
+def test_flow_lists_with_more_items_than_the_fast_path_counts_are_left_to_the_parser() -> None:
+    many = ", ".join(["x"] * (blocks.MAX_ITEMS + 1))
+    assert blocks.values(f"a: [{many}]\n") is blocks.NOT_PLAIN
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "a: 'x'\n",
-        "a: [1]\n",
+        "a: 'x\n",
+        "a: 'x\n  y'\n",  # quoted over two lines
+        'a: "\\x41"\n',  # an escape of more than one character
+        'a: "\\u00e9"\n',
+        "a: 'x'#c\n",  # a comment right after the quote: the parser's to read
+        "a: [1,]\n",
+        "a: [a, [b]]\n",
+        "a: [a,\n  b]\n",
+        "a: {b: 1}\n",
+        "a: [~]\n",
+        '"a": x\n',
         "a: &x 1\n",
         "a: !!str 1\n",
         "a: |\n  x\n",
@@ -273,6 +564,9 @@ def test_the_stream_reader_and_the_fast_path_see_the_same_text() -> None:
     [
         "a: 1\n" + " " * 40000 + "x\n",  # a long line of spaces that fails: not tried split by split
         "a: b" + " " * 40000 + "[\n",
+        "a: [" + "x, " * 15000 + "\n",  # a flow list never closed
+        "a: '" + "''" * 20000 + "\n",  # quotes never closed
+        'a: "' + "x" * 40000 + '\\x"\n',  # an escape the fast path leaves, at the end
         "\n" * 60000,
         "a: b #\u2028c: d\n",  # YAML reads U+2028 as a line break, even in a comment
         "a: b\n#\u2029c: d\n",
