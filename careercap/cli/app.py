@@ -839,7 +839,7 @@ def validate(
     gate = InputGate(sys.stdin.buffer)
     run(
         pipeline.shares(sources, cast(BinaryIO, gate), input_format),
-        pipeline.load_shares,
+        pipeline.check_shares,
         tally.add,
         jobs_from(jobs),
         size=share_size,

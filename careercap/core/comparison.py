@@ -133,7 +133,9 @@ class Entries(Sequence[Entry]):
         learning = result.learning
         self.plans.append(learning is not None)
         self.learning.extend(
-            (0.0, 0.0, 0.0) if learning is None else (learning.cost, learning.gain, learning.net)
+            (0.0, 0.0, 0.0)
+            if learning is None
+            else (learning.cost, _or_nan(learning.gain), _or_nan(learning.net))
         )
         present = result.present
         if present is None:
@@ -323,3 +325,8 @@ def compare(items: Entries | Sequence[Result | Projection]) -> Comparison:
         *(_gap(entries[index], first, finals[index], finals[0], alike) for index in range(1, len(entries))),
     )
     return Comparison(entries, summary, differences, gaps, span, results)
+
+
+def _or_nan(figure: float | None) -> float:
+    """A figure that cannot be computed, as NaN (null in JSON)."""
+    return math.nan if figure is None else figure

@@ -19,7 +19,8 @@ from careercap.core.rounding import cents, from_cents, in_cents
 
 class PresentValue(NamedTuple):
     """A projection's money in as_of at a discount rate; the learning figures (None when
-    the profile plans no learning) over its own horizon."""
+    the profile plans no learning; the gain, npv and irr None, too, when the learning's
+    gain is unknown) over its own horizon."""
 
     discount_rate: float
     cumulative_earnings: float
@@ -48,6 +49,8 @@ def present_value(projection: Projection, learning: LearningReturn | None, rate:
         return figures
     cost = sum(discounted(flow.cost, flow.year - as_of, rate) for flow in learning.flows)
     gain = sum(discounted(flow.gain, flow.year - as_of, rate) for flow in learning.flows)
+    if learning.gain is None:  # only what it costs is known
+        return figures._replace(learning_cost=from_cents(cost))
     flows = [(flow.year - as_of, in_cents(flow.gain) - in_cents(flow.cost)) for flow in learning.flows]
     return figures._replace(
         learning_cost=from_cents(cost),

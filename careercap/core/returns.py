@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple, Protocol
 
-from careercap.core.engine import Projection, project
+from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.profile import Certification, Profile, Skill
 from careercap.core.rounding import cents, from_cents, in_cents
 from careercap.core.rules import Rules
@@ -30,21 +30,26 @@ class Flow(NamedTuple):
 
 
 class LearningReturn(NamedTuple):
+    """The return on planned learning. When the profile without it cannot be projected
+    (its income would leave what careercap shows to the cent), nothing it adds can be
+    measured: `gain` is None, and `unknown` says why."""
+
     cost: float  # learning_cost: what the planned learning costs, net of subsidy, time included
-    gain: float  # learning_gain: the income it adds over the projected years, year by year as shown
+    gain: float | None  # learning_gain: the income it adds over the projected years, year by year as shown
     payback_year: int | None  # the first year the added income covers what was spent by then
-    flows: tuple[Flow, ...] = ()  # each projected year's gain and cost, as shown
+    flows: tuple[Flow, ...] = ()  # each projected year's gain and cost, as shown (gain 0 when gain is None)
+    unknown: str | None = None  # why there is no gain
 
     @property
-    def net(self) -> float:
-        return from_cents(in_cents(self.gain) - in_cents(self.cost))
+    def net(self) -> float | None:
+        return None if self.gain is None else from_cents(in_cents(self.gain) - in_cents(self.cost))
 
     @property
     def ratio(self) -> float | None:
         """return_on_learning: the net gain per unit of cost, as both are shown (to the
-        cent); None when it cost nothing (or less than half a cent)."""
-        cost = cents(self.cost)
-        return None if cost == 0 else cents(self.net) / cost
+        cent); None when it cost nothing (or less than half a cent), or has no gain."""
+        cost, net = cents(self.cost), self.net
+        return None if cost == 0 or net is None else cents(net) / cost
 
 
 class Priced(Protocol):
@@ -108,11 +113,15 @@ def _added(projection: Projection, without: Projection) -> Iterator[tuple[int, f
 
 
 def marginal_gains(projection: Projection, rules: Rules) -> list[Marginal]:
-    """Each planned event's own gain (the rest of the plan kept) and cost."""
+    """Each planned event's own gain (the rest of the plan kept) and cost; an event
+    without which the profile cannot be projected is left out."""
     profile = projection.profile
     marginals = []
     for item in planned_learning(profile):
-        alone = project(_without(profile, [item]), rules)
+        try:
+            alone = project(_without(profile, [item]), rules)
+        except OutOfRange:  # nothing to measure its gain against
+            continue
         cost = shown_cost(item, profile)
         flows = tuple(
             Flow(year, added, cost if year == item.year else 0.0) for year, added in _added(projection, alone)
@@ -128,7 +137,18 @@ def learning_return(projection: Projection, rules: Rules) -> LearningReturn | No
     planned = planned_learning(profile)
     if not planned:
         return None
-    without = project(_without(profile, planned), rules)
+    try:
+        without = project(_without(profile, planned), rules)
+    except OutOfRange as exc:
+        years = range(profile.as_of + 1, profile.final_year + 1)
+        costs = [
+            sum(in_cents(shown_cost(item, profile)) for item in planned if item.year == year)
+            for year in years
+        ]
+        costly = tuple(Flow(year, 0.0, from_cents(spent)) for year, spent in zip(years, costs, strict=True))
+        return LearningReturn(
+            from_cents(sum(costs)), None, None, costly, f"without its planned learning, {exc}"
+        )
     cost, gain, payback = 0, 0, None  # in cents, spent and gained by then
     flows = []
     for year, added in _added(projection, without):

@@ -130,8 +130,10 @@ class PresentValue(TypedDict):
     static_peer_cumulative: Money
     career_capital: Amount  # cumulative_earnings - static_peer_cumulative
     learning_cost: NotRequired[Money]  # when the profile plans learning: all of PRESENT_LEARNING
-    learning_gain: NotRequired[Amount]
-    npv: NotRequired[Amount]  # learning_gain - learning_cost
+    # learning_gain and npv are null when the learning's gain cannot be measured (the
+    # profile without its planned learning cannot be projected: a warning says so)
+    learning_gain: NotRequired[Amount | None]
+    npv: NotRequired[Amount | None]  # learning_gain - learning_cost
     irr: NotRequired[Rate | None]  # null unless the yearly flows change sign once, - to +
 
 
@@ -149,8 +151,10 @@ class Summary(TypedDict):
     real_static_peer_cumulative: NotRequired[Money]
     real_career_capital: NotRequired[Amount]
     learning_cost: NotRequired[Money]  # when the profile plans learning: all of LEARNING
-    learning_gain: NotRequired[Amount]
-    net_learning_gain: NotRequired[Amount]
+    # learning_gain and net_learning_gain are null when the learning's gain cannot be
+    # measured (the profile without its planned learning cannot be projected: a warning says so)
+    learning_gain: NotRequired[Amount | None]
+    net_learning_gain: NotRequired[Amount | None]
     return_on_learning: NotRequired[float | None]  # null when the learning cost nothing
     payback_year: NotRequired[CalendarYear | None]  # null when it does not pay back
     present_value: NotRequired[PresentValue]  # with a discount rate
@@ -334,7 +338,7 @@ def _learning_in_both(schema: dict[str, Any]) -> None:
     ]
 
 
-PerProfile = Iterable[Amount]
+PerProfile = Iterable[Amount | None]  # null for a learning gain that cannot be measured (a warning says why)
 
 
 @with_config(ConfigDict(json_schema_extra=_together(LEARNING_FIELDS)))

@@ -173,8 +173,8 @@ def projection_dict(result: Result) -> Projection:
     if learning is not None:
         totals |= {
             "learning_cost": cents(learning.cost),
-            "learning_gain": cents(learning.gain),
-            "net_learning_gain": cents(learning.net),
+            "learning_gain": None if learning.gain is None else cents(learning.gain),
+            "net_learning_gain": None if learning.net is None else cents(learning.net),
             "return_on_learning": None if learning.ratio is None else six(learning.ratio),
             "payback_year": learning.payback_year,
         }
@@ -215,8 +215,8 @@ def _present_value(present: PresentValue) -> PresentValueEntry:
     if present.learning_cost is not None:
         figures |= {
             "learning_cost": cents(present.learning_cost),
-            "learning_gain": cents(present.learning_gain or 0.0),
-            "npv": cents(present.npv or 0.0),
+            "learning_gain": None if present.learning_gain is None else cents(present.learning_gain),
+            "npv": None if present.npv is None else cents(present.npv),
             "irr": None if present.irr is None else six(present.irr),
         }
     return figures
@@ -283,13 +283,13 @@ def compare_document(
     if "learning_cost" in figures:  # some profile plans learning
         summary |= {
             "learning_cost": rounded("learning_cost", figures["learning_cost"]),
-            "learning_gain": rounded("learning_gain", figures["learning_gain"]),
-            "net_learning_gain": rounded("net_learning_gain", figures["net_learning_gain"]),
+            "learning_gain": _or_null(figures["learning_gain"], cents),  # null: gain unknown
+            "net_learning_gain": _or_null(figures["net_learning_gain"], cents),
         }
         against |= {
             "learning_cost": iter(differences["learning_cost"]),
-            "learning_gain": iter(differences["learning_gain"]),
-            "net_learning_gain": iter(differences["net_learning_gain"]),
+            "learning_gain": _or_null(differences["learning_gain"], cents),
+            "net_learning_gain": _or_null(differences["net_learning_gain"], cents),
         }
     if "discount_rate" in figures:  # some profile has a discount rate
         for field in (*PRESENT_FIELDS, *PRESENT_LEARNING_FIELDS):
@@ -641,8 +641,8 @@ def csv_summary_row(result: Result, layout: CsvLayout = CsvLayout()) -> list[str
     else:
         row += [
             _cents(learning.cost),
-            _cents(learning.gain),
-            _cents(learning.net),
+            "" if learning.gain is None else _cents(learning.gain),
+            "" if learning.net is None else _cents(learning.net),
             "" if learning.ratio is None else _six(learning.ratio),
             "" if learning.payback_year is None else learning.payback_year,
         ]
@@ -667,8 +667,8 @@ def _present_cells(present: PresentValue | None) -> list[str | int]:
     return [
         *cells,
         _cents(present.learning_cost),
-        _cents(present.learning_gain or 0.0),
-        _cents(present.npv or 0.0),
+        "" if present.learning_gain is None else _cents(present.learning_gain),
+        "" if present.npv is None else _cents(present.npv),
         "" if present.irr is None else _six(present.irr),
     ]
 

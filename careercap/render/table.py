@@ -527,10 +527,13 @@ def comparison_learning(results: Sequence[Result], names: list[str]) -> Fitted |
     if all(learning is None for learning in learnings):
         return None
 
-    def measure(label: str, figure: Callable[[LearningReturn], float]) -> Measure:
+    def measure(label: str, figure: Callable[[LearningReturn], float | None]) -> Measure:
         # A profile that plans no learning spends nothing on it and gains nothing from it.
-        values = [0.0 if learning is None else cents(figure(learning)) for learning in learnings]
-        differences = [f"{cents(value - values[0]):+,.2f}" for value in values]
+        values = [0.0 if learning is None else figure(learning) for learning in learnings]
+        first = values[0]
+        differences = [
+            "" if value is None or first is None else f"{cents(value - first):+,.2f}" for value in values
+        ]
         return Measure(label, [money(value) for value in values], ["", *differences[1:]])
 
     ratios = [

@@ -23,8 +23,12 @@ if TYPE_CHECKING:
     from careercap.core.rules import Basis
 
 
-def money(amount: float) -> str:
-    return f"{cents(amount):,.2f}"
+UNKNOWN = "unknown"
+"""What a money figure that cannot be computed shows as (a warning says why)."""
+
+
+def money(amount: float | None) -> str:
+    return UNKNOWN if amount is None else f"{cents(amount):,.2f}"
 
 
 def percent(rate: float) -> str:
@@ -143,9 +147,9 @@ def _discounting_lines(explanation: Explanation) -> list[str]:
     )
     lines.append(
         f"The planned learning adds {money(learning.gain)} {currency}, worth "
-        f"{money(present.learning_gain or 0.0)} in {as_of}, and costs {money(learning.cost)} "
+        f"{money(present.learning_gain)} in {as_of}, and costs {money(learning.cost)} "
         f"{currency}, worth {money(present.learning_cost)}: a net present value of "
-        f"{money(present.npv or 0.0)} {currency} (undiscounted, {money(learning.net)}), and {irr}."
+        f"{money(present.npv)} {currency} (undiscounted, {money(learning.net)}), and {irr}."
     )
     return lines
 

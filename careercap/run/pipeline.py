@@ -182,16 +182,24 @@ def project_loaded(
         return Outcome(loaded, None)
     profile = overrides.apply(loaded.profile)
     try:
-        if with_sensitivity:
-            varied = sensitivity(profile, rules)
-            projection, spread = varied.central, varied
-        else:
-            projection, spread = project(profile, rules), None
+        projection = project(profile, rules)
     except OutOfRange as exc:  # the profile is valid, but these rules cannot project it
         error = Diagnostic(_where(loaded), str(exc))
         return Outcome(loaded._replace(profile=None, errors=(error,)), None)
-    warned, shared = _with_cautions(loaded, projection)
+    unknown: list[str] = []
+    spread = None
+    if with_sensitivity:
+        try:
+            spread = sensitivity(profile, rules)
+        except OutOfRange as exc:  # an end of some range takes the income out of what is shown
+            unknown.append(f"no sensitivity: at an end of the rules' ranges, {exc}")
     learning = learning_return(projection, rules) if with_learning else None
+    if learning is not None and learning.unknown is not None:
+        unknown.append(f"no learning gain: {learning.unknown}")
+    if unknown:  # this profile's own, before the cautions it may share
+        notes = tuple(Diagnostic(_where(loaded), note, "warning") for note in unknown)
+        loaded = loaded._replace(warnings=loaded.warnings + notes)
+    warned, shared = _with_cautions(loaded, projection)
     result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
     return Outcome(warned, result, shared)
 
@@ -587,3 +595,21 @@ class Tally:
 def load_shares(chunk: list[Share]) -> list[Loaded]:
     """Every document of the shares, validated."""
     return [loaded for share in chunk for loaded in loaded_from(share)]
+
+
+def check_shares(chunk: list[Share]) -> list[Loaded]:
+    """Every document of the shares, validated, and refused where the shipped rules cannot
+    project it (as `project` would refuse it): what `validate` accepts, every command shows."""
+    return [projectable(loaded, default_rules()) for loaded in load_shares(chunk)]
+
+
+def projectable(loaded: Loaded, rules: Rules) -> Loaded:
+    """The document, or its error when these rules take its income out of what is shown."""
+    if loaded.profile is None:
+        return loaded
+    try:
+        project(loaded.profile, rules)
+    except OutOfRange as exc:
+        error = Diagnostic(_where(loaded), str(exc))
+        return loaded._replace(profile=None, errors=(*loaded.errors, error))
+    return loaded

@@ -326,7 +326,9 @@ class Priced:
         if self.want.objective != "net-gain":
             return 0.0
         found = learning_return(projection, self.rules)
-        return 0.0 if found is None else cents(found.net)
+        if found is None:
+            return 0.0
+        return None if found.net is None else cents(found.net)  # no gain to measure: no plan
 
     def _choices(self, index: int, skills: int, left: int) -> list[tuple[Choice, int, int]]:
         """What year `index` may add: how many of each open group, as (choice,
