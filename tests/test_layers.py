@@ -13,6 +13,7 @@ import functools
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,10 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def test_every_package_folder_is_shipped() -> None:
+    # The wheel and the sdist carry the packages pyproject.toml lists, and only those.
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {module_name(path.parent / "__init__.py") for path in PACKAGE.rglob("__init__.py")}
+    assert listed == folders
