@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import json
@@ -93,12 +94,21 @@ def check_against_its_schema(args: list[str], stdout: str) -> None:
     """Every JSON document a test makes careercap print is checked against its published
     schema, whatever else the test looks at."""
     words = [arg.lower() for arg in args]
-    asks_json = any(
-        (word in ("-f", "--format") and index + 1 < len(words) and words[index + 1] == "json")
-        or word in ("--format=json", "-fjson")
-        for index, word in enumerate(words)
-    )
-    if not args or args[0] not in SCHEMA_OF or not asks_json or not stdout.strip():
+
+    def asks(kind: str) -> bool:
+        return any(
+            (word in ("-f", "--format") and index + 1 < len(words) and words[index + 1] == kind)
+            or word in (f"--format={kind}", f"-f{kind}")
+            for index, word in enumerate(words)
+        )
+
+    if args and args[0] == "project" and asks("jsonl"):  # each line is one projection
+        for line in stdout.splitlines():
+            with contextlib.suppress(ValueError):  # a line cut short by a test of a run stopped
+                errors = [error.message for error in validator("projection").iter_errors(json.loads(line))]
+                assert errors == [], f"careercap {' '.join(args)} printed a line its schema refuses"
+        return
+    if not args or args[0] not in SCHEMA_OF or not asks("json") or not stdout.strip():
         return
     try:
         document = json.loads(stdout)

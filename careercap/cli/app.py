@@ -868,7 +868,8 @@ def schema(
             metavar="|".join(Document),
             help=(
                 "The document: a profile, a rules file or a catalogue (what careercap reads), or the JSON "
-                "that project, compare, plan, validate or rules (rules-output) print."
+                "that project, compare, plan, validate or rules (rules-output) print; projection is one "
+                "line of project --format jsonl."
             ),
         ),
     ] = Document.profile,

@@ -36,6 +36,7 @@ class Document(enum.StrEnum):
     rules = "rules"
     catalogue = "catalogue"
     project = "project"
+    projection = "projection"
     compare = "compare"
     plan = "plan"
     validate = "validate"

@@ -238,32 +238,6 @@ def _projection_rules(schema: dict[str, Any]) -> None:
     ]
 
 
-@with_config(ConfigDict(json_schema_extra=_projection_rules))
-class Projection(TypedDict):
-    """One profile's projection (output.md, "One projection")."""
-
-    source: str
-    document: Index
-    name: str
-    employment: Employment
-    currency: Currency
-    as_of: Year
-    horizon: Horizon
-    baseline_growth: BaselineGrowth
-    inflation: NotRequired[Inflation]
-    discount_rate: NotRequired[DiscountRate]
-    years: list[YearRow]
-    summary: Summary
-    warnings: list[Note]
-
-
-class Record(Projection):
-    """A line of `project --format jsonl`: a projection, and the rules file in force where
-    one is (a JSON document names it once, in its `rules`)."""
-
-    rules_source: NotRequired[str]
-
-
 class Lead(TypedDict):
     """A projection's fields before its years, as `render/export.py` makes them first."""
 
@@ -277,6 +251,22 @@ class Lead(TypedDict):
     baseline_growth: BaselineGrowth
     inflation: NotRequired[Inflation]
     discount_rate: NotRequired[DiscountRate]
+
+
+@with_config(ConfigDict(json_schema_extra=_projection_rules))
+class Projection(Lead):
+    """One profile's projection (output.md, "One projection")."""
+
+    years: list[YearRow]
+    summary: Summary
+    warnings: list[Note]
+
+
+class Record(Projection):
+    """A line of `project --format jsonl`: a projection, and the rules file in force where
+    one is (a JSON document names it once, in its `rules`)."""
+
+    rules_source: NotRequired[str]
 
 
 class Error(TypedDict):
