@@ -178,7 +178,9 @@ def _name(path: Path | None) -> str | None:
 
 def _inputs(sources: Sequence[Source], rules_file: Path | None) -> list[Source]:
     """What a command reads: its sources, and the rules file if one is named."""
-    return [*sources, *([] if rules_file is None else [str(rules_file)])]
+    from careercap.run.files import inputs_of
+
+    return inputs_of(sources, _name(rules_file))
 
 
 @command()
@@ -319,7 +321,7 @@ def compare(
     """
     from careercap.cli.output import Pictures
     from careercap.run import pipeline
-    from careercap.run.files import check_target, refuse_overwriting
+    from careercap.run.files import refuse_overwriting
     from careercap.run.writers import Spool, write_json
 
     pictures = Pictures(_name(svg), _name(html), output_format.value, width)
@@ -327,8 +329,6 @@ def compare(
     for option, named in outputs.items():
         if named == "-":
             raise UsageError(f"the table goes to standard output: give --{option} a file", option)
-        if named is not None:
-            check_target(named, option)
     refuse_overwriting(outputs, _inputs(profiles, rules_file), standard_output=True)
     rules = pipeline.rules_from(_name(rules_file))
     overrides = pipeline.Overrides(as_of, horizon, baseline_growth, inflation, discount_rate)

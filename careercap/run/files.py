@@ -55,7 +55,8 @@ def refuse_overwriting(
     outputs: Mapping[str, str | None], inputs: Iterable[Source] = (), standard_output: bool = False
 ) -> None:
     """A usage error, blamed on its option, if an output file (by option: `output`, `svg`,
-    ...) is also an input, or two outputs name one file; with `standard_output`, if the
+    ...) is no place to write (`check_target`), is also an input, or two outputs name one
+    file; with `standard_output`, if the
     file standard output writes (`>> profile.yaml`) is an input. The same file is the same
     device and inode, through symbolic and hard links alike; a folder among the inputs
     counts with the files `import` reads in it, and `-` with the file standard input
@@ -68,6 +69,8 @@ def refuse_overwriting(
                     f"{path} is named by {_SHOWN[other]} and by {_SHOWN[option]}; give each its own file",
                     option,
                 )
+    for option, path in named:
+        check_target(path, option)  # before any work: a run must not end unable to write
     existing: dict[tuple[int, int], tuple[str | None, str]] = {
         identity: (option, path) for option, path in named if (identity := _identity(path))
     }
@@ -79,6 +82,11 @@ def refuse_overwriting(
         if identity in existing:
             blamed, named_as = existing[identity]
             raise UsageError(f"{named_as} is also an input; write the output elsewhere", blamed)
+
+
+def inputs_of(sources: Iterable[Source], rules_file: str | None) -> list[Source]:
+    """What a command reads: its sources, and the rules file if one is named."""
+    return [*sources, *([] if rules_file is None else [rules_file])]
 
 
 def _regular_file(descriptor: int) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 from careercap.errors import Diagnostic, UsageError, lines
 from careercap.reading.files import INPUT_FORMATS
 from careercap.run import pipeline
-from careercap.run.files import STDOUT, check_target, format_of, output_to, refuse_overwriting
+from careercap.run.files import STDOUT, format_of, inputs_of, output_to, refuse_overwriting
 from careercap.run.workers import MOST_JOBS, InputGate, jobs_from
 from careercap.run.writers import Layout, write_projections
 
@@ -88,10 +88,7 @@ def project_many(
         raise UsageError("--summary applies to table and csv output", "summary")
     sources = pipeline.sources_of(named, recursive=recursive)
     report(lines(pipeline.empty_directories(named, sources)))
-    read = [*sources, *([] if rules_file is None else [rules_file])]
-    for option, picture in (also_written or {}).items():
-        if picture is not None:
-            check_target(picture, option)  # before any work, as the output itself is
+    read = inputs_of(sources, rules_file)
     on_standard_output = output is None or output == STDOUT
     refuse_overwriting({"output": path, **(also_written or {})}, read, standard_output=on_standard_output)
     rules = pipeline.rules_from(rules_file)
