@@ -71,6 +71,7 @@ class Entry(NamedTuple):
     incomes: array[float]  # as_of to the final year
     peers: array[float]  # a static peer's, as_of + 1 to the final year
     figures: array[float]  # SUMMARY_FIELDS over its own horizon, the start income, the factors
+    earned: array[float] | None = None  # what each year brings in, where a break makes it differ
 
     @property
     def span(self) -> Span:
@@ -111,6 +112,7 @@ class Entries(Sequence[Entry]):
         self.learning = array("d")  # LEARNING_FIELDS a profile: 0 for one that plans no learning
         self.plans = bytearray()  # whether each plans learning
         self.present = array("d")  # _PRESENT a profile: NaN for one without a discount rate
+        self.earned: dict[int, array[float]] = {}  # by profile, only where a break makes it differ
         for item in items:
             self.append(item)
 
@@ -126,6 +128,8 @@ class Entries(Sequence[Entry]):
         self.documents.append(result.document)
         self.as_of.append(profile.as_of)
         self.incomes.extend(row.income for row in projection.years)
+        if any(row.away for row in projection.years):
+            self.earned[len(self.names) - 1] = array("d", [row.earned for row in projection.years])
         self.starts.append(len(self.incomes))
         self.peers.extend(static_peer_incomes(profile, projection.rates))
         self.figures.extend([*(getattr(summary, field) for field in SUMMARY_FIELDS), summary.start_income])
@@ -176,6 +180,7 @@ class Entries(Sequence[Entry]):
             self.incomes[start:end],
             self.peers[peers : peers + end - start - 1],
             self.figures[index * _FIGURES : (index + 1) * _FIGURES],
+            self.earned.get(index),
         )
 
     def span(self, index: int) -> Span:
@@ -235,7 +240,8 @@ def _over(entry: Entry, span: Span) -> tuple[float, ...]:
         return tuple(entry.figures[: len(SUMMARY_FIELDS)])
     start, final = entry.incomes[span.first - entry.as_of], entry.incomes[span.last - entry.as_of]
     years = range(span.first + 1, span.last + 1)
-    cumulative = sum(in_cents(entry.incomes[year - entry.as_of]) for year in years)
+    earned = entry.incomes if entry.earned is None else entry.earned
+    cumulative = sum(in_cents(earned[year - entry.as_of]) for year in years)
     static_peer = sum(in_cents(entry.peers[year - entry.as_of - 1]) for year in years)
     cagr = (final / start) ** (1 / (span.last - span.first)) - 1
     return final, cagr, from_cents(cumulative), from_cents(cumulative - static_peer)

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import Literal, NamedTuple, TypeVar
 
-from careercap.core.profile import Profile
+from careercap.core.profile import CareerEvent, Profile
 from careercap.core.rounding import cents, from_cents, in_cents
 from careercap.core.rules import PORTFOLIO, RULES, Rules
 
@@ -30,6 +30,13 @@ class Event(NamedTuple):
     name: str
     year: int
     planned: bool
+    counted: bool = True  # a certification that counts toward upskilling (enough hours)
+
+    @property
+    def certifies(self) -> bool:
+        """Whether it counts toward upskilling: a certification of at least the rules'
+        `min_hours`, where its hours are given."""
+        return self.kind == "certification" and self.counted
 
 
 class YearRow(NamedTuple):
@@ -39,7 +46,9 @@ class YearRow(NamedTuple):
     itself goes on unrounded, and `growth` is taken between the unrounded incomes.
 
     `window` holds the learning events of the year's window (the years that decide its
-    state), by year; `held`, the distinct skills held at the end of the year."""
+    state), by year; `held`, the distinct skills held at the end of the year. `earned` is
+    what the year brings in, as shown: `income` (the rate of pay) but in a break, where it
+    is the break's share of it; `career` holds the career events of the year."""
 
     year: int
     income: float
@@ -49,19 +58,30 @@ class YearRow(NamedTuple):
     rules: tuple[str, ...]
     window: tuple[Event, ...]
     held: tuple[str, ...]
+    earned: float
+    career: tuple[CareerEvent, ...]
+
+    @property
+    def away(self) -> bool:
+        """Whether a break makes what is earned differ from the income."""
+        return self.earned != self.income
 
 
 class Factors(NamedTuple):
-    """How each rule moved the final income: start x all four = final (up to rounding).
-    The fields are the rules' ids (see `careercap.core.rules.RULES`), after the baseline."""
+    """How each rule moved the final income: start x all five = final (up to rounding).
+    The fields are the rules' ids (see `careercap.core.rules.RULES`), after the baseline,
+    and last the career events' (raises, and stated incomes over the income computed)."""
 
     baseline: float
     upskilling: float
     static_contraction: float
     freelancer_portfolio: float
+    events: float = 1.0
 
     def product(self) -> float:
-        return self.baseline * self.upskilling * self.static_contraction * self.freelancer_portfolio
+        return (
+            self.baseline * self.upskilling * self.static_contraction * self.freelancer_portfolio * self.events
+        )
 
 
 class Summary(NamedTuple):
@@ -103,11 +123,18 @@ def state_rates(baseline_growth: float, rules: Rules) -> dict[State, float]:
     }
 
 
-def learning_events(profile: Profile) -> list[Event]:
-    """Every dated learning event, certifications first, each in the order written."""
+def learning_events(profile: Profile, min_hours: float = 0.0) -> list[Event]:
+    """Every dated learning event, certifications first, each in the order written; a
+    certification whose stated hours are below `min_hours` is not counted toward upskilling."""
     as_of = profile.as_of
     events = [
-        Event("certification", cert.name, cert.earned.year, cert.earned.year > as_of)
+        Event(
+            "certification",
+            cert.name,
+            cert.earned.year,
+            cert.earned.year > as_of,
+            cert.hours is None or cert.hours >= min_hours,
+        )
         for cert in profile.certifications
     ]
     events += [
@@ -135,11 +162,67 @@ def portfolio_step_year(profile: Profile, rules: Rules) -> int | None:
 def _step_year(profile: Profile, rules: Rules, skill_years: list[int]) -> int | None:
     """`portfolio_step_year`, from the years the skills are held from, in order."""
     needed = rules.freelancer_portfolio.min_skills
-    if profile.employment != "freelancer" or len(skill_years) < needed:
+    if len(skill_years) < needed:
         return None
     year = skill_years[needed - 1]  # the first year in which that many skills are held
     # Held already at as_of: the stated revenue reflects the portfolio, so there is no step.
-    return year if profile.as_of < year <= profile.final_year else None
+    if not profile.as_of < year <= profile.final_year:
+        return None
+    if not profile.events:
+        return year if profile.employment == "freelancer" else None
+    # A freelancer that year, and not by a switch that year: skills held at a switch to
+    # freelancing are in its income already, as at as_of.
+    employment, switched = employment_in(profile, year)
+    return year if employment == "freelancer" and switched != year else None
+
+
+def employment_in(profile: Profile, year: int) -> tuple[str, int | None]:
+    """The employment in a year, and the year of the switch that made it (None: as_of's)."""
+    employment, since = profile.employment, None
+    for event in sorted(profile.events, key=_year_of_event):
+        if event.year > year:
+            break
+        if event.employment is not None:
+            employment, since = event.employment, event.year
+    return employment, since
+
+
+def _year_of_event(event: CareerEvent) -> int:
+    return event.year
+
+
+class Career(NamedTuple):
+    """A profile's career events, by year: what the income loop applies."""
+
+    changes: dict[int, tuple[float | None, float | None]]  # year: (stated income, raise)
+    shares: dict[int, float]  # each year of a break: the share of income earned
+    by_year: dict[int, tuple[CareerEvent, ...]]  # the events of each year, as written
+
+    @classmethod
+    def of(cls, profile: Profile) -> Career | None:
+        if not profile.events:
+            return None
+        changes: dict[int, tuple[float | None, float | None]] = {}
+        shares: dict[int, float] = {}
+        by_year: dict[int, tuple[CareerEvent, ...]] = {}
+        for event in profile.events:
+            by_year[event.year] = (*by_year.get(event.year, ()), event)
+            if event.income is not None or event.raise_ is not None:
+                changes[event.year] = (event.income, event.raise_)
+            if event.break_ is not None:
+                shares.update(dict.fromkeys(range(event.year, event.last_year + 1), event.share or 0.0))
+        return cls(changes, shares, by_year)
+
+    def pay(self, year: int, income: float) -> float:
+        """The income of a year after its stated income or raise, if it has one."""
+        stated, raised = self.changes[year]
+        return stated if stated is not None else income * (1 + raised)  # type: ignore[operator]
+
+    def earned(self, year: int, shown: float) -> float:
+        """What a year brings in, from its income as shown: in a break, the break's share
+        of it, rounded to the cent."""
+        share = self.shares.get(year)
+        return shown if share is None else round(share * shown, 2)
 
 
 def _by_year(items: list[tuple[int, T]]) -> tuple[list[int], tuple[T, ...]]:
@@ -172,16 +255,19 @@ _year_of = itemgetter(0)
 def project(profile: Profile, rules: Rules) -> Projection:
     """The profile's income trajectory under the rules."""
     rates = state_rates(profile.baseline_growth, rules)
-    events = learning_events(profile)
+    events = learning_events(profile, rules.upskilling.min_hours)
     multiplier = rules.freelancer_portfolio.multiplier
     window = rules.window_years
     # Events and skills in year order: what a year, its window, or the years up to it hold is
     # then one slice between two bisections. `certified[i]` counts the certifications among
     # the first i events.
     event_years, timeline = _by_year([(event.year, event) for event in events])
-    certified = list(itertools.accumulate([event.kind == "certification" for event in timeline], initial=0))
+    certified = list(itertools.accumulate([event.certifies for event in timeline], initial=0))
     skill_years, skills = _by_year([(skill.year or _LONG_HELD, skill.name) for skill in profile.skills])
     step_year = _step_year(profile, rules, skill_years)
+    career = Career.of(profile)
+    changes = career.changes if career is not None else {}
+    events_factor = 1.0
 
     income = profile.income
     rows: list[YearRow] = []
@@ -209,14 +295,23 @@ def project(profile: Profile, rules: Rules) -> Projection:
             if year == step_year:
                 income *= multiplier
                 applied = (*applied, PORTFOLIO)
+            if year in changes:
+                paid = career.pay(year, income)  # type: ignore[union-attr]
+                events_factor *= paid / income
+                income = paid
             if not SMALLEST <= income <= LARGEST:
                 raise OutOfRange(_out_of_range(income, year))
             growth = income / previous - 1
         this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
         held = skills[: bisect_right(skill_years, year)] if skill_years else ()
-        rows.append(row(year, round(income, 2), growth, state, this_year, applied, timeline[start:end], held))
+        shown = round(income, 2)
+        if career is None:
+            rows.append(row(year, shown, growth, state, this_year, applied, timeline[start:end], held, shown, ()))
+        else:
+            earned, happening = career.earned(year, shown), career.by_year.get(year, ())
+            rows.append(row(year, shown, growth, state, this_year, applied, timeline[start:end], held, earned, happening))
     steps = 0 if step_year is None else 1
-    summary = _summary(profile, rows, rates, counts, multiplier**steps)
+    summary = _summary(profile, rows, rates, counts, multiplier**steps, events_factor)
     covered = profile.as_of + rules.extrapolation_after
     return Projection(profile, rates, tuple(rows), summary, tuple(events), covered)
 
@@ -229,19 +324,33 @@ _RULE_OF_STATE: dict[str, tuple[str, ...]] = {"maintaining": ()} | {
 
 
 def static_peer_incomes(profile: Profile, rates: dict[State, float]) -> list[float]:
-    """A peer with the same start whose skills stay static: income in each projected year,
-    as shown (rounded to cents)."""
+    """A peer with the same start whose skills stay static and who lives the same career
+    events: what they earn in each projected year, as shown (rounded to cents)."""
     static_growth = 1 + rates["static"]
     income = profile.income
-    return [round(income * static_growth**k, 2) for k in range(1, profile.horizon + 1)]
+    career = Career.of(profile)
+    if career is None:
+        return [round(income * static_growth**k, 2) for k in range(1, profile.horizon + 1)]
+    earned = []
+    for year in range(profile.as_of + 1, profile.final_year + 1):
+        income *= static_growth
+        if year in career.changes:
+            income = career.pay(year, income)  # a stated income re-anchors the peer too
+        earned.append(career.earned(year, round(income, 2)))
+    return earned
 
 
 def _summary(
-    profile: Profile, rows: list[YearRow], rates: dict[State, float], states: dict[str, int], portfolio: float
+    profile: Profile,
+    rows: list[YearRow],
+    rates: dict[State, float],
+    states: dict[str, int],
+    portfolio: float,
+    events: float,
 ) -> Summary:
     g, horizon, start = profile.baseline_growth, profile.horizon, rows[0].income
     final = rows[-1].income
-    cumulative = sum([round(row.income * 100) for row in rows[1:]])  # in cents, as `total` adds
+    cumulative = sum([round(row.earned * 100) for row in rows[1:]])  # in cents, as `total` adds
     static_peer = sum([round(income * 100) for income in static_peer_incomes(profile, rates)])
     static_growth = 1 + rates["static"]
     factors = Factors(
@@ -249,6 +358,7 @@ def _summary(
         ((1 + rates["upskilling"]) / (1 + g)) ** states["upskilling"],  # upskilling
         (static_growth / (1 + g)) ** states["static"],  # static_contraction
         portfolio,  # freelancer_portfolio
+        events,
     )
     return Summary(
         start_income=start,
@@ -289,7 +399,12 @@ def real_terms(projection: Projection, inflation: float) -> RealTerms:
     static_peer = sum(
         in_cents(cents(income / deflator)) for income, deflator in zip(peer, by_year[1:], strict=True)
     )
-    cumulative = sum(in_cents(income) for income in incomes[1:])
+    earned = (
+        incomes
+        if not profile.events
+        else [cents(row.earned / deflator) for row, deflator in zip(projection.years, by_year, strict=True)]
+    )
+    cumulative = sum(in_cents(income) for income in earned[1:])
     return RealTerms(
         inflation,
         incomes,

@@ -41,7 +41,7 @@ def present_value(projection: Projection, learning: LearningReturn | None, rate:
     """The projection's present values in as_of at `rate` a year."""
     profile = projection.profile
     as_of = profile.as_of
-    cumulative = sum(discounted(row.income, row.year - as_of, rate) for row in projection.years[1:])
+    cumulative = sum(discounted(row.earned, row.year - as_of, rate) for row in projection.years[1:])
     peers = static_peer_incomes(profile, projection.rates)
     peer = sum(discounted(income, k, rate) for k, income in enumerate(peers, start=1))
     figures = PresentValue(rate, from_cents(cumulative), from_cents(peer), from_cents(cumulative - peer))

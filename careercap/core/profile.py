@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import unicodedata
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -118,6 +119,105 @@ class Skill(BaseModel):
         return None if self.acquired is None else self.acquired.year
 
 
+def located(path: tuple[str | int, ...], message: str) -> PydanticCustomError:
+    """An error that a whole-profile check finds at one place in it: the reader puts it at
+    `path` (`("events", 2, "year")`), as it puts a field's own errors."""
+    return PydanticCustomError("located", "{error}", {"error": message, "path": path})
+
+
+Raise = Annotated[Number, Field(ge=-0.9, le=10)]
+BreakYears = Annotated[Integer, Field(ge=1, le=10)]
+Share = Annotated[Number, Field(ge=0, le=1)]
+EVENT_KINDS = ("employment", "income", "raise", "break")
+"""The kinds of career event, as the profile's `events` name them."""
+
+
+class CareerEvent(BaseModel):
+    """A dated change to the career that is not learning: a switch of employment, a new
+    income, a raise (or a pay cut), or a break."""
+
+    model_config = ConfigDict(**_CONFIG, json_schema_extra={"minProperties": 2})
+
+    year: Year = Field(description="The year it happens: after as_of.", examples=[2027])
+    employment: Employment | None = Field(
+        default=None, description="A switch: to freelancer, or back to employee.", examples=["freelancer"]
+    )
+    income: Number | None = Field(
+        default=None,
+        ge=CENT,
+        le=1e9,
+        description="The income in that year, stated: a new job at a known income (alone, or with a switch).",
+        examples=[85000],
+    )
+    raise_: Raise | None = Field(
+        default=None,
+        alias="raise",
+        description="A one-off step: 0.12 is a 12 % raise, -0.1 a 10 % pay cut.",
+        examples=[0.12],
+    )
+    break_: BreakYears | None = Field(
+        default=None,
+        alias="break",
+        description="Years away from work, from this year on.",
+        examples=[1],
+    )
+    share: Share | None = Field(
+        default=None,
+        description="With a break: the share of income earned meanwhile (0.5 is half); default 0.",
+        examples=[0.5],
+    )
+
+    @model_validator(mode="after")
+    def _one_change(self) -> CareerEvent:
+        kinds = [kind for kind in EVENT_KINDS if self.value(kind) is not None]
+        if not kinds:
+            raise ValueError("says nothing changes: give one of employment, income, raise or break")
+        if len(kinds) > 1 and kinds != ["employment", "income"]:
+            given = " and ".join(repr(kind) for kind in kinds)
+            raise ValueError(f"gives {given}: one event is one change, so list them as separate events")
+        if self.share is not None and self.break_ is None:
+            raise ValueError("gives 'share' without 'break': share is what is earned during a break")
+        return self
+
+    def value(self, kind: str) -> Any:
+        """The value of one kind (`EVENT_KINDS`), or None."""
+        return getattr(self, {"raise": "raise_", "break": "break_"}.get(kind, kind))
+
+    @property
+    def kind(self) -> str:
+        """`employment` (a switch, perhaps with its income), `income`, `raise` or `break`."""
+        return next(kind for kind in EVENT_KINDS if self.value(kind) is not None)
+
+    @property
+    def last_year(self) -> int:
+        """The last year it covers: its year, or a break's last year."""
+        return self.year + (self.break_ or 1) - 1
+
+    @property
+    def label(self) -> str:
+        """What it is, as tables, charts and the `events` of CSV name it: `switch to
+        freelancer at 70,000.00`, `new income 95,000.00`, `raise +12 %`, `pay cut -10 %`,
+        `break of 2 years at 50 % pay`, `break of 1 year, unpaid`."""
+        if self.employment is not None:
+            at = "" if self.income is None else f" at {self.income:,.2f}"
+            return f"switch to {self.employment}{at}"
+        if self.income is not None:
+            return f"new income {self.income:,.2f}"
+        if self.raise_ is not None:
+            what = "pay cut" if self.raise_ < 0 else "raise"
+            return f"{what} {_percent(self.raise_)}"
+        years = "1 year" if self.break_ == 1 else f"{self.break_} years"
+        if not self.share:
+            return f"break of {years}, unpaid"
+        return f"break of {years} at {_percent(self.share, sign=False)} pay"
+
+
+def _percent(fraction: float, *, sign: bool = True) -> str:
+    """`+12 %`, `-10 %`, `50 %`, `+12.5 %`: as many decimals as it has, up to 4."""
+    text = f"{round(fraction * 100, 4):{'+' if sign else ''}g}"
+    return f"{text} %"
+
+
 def _skill_item(value: Any) -> Any:
     if value is None:
         raise ValueError(EMPTY_ITEM)
@@ -185,6 +285,10 @@ class Profile(BaseModel):
         default=(),
         description="Skills: a plain name (held since before as_of) or a mapping with a date.",
         json_schema_extra=_a_name_is_a_skill,
+    )
+    events: tuple[CareerEvent, ...] = Field(
+        default=(),
+        description="Career events after as_of: a switch of employment, a new income, a raise, a break.",
     )
     notes: Text | None = Field(default=None, description="Free text, ignored by the model.")
     inflation: Inflation | None = Field(
@@ -264,9 +368,89 @@ class Profile(BaseModel):
             return self.model_copy(update={"certifications": certifications, "skills": skills})
         return self
 
+    @model_validator(mode="after")
+    def _events_fit_together(self, info: ValidationInfo) -> Profile:
+        if not self.events:
+            return self
+        warnings = info.context.get("warnings") if isinstance(info.context, dict) else None
+        for index, event in enumerate(self.events):
+            if event.year <= self.as_of:
+                raise located(
+                    ("events", index, "year"),
+                    f"is {event.year}, not after as_of ({self.as_of}): the profile's own fields "
+                    "describe as_of (change income or employment there instead)",
+                )
+        _no_two_in_a_year(self.events, ("employment",), "switch of employment", "a year holds one switch")
+        _no_two_in_a_year(
+            self.events, ("income", "raise"), "change of pay", "a year holds one stated income or one raise"
+        )
+        _no_overlapping_breaks(self.events)
+        if warnings is not None:
+            warnings.extend(_event_warnings(self))
+        return self
+
     @property
     def final_year(self) -> int:
         return self.as_of + self.horizon
+
+
+def _no_two_in_a_year(events: tuple[CareerEvent, ...], kinds: tuple[str, ...], what: str, rule: str) -> None:
+    """Refuse a second event of `kinds` in one year, at the second."""
+    first: dict[int, int] = {}
+    for index, event in enumerate(events):
+        if not any(event.value(kind) is not None for kind in kinds):
+            continue
+        if event.year in first:
+            raise located(
+                ("events", index),
+                f"is a second {what} in {event.year} (after events[{first[event.year] + 1}]): {rule}",
+            )
+        first[event.year] = index
+
+
+def _no_overlapping_breaks(events: tuple[CareerEvent, ...]) -> None:
+    breaks = sorted(
+        ((event.year, index) for index, event in enumerate(events) if event.break_ is not None),
+    )
+    for (_, earlier), (_, later) in itertools.pairwise(breaks):
+        if events[later].year <= events[earlier].last_year:
+            first, second = sorted((earlier, later))
+            raise located(
+                ("events", second, "break"),
+                f"overlaps the break of events[{first + 1}] "
+                f"({_span(events[first])}): breaks may not overlap, so make one break longer",
+            )
+
+
+def _span(event: CareerEvent) -> str:
+    return str(event.year) if event.last_year == event.year else f"{event.year} to {event.last_year}"
+
+
+def _event_warnings(profile: Profile) -> list[tuple[tuple[str | int, ...], str]]:
+    """An event after the last projected year changes nothing; nor does a switch to what
+    the profile is already."""
+    warnings: list[tuple[tuple[str | int, ...], str]] = []
+    employment = profile.employment
+    for index, event in sorted(enumerate(profile.events), key=lambda item: item[1].year):
+        if event.year > profile.final_year:
+            warnings.append(
+                (
+                    ("events", index, "year"),
+                    f"event in {event.year} is after the last projected year ({profile.final_year}); "
+                    "it has no effect",
+                )
+            )
+        elif event.employment is not None:
+            if event.employment == employment:
+                warnings.append(
+                    (
+                        ("events", index, "employment"),
+                        f"the switch in {event.year} is to {event.employment}, which the profile is "
+                        "already; it changes nothing",
+                    )
+                )
+            employment = event.employment
+    return warnings
 
 
 T = TypeVar("T", Certification, Skill)

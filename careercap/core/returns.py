@@ -109,7 +109,7 @@ def _added(projection: Projection, without: Projection) -> Iterator[tuple[int, f
     """Each projected year, and the income a projection adds in it over another, as shown
     (to the cent): summed, they add up with a calculator."""
     for row, alone in zip(projection.years[1:], without.years[1:], strict=True):
-        yield row.year, cents(row.income - alone.income)  # both as shown already
+        yield row.year, cents(row.earned - alone.earned)  # both as shown already
 
 
 def marginal_gains(projection: Projection, rules: Rules) -> list[Marginal]:

@@ -57,6 +57,7 @@ Contraction = Annotated[Number, Field(ge=0, lt=1)]
 Multiplier = Annotated[Number, Field(ge=1, le=10)]
 Window = Annotated[Integer, Field(ge=1, le=10)]
 Count = Annotated[Integer, Field(ge=1, le=100)]
+MinHours = Annotated[Number, Field(ge=0, le=1e5)]
 
 
 # The numbers of each section as JSON output gives them (`Rules.parameters()`), typed with
@@ -66,6 +67,7 @@ Count = Annotated[Integer, Field(ge=1, le=100)]
 class UpskillingParameters(TypedDict):
     min_certifications: Count
     growth_premium: Premium
+    min_hours: MinHours
 
 
 class StaticParameters(TypedDict):
@@ -105,9 +107,17 @@ class RuleText(BaseModel):
 class Upskilling(RuleText):
     min_certifications: Count = Field(description="Certifications in a window that make it upskilling.")
     growth_premium: Premium = Field(description="Extra growth, as a share of |baseline growth|.")
+    min_hours: MinHours = Field(
+        default=0,
+        description="Hours of study below which a certification (with its hours given) does not count.",
+    )
 
     def numbers(self) -> UpskillingParameters:
-        return {"min_certifications": self.min_certifications, "growth_premium": self.growth_premium}
+        return {
+            "min_certifications": self.min_certifications,
+            "growth_premium": self.growth_premium,
+            "min_hours": self.min_hours,
+        }
 
 
 class Static(RuleText):

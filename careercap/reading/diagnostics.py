@@ -154,7 +154,10 @@ def diagnose(
         kind = error["type"]
         path = _data_path(tuple(error["loc"]), data)
         at_key = False
-        if located_as and kind in located_as:
+        if kind == "located":  # a whole-profile check that names its place
+            path = tuple(error["ctx"]["path"])
+            message = f"{field_name(path)}: {error['ctx']['error']}"
+        elif located_as and kind in located_as:
             path, at_key = located_as[kind], True
             message = f"{field_name(path)}: {_message(error, None)}"
         elif kind == "extra_forbidden":

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
-from careercap.core.profile import Certification, Profile, Skill
+from careercap.core.profile import CareerEvent, Certification, Profile, Skill
 from careercap.errors import CareercapError, Diagnostic, Location, shown_path
 from careercap.reading import jsonlines
 from careercap.reading.diagnostics import validate
@@ -31,6 +31,7 @@ KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
     (): [*Profile.model_fields, "salary"],
     ("certifications",): list(Certification.model_fields),
     ("skills",): list(Skill.model_fields),
+    ("events",): [field.alias or name for name, field in CareerEvent.model_fields.items()],
 }
 
 

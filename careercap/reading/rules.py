@@ -94,7 +94,7 @@ def default_rules() -> Rules:
         window_years=parse_integer(data["window_years"]),
         extrapolation_after=parse_integer(data["extrapolation_after"]),
         upskilling=Upskilling.model_construct(
-            **numbers("upskilling", ("min_certifications",), ("growth_premium",))
+            **numbers("upskilling", ("min_certifications",), ("growth_premium", "min_hours"))
         ),
         static=Static.model_construct(**numbers("static", (), ("contraction",))),
         freelancer_portfolio=FreelancerPortfolio.model_construct(
