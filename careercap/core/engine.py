@@ -111,6 +111,10 @@ class Projection(NamedTuple):
         """Whether a year lies past what the findings cover."""
         return year > self.covered_until
 
+    def employment(self, year: int) -> str:
+        """The employment in a year: the profile's, or the last switch's up to it."""
+        return employment_in(self.profile, year)[0] if self.profile.events else self.profile.employment
+
 
 def state_rates(baseline_growth: float, rules: Rules) -> dict[State, float]:
     """The yearly growth rate of each state; static <= maintaining <= upskilling."""
@@ -381,6 +385,7 @@ class RealTerms(NamedTuple):
     cumulative_earnings: float
     static_peer_cumulative: float
     career_capital: float
+    earned: tuple[float, ...] = ()  # what each year brings in, as incomes: they differ in a break
 
 
 def deflators(profile: Profile, inflation: float) -> list[float]:
@@ -402,7 +407,7 @@ def real_terms(projection: Projection, inflation: float) -> RealTerms:
     earned = (
         incomes
         if not profile.events
-        else [cents(row.earned / deflator) for row, deflator in zip(projection.years, by_year, strict=True)]
+        else tuple(cents(row.earned / deflator) for row, deflator in zip(projection.years, by_year, strict=True))
     )
     cumulative = sum(in_cents(income) for income in earned[1:])
     return RealTerms(
@@ -412,4 +417,5 @@ def real_terms(projection: Projection, inflation: float) -> RealTerms:
         from_cents(cumulative),
         from_cents(static_peer),
         from_cents(cumulative - static_peer),
+        earned,
     )

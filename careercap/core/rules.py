@@ -42,8 +42,10 @@ PORTFOLIO = "freelancer_portfolio"
 """The id of the one rule that is no year's state: a step in the year a portfolio is reached."""
 BASELINE = "baseline"
 """The id of the factor that is no rule: the baseline growth every profile has."""
-LABELS = {BASELINE: "baseline growth", **{rule.id: rule.label for rule in RULES}}
-"""Each factor of the final income (baseline and the rules), as people read it."""
+EVENTS = "events"
+"""The id of the factor that is no rule either: the career events' (raises, stated incomes)."""
+LABELS = {BASELINE: "baseline growth", **{rule.id: rule.label for rule in RULES}, EVENTS: "career events"}
+"""Each factor of the final income (baseline, the rules, the career events), as people read it."""
 
 
 # Built on first use only: the packaged rules are constructed without validation (the test

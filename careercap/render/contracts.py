@@ -60,9 +60,33 @@ Kind = Literal["certification", "skill"]
 
 
 class Event(TypedDict):
+    """A learning event: a certification earned or a dated skill acquired."""
+
     kind: Kind
     name: str
     planned: bool
+
+
+_CareerValues = TypedDict(  # `raise` and `break` are Python keywords: the functional form
+    "_CareerValues",
+    {
+        "employment": NotRequired[Employment],
+        "income": NotRequired[Annotated[float, Field(ge=0.01, le=1e9)]],
+        "raise": NotRequired[Annotated[float, Field(ge=-0.9, le=10)]],
+        "break": NotRequired[Annotated[int, Field(ge=1, le=10)]],
+        "share": NotRequired[Annotated[float, Field(ge=0, le=1)]],
+    },
+)
+
+
+class CareerEvent(_CareerValues):
+    """A career event, in the year it happens: given by the profile, never chosen. Its
+    values are the profile's (`employment` with an optional `income`, `income`, `raise`,
+    or `break` with its `share`); `name` says it as tables do."""
+
+    kind: Literal["employment", "income", "raise", "break"]
+    name: str
+    planned: Literal[True]  # after as_of, as every career event is
 
 
 class YearRow(TypedDict):
@@ -72,10 +96,12 @@ class YearRow(TypedDict):
     income: Money
     growth: Rate | None  # null on the first row
     state: State
-    events: list[Event]
+    events: list[Event | CareerEvent]  # the learning events, then the career events
     rules: list[RuleId]
+    earned: Money  # what the year brings in: income, but in a break its share of it
     extrapolated: NotRequired[Literal[True]]  # past the years the findings cover
     real_income: NotRequired[Money]  # with inflation
+    real_earned: NotRequired[Money]  # with inflation
     band: NotRequired[Pair]  # with --sensitivity
 
 
@@ -86,6 +112,7 @@ class Factors(TypedDict):
     upskilling: Factor
     static_contraction: Factor
     freelancer_portfolio: Factor
+    events: Factor  # raises, and stated incomes over the income computed for their year
 
 
 class End(TypedDict):

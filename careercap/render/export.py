@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from careercap.core.comparison import PRESENT_FIELDS, PRESENT_LEARNING_FIELDS
 from careercap.core.plan import names_of
+from careercap.core.profile import CareerEvent
 from careercap.core.result import Result
 from careercap.core.rounding import cents, six
 from careercap.core.rules import RULES, Basis, Rules
@@ -32,12 +33,14 @@ from careercap.render.contracts import (
     ValidateDocument,
     YearRow,
 )
+from careercap.render.contracts import CareerEvent as CareerEventEntry
 from careercap.render.contracts import End as EndEntry
 from careercap.render.contracts import PresentValue as PresentValueEntry
 from careercap.render.contracts import Sensitivity as SensitivityEntry
 from careercap.render.text import gap_sentence, labels
 
 if TYPE_CHECKING:
+    from careercap.core.engine import YearRow
     from careercap.core.comparison import Comparison, Gap
     from careercap.core.plan import Plan
     from careercap.core.present import PresentValue
@@ -123,6 +126,22 @@ def _plain(document: Mapping[str, Any]) -> dict[str, Any]:
     return cast("dict[str, Any]", document)
 
 
+def career_event(event: CareerEvent) -> CareerEventEntry:
+    """A career event as JSON gives it: its kind, its name as tables say it, and its values
+    under the profile's keys (a break with its share, 0 when the profile leaves it out)."""
+    entry = cast("CareerEventEntry", {"kind": event.kind, "name": event.label, "planned": True})
+    if event.employment is not None:
+        entry["employment"] = event.employment
+    if event.income is not None:
+        entry["income"] = event.income
+    if event.raise_ is not None:
+        entry["raise"] = event.raise_
+    if event.break_ is not None:
+        entry["break"] = event.break_
+        entry["share"] = event.share or 0.0
+    return entry
+
+
 def projection_dict(result: Result) -> Projection:
     """One projection, as `output.md` defines it; with `inflation` and `real_` figures when
     the profile has an inflation rate, and `band` and `sensitivity` when asked for."""
@@ -137,14 +156,17 @@ def projection_dict(result: Result) -> Projection:
             "growth": None if row.growth is None else six(row.growth),
             "state": row.state,
             "events": [
-                {"kind": event.kind, "name": event.name, "planned": event.planned} for event in row.events
+                *({"kind": event.kind, "name": event.name, "planned": event.planned} for event in row.events),
+                *(career_event(event) for event in row.career),
             ],
             "rules": list(row.rules),
+            "earned": cents(row.earned),
         }
         if projection.extrapolated(row.year):
             year["extrapolated"] = True  # past the years the findings cover
         if real is not None:
             year["real_income"] = cents(real.incomes[index])
+            year["real_earned"] = cents(real.earned[index])
         if sensitivity is not None:
             year["band"] = [cents(end) for end in sensitivity.band[index]]
         years.append(year)
@@ -160,6 +182,7 @@ def projection_dict(result: Result) -> Projection:
             "upskilling": factors.upskilling,
             "static_contraction": factors.static_contraction,
             "freelancer_portfolio": factors.freelancer_portfolio,
+            "events": factors.events,
         },
     }
     if real is not None:
@@ -424,6 +447,7 @@ CSV_COLUMNS = (
     "employment",
     "baseline_growth",
     "extrapolated",
+    "earned",
 )
 CSV_SUMMARY_COLUMNS = (
     "source",
@@ -517,6 +541,11 @@ def csv_header(summary: bool, layout: CsvLayout = CsvLayout()) -> tuple[str, ...
     )
 
 
+def event_names(row: YearRow) -> list[str]:
+    """The names of a year's events, learning first, as the `events` cell lists them."""
+    return [*(event.name for event in row.events), *(event.label for event in row.career)]
+
+
 def csv_rows(result: Result, layout: CsvLayout = CsvLayout()) -> list[list[str | int]]:  # noqa: B008
     """One CSV row per projected year (`--format csv`), with the columns `layout` adds.
     (Incomes are always positive, so only a growth rate can round to a negative zero.)"""
@@ -537,10 +566,11 @@ def csv_rows(result: Result, layout: CsvLayout = CsvLayout()) -> list[list[str |
             "" if row.growth is None else _six(row.growth),
             row.state,
             ";".join(row.rules),
-            ";".join([spreadsheet_safe(event.name, guard) for event in row.events]),
-            profile.employment,
+            ";".join([spreadsheet_safe(name, guard) for name in event_names(row)]),
+            projection.employment(row.year),
             _six(profile.baseline_growth),
             "true" if projection.extrapolated(row.year) else "false",
+            f"{row.earned:.2f}",
         ]
         for row in projection.years
     ]
@@ -577,6 +607,7 @@ def csv_lines(result: Result, layout: CsvLayout = CsvLayout()) -> str:  # noqa: 
         f"{_csv_cell(spreadsheet_safe(profile.name, guard))},{_csv_cell(profile.currency)},"
     )
     held = f",{profile.employment},{_six(profile.baseline_growth)},"
+    switches = bool(profile.events)
     covered = projection.covered_until
     source = (
         "" if layout.rules_source is None else f",{_csv_cell(spreadsheet_safe(layout.rules_source, guard))}"
@@ -587,13 +618,18 @@ def csv_lines(result: Result, layout: CsvLayout = CsvLayout()) -> str:  # noqa: 
     for index, row in enumerate(projection.years):
         growth = "" if row.growth is None else f"{round(row.growth, 6) + 0.0:.6f}"
         events = (
-            _csv_cell(";".join([spreadsheet_safe(event.name, guard) for event in row.events]))
-            if row.events
+            _csv_cell(";".join([spreadsheet_safe(name, guard) for name in event_names(row)]))
+            if row.events or row.career
             else ""
         )
         beyond = "true" if row.year > covered else "false"
         rules = ";".join(row.rules)
-        line = f"{lead}{row.year},{row.income:.2f},{growth},{row.state},{rules},{events}{held}{beyond}"
+        if switches:
+            held = f",{projection.employment(row.year)},{_six(profile.baseline_growth)},"
+        line = (
+            f"{lead}{row.year},{row.income:.2f},{growth},{row.state},{rules},{events}{held}{beyond},"
+            f"{row.earned:.2f}"
+        )
         if layout.real:
             line += "," if deflated is None else f",{deflated[index]:.2f}"
         if band is not None:

@@ -18,11 +18,11 @@ from rich.table import Table
 from rich.text import Text
 
 from careercap.core.cautions import defaults_only
-from careercap.core.engine import YearRow
+from careercap.core.engine import Projection, YearRow
 from careercap.core.result import Result
 from careercap.core.returns import LearningReturn
 from careercap.core.rounding import cents
-from careercap.core.rules import LABELS, RULE, RULES, Basis, Rules
+from careercap.core.rules import EVENTS, LABELS, RULE, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.errors import visible
 from careercap.render.fit import Block, Fitted, Row, Stacked, needed
@@ -60,6 +60,7 @@ def closing(basis: Basis | None) -> RenderableType:
 
 
 def _events(row: YearRow) -> Text:
+    """The year's learning events, then its career events, one a line."""
     text = Text()
     for index, event in enumerate(row.events):
         if index:
@@ -67,7 +68,22 @@ def _events(row: YearRow) -> Text:
         text.append(visible(event.name))
         kind = "cert" if event.kind == "certification" else "skill"
         text.append(f" ({kind}, planned)" if event.planned else f" ({kind})", style="dim")
+    for index, career in enumerate(row.career, start=len(row.events)):
+        if index:
+            text.append("\n")
+        text.append(career.label, style=CAREER_STYLE)
     return text
+
+
+CAREER_STYLE = "magenta"
+"""How a career event is set apart from the learning events beside it."""
+
+
+def factor_labels(*projections: Projection) -> dict[str, str]:
+    """The factors to show, by field: the career events' only when some profile has any."""
+    if any(projection.profile.events for projection in projections):
+        return LABELS
+    return {field: title for field, title in LABELS.items() if field != EVENTS}
 
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -84,9 +100,19 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
 def _title(result: Result) -> Text:
     profile = result.projection.profile
     title = Text(visible(profile.name), style="bold")
-    title.append(f"  {profile.employment}, {profile.as_of}-{profile.final_year}  ", style="")
+    title.append(f"  {employment_story(result.projection)}, {profile.as_of}-{profile.final_year}  ", style="")
     title.append(visible(result.source), style="dim")
     return title
+
+
+def employment_story(projection: Projection) -> str:
+    """`employee`, or with switches `employee, freelancer from 2027`."""
+    profile = projection.profile
+    story = [profile.employment]
+    for event in sorted(profile.events, key=lambda event: event.year):
+        if event.employment is not None and event.year <= profile.final_year:
+            story.append(f"{event.employment} from {event.year}")
+    return ", ".join(story)
 
 
 def _extrapolated_note(result: Result) -> str | None:
@@ -115,9 +141,12 @@ def trajectory_table(result: Result, *, with_bar: bool = True, with_rules: bool 
     with_bar = with_bar and band is None and real is None  # beside those, the bar is too much
     if with_bar:
         table.add_column("", no_wrap=True, style="cyan")
+    away = any(row.away for row in projection.years)
+    if away:
+        table.add_column("Earned", justify="right", no_wrap=True)
     table.add_column("Growth", justify="right", no_wrap=True)
     table.add_column("State", no_wrap=True)
-    table.add_column("Learning events", overflow="fold")
+    table.add_column("Events" if profile.events else "Learning events", overflow="fold")
     if with_rules:
         table.add_column("Rules applied", overflow="fold")
     largest = max(row.income for row in projection.years)
@@ -133,6 +162,8 @@ def trajectory_table(result: Result, *, with_bar: bool = True, with_rules: bool 
             cells.append(money(real.incomes[index]))
         if with_bar:
             cells.append(bar(row.income, largest))
+        if away:
+            cells.append(money(row.earned) if row.away else "")
         cells += [
             "" if row.growth is None else percent(row.growth),
             Text(row.state, style=_STATE_STYLE[row.state]),
@@ -160,10 +191,14 @@ def trajectory_blocks(result: Result) -> RenderableType:
             rows.append(("range", _range(*band[index])))
         if real is not None:
             rows.append((f"in {profile.as_of} money", money(real.incomes[index])))
+        if row.away:
+            rows.append(("earned", money(row.earned)))
         if row.growth is not None:
             rows.append(("growth", percent(row.growth)))
         rows.append(("state", Text(row.state, style=_STATE_STYLE[row.state])))
-        notes = [Text.assemble(("learning: ", "dim"), event) for event in _events(row).split("\n") if event]
+        lines = [line for line in _events(row).split("\n") if line]
+        notes = [Text.assemble(("learning: ", "dim"), line) for line in lines[: len(row.events)]]
+        notes += [Text.assemble(("career: ", "dim"), line) for line in lines[len(row.events) :]]
         if row.rules:
             notes.append(Text.assemble(("rules: ", "dim"), ", ".join(RULE[rule].short for rule in row.rules)))
         blocks.append(Block(_year(result, row.year), rows, notes))
@@ -203,7 +238,8 @@ def summary_blocks(result: Result) -> Stacked:
         blocks.append(learning_block(result.learning, currency))
     if result.present is not None:
         blocks.append(present_block(result.present, profile.as_of, currency))
-    factors = [(title, factor(getattr(summary.factors, field))) for field, title in LABELS.items()]
+    labels = factor_labels(result.projection)
+    factors = [(title, factor(getattr(summary.factors, field))) for field, title in labels.items()]
     blocks.append(Block("Final income, by rule", factors))
     return Stacked(None, blocks)
 
@@ -477,7 +513,8 @@ def comparison_summary(comparison: Comparison, names: list[str]) -> Fitted:
 def comparison_factors(comparison: Comparison, names: list[str]) -> Fitted:
     """The factors by which each rule moved each profile's final income."""
     measures = [Measure("start income", [money(entry.start_income) for entry in comparison.entries])]
-    for field, title in LABELS.items():
+    moved = any(entry.factors.events != 1.0 for entry in comparison.entries)  # by a raise or a stated income
+    for field, title in (LABELS if moved else factor_labels()).items():
         measures.append(
             Measure(title, [factor(getattr(entry.factors, field)) for entry in comparison.entries])
         )

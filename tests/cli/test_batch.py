@@ -60,7 +60,7 @@ def test_a_directory_without_profiles_warns_and_writes_only_the_header(cli: Invo
     assert result.stderr == "empty: warning: no *.yaml, *.yml, *.jsonl or *.ndjson files here\n"
     assert (
         result.stdout_bytes
-        == b"source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated\r\n"
+        == b"source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated,earned\r\n"
     )
 
 
@@ -127,17 +127,17 @@ def test_csv_has_one_row_per_profile_year_with_rounded_figures(cli: Invoke) -> N
     source = str(PROFILES / "freelancer.yaml")
     assert csv_of(result.stdout) == [
         ["source", "document", "name", "currency", "year", "income", "growth", "state", "rules", "events",
-         "employment", "baseline_growth", "extrapolated"],
+         "employment", "baseline_growth", "extrapolated", "earned"],
         [source, "1", "Amara Okafor", "USD", "2025", "60000.00", "", "maintaining", "", "",
-         "freelancer", "0.020000", "false"],
+         "freelancer", "0.020000", "false", "60000.00"],
         [source, "1", "Amara Okafor", "USD", "2026", "61200.00", "0.020000", "maintaining", "", "",
-         "freelancer", "0.020000", "false"],
+         "freelancer", "0.020000", "false", "61200.00"],
         [source, "1", "Amara Okafor", "USD", "2027", "106120.80", "0.734000", "maintaining",
-         "freelancer_portfolio", "Vector search", "freelancer", "0.020000", "false"],
+         "freelancer_portfolio", "Vector search", "freelancer", "0.020000", "false", "106120.80"],
         [source, "1", "Amara Okafor", "USD", "2028", "108243.22", "0.020000", "maintaining", "", "",
-         "freelancer", "0.020000", "false"],
+         "freelancer", "0.020000", "false", "108243.22"],
         [source, "1", "Amara Okafor", "USD", "2029", "110408.08", "0.020000", "maintaining", "", "",
-         "freelancer", "0.020000", "false"],
+         "freelancer", "0.020000", "false", "110408.08"],
     ]  # fmt: skip
     assert result.stdout_bytes.count(b"\r\n") == 6  # RFC 4180 line ends
 

@@ -226,7 +226,7 @@ def test_endless_bytes_that_are_not_text_are_said_at_once_and_end_the_run(tmp_pa
     assert first == b"-:1:1: error: bytes cd are not valid UTF-8; save the file as UTF-8\n"
     assert (status, stderr) == (1, b"")
     assert stdout.decode().splitlines() == [
-        "source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated"
+        "source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated,earned"
     ]
 
 
@@ -778,7 +778,7 @@ def test_dev_stdout_appends_where_standard_output_appends(tmp_path: Path) -> Non
     lines = log.read_text().splitlines()
     assert lines[:2] == [
         "old line",
-        "source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated",
+        "source,document,name,currency,year,income,growth,state,rules,events,employment,baseline_growth,extrapolated,earned",
     ]
 
 

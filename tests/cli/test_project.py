@@ -33,7 +33,7 @@ def test_json_output_matches_the_worked_example_to_the_cent(cli: Invoke, write: 
     assert document["errors"] == []
     assert document["rules"] == {
         "window_years": 3,
-        "upskilling": {"min_certifications": 2, "growth_premium": 0.22},
+        "upskilling": {"min_certifications": 2, "growth_premium": 0.22, "min_hours": 0},
         "static": {"contraction": 0.09},
         "freelancer_portfolio": {"min_skills": 3, "multiplier": 1.7},
     }

@@ -42,7 +42,7 @@ def test_rules_shows_each_rule_with_its_evidence(cli: Invoke) -> None:
 def test_rules_json_lists_parameters_and_texts(cli: Invoke, write: Write) -> None:
     mine = write("mine.yaml", "upskilling:\n  growth_premium: 0.11\n")
     document = json.loads(cli("rules", "--rules", mine, "-f", "json").stdout)
-    assert document["parameters"]["upskilling"] == {"min_certifications": 2, "growth_premium": 0.11}
+    assert document["parameters"]["upskilling"] == {"min_certifications": 2, "growth_premium": 0.11, "min_hours": 0}
     assert [rule["id"] for rule in document["rules"]] == [
         "upskilling",
         "static_contraction",

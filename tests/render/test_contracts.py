@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from careercap.cli.app import app
 from careercap.core.fields import DATE_TEXT, YEAR_MAX, YEAR_MIN, Date
-from careercap.core.rules import RULES, Rules, RuleText
+from careercap.core.engine import Factors
+from careercap.core.rules import LABELS, RULES, Rules, RuleText
 from careercap.render import contracts
 from careercap.render.schema import SCHEMAS
 from tests.conftest import Invoke
@@ -108,7 +109,7 @@ def test_the_output_types_name_every_rule_and_every_parameter() -> None:
         section = get_type_hints(Rules)[rule.section]
         figures = [name for name in section.model_fields if name not in RuleText.model_fields]
         assert list(get_type_hints(section.numbers)["return"].__annotations__) == figures
-    assert list(contracts.Factors.__annotations__) == ["baseline", *(rule.id for rule in RULES)]
+    assert list(contracts.Factors.__annotations__) == list(Factors._fields) == list(LABELS)
 
 
 def test_dates_are_read_with_the_one_pattern_the_schemas_state() -> None:
