@@ -169,14 +169,14 @@ class CareerEvent(BaseModel):
 
     @model_validator(mode="after")
     def _one_change(self) -> CareerEvent:
+        if self.share is not None and self.break_ is None:
+            raise ValueError("gives 'share' without 'break': share is what is earned during a break")
         kinds = [kind for kind in EVENT_KINDS if self.value(kind) is not None]
         if not kinds:
             raise ValueError("says nothing changes: give one of employment, income, raise or break")
         if len(kinds) > 1 and kinds != ["employment", "income"]:
             given = " and ".join(repr(kind) for kind in kinds)
             raise ValueError(f"gives {given}: one event is one change, so list them as separate events")
-        if self.share is not None and self.break_ is None:
-            raise ValueError("gives 'share' without 'break': share is what is earned during a break")
         return self
 
     def value(self, kind: str) -> Any:
