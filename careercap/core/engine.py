@@ -80,7 +80,11 @@ class Factors(NamedTuple):
 
     def product(self) -> float:
         return (
-            self.baseline * self.upskilling * self.static_contraction * self.freelancer_portfolio * self.events
+            self.baseline
+            * self.upskilling
+            * self.static_contraction
+            * self.freelancer_portfolio
+            * self.events
         )
 
 
@@ -222,6 +226,15 @@ class Career(NamedTuple):
         stated, raised = self.changes[year]
         return stated if stated is not None else income * (1 + raised)  # type: ignore[operator]
 
+    def changed(self, year: int, income: float) -> tuple[float, float]:
+        """`pay`, and the factor by which it moved the income."""
+        paid = self.pay(year, income)
+        return paid, paid / income
+
+    def at(self, year: int) -> tuple[CareerEvent, ...]:
+        """The career events of a year, as written."""
+        return self.by_year.get(year, ())
+
     def earned(self, year: int, shown: float) -> float:
         """What a year brings in, from its income as shown: in a break, the break's share
         of it, rounded to the cent."""
@@ -300,20 +313,18 @@ def project(profile: Profile, rules: Rules) -> Projection:
                 income *= multiplier
                 applied = (*applied, PORTFOLIO)
             if year in changes:
-                paid = career.pay(year, income)  # type: ignore[union-attr]
-                events_factor *= paid / income
-                income = paid
+                income, moved = career.changed(year, income)  # type: ignore[union-attr]
+                events_factor *= moved
             if not SMALLEST <= income <= LARGEST:
                 raise OutOfRange(_out_of_range(income, year))
             growth = income / previous - 1
         this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
         held = skills[: bisect_right(skill_years, year)] if skill_years else ()
         shown = round(income, 2)
-        if career is None:
-            rows.append(row(year, shown, growth, state, this_year, applied, timeline[start:end], held, shown, ()))
-        else:
-            earned, happening = career.earned(year, shown), career.by_year.get(year, ())
-            rows.append(row(year, shown, growth, state, this_year, applied, timeline[start:end], held, earned, happening))
+        earned, happening = (shown, ()) if career is None else (career.earned(year, shown), career.at(year))
+        rows.append(
+            row(year, shown, growth, state, this_year, applied, timeline[start:end], held, earned, happening)
+        )
     steps = 0 if step_year is None else 1
     summary = _summary(profile, rows, rates, counts, multiplier**steps, events_factor)
     covered = profile.as_of + rules.extrapolation_after
@@ -407,7 +418,9 @@ def real_terms(projection: Projection, inflation: float) -> RealTerms:
     earned = (
         incomes
         if not profile.events
-        else tuple(cents(row.earned / deflator) for row, deflator in zip(projection.years, by_year, strict=True))
+        else tuple(
+            cents(row.earned / deflator) for row, deflator in zip(projection.years, by_year, strict=True)
+        )
     )
     cumulative = sum(in_cents(income) for income in earned[1:])
     return RealTerms(

@@ -7,8 +7,9 @@ from __future__ import annotations
 import itertools
 from typing import NamedTuple
 
-from careercap.core.engine import Event, Projection, YearRow
+from careercap.core.engine import Event, Projection, YearRow, project
 from careercap.core.present import PresentValue, discounted, present_value
+from careercap.core.profile import CareerEvent
 from careercap.core.returns import LearningReturn, Marginal, learning_return, marginal_gains
 from careercap.core.rounding import from_cents
 from careercap.core.rules import PORTFOLIO, Rules
@@ -39,6 +40,7 @@ class Explanation(NamedTuple):
     valued: tuple[Valued, ...] = ()  # with a discount rate: the same, in as_of, one a planned event
     present: PresentValue | None = None  # with a discount rate: the whole plan's, in as_of
     learning: LearningReturn | None = None  # with a discount rate: the whole plan's, undiscounted
+    career: tuple[str, ...] = ()  # what each career event did, in year order
 
 
 def _listed(names: list[str]) -> str:
@@ -72,13 +74,15 @@ def _skills(row: YearRow) -> str:
 
 def _portfolio(projection: Projection, rules: Rules) -> str:
     profile = projection.profile
-    if profile.employment != "freelancer":
+    freelancing = [row for row in projection.years if projection.employment(row.year) == "freelancer"]
+    if not freelancing:
         return "not for an employee"
     needed, multiplier = rules.freelancer_portfolio.min_skills, rules.freelancer_portfolio.multiplier
-    first, last = projection.years[0], projection.years[-1]
+    first, last = freelancing[0], projection.years[-1]
     if len(first.held) >= needed:
+        when = "" if first.year == profile.as_of else " (the switch to freelancer)"
         return (
-            f"{_skills(first)} held in {first.year} >= {needed}: "
+            f"{_skills(first)} held in {first.year}{when} >= {needed}: "
             "the stated revenue already reflects the portfolio, so there is no step"
         )
     for before, row in itertools.pairwise(projection.years):
@@ -131,7 +135,7 @@ def _static_hints(projection: Projection, rules: Rules) -> list[str]:
 def _portfolio_hints(projection: Projection, rules: Rules) -> list[str]:
     """A freelancer who does not reach the portfolio within the horizon."""
     profile, needed = projection.profile, rules.freelancer_portfolio.min_skills
-    if profile.employment != "freelancer" or len(projection.years[0].held) >= needed:
+    if projection.employment(profile.final_year) != "freelancer" or len(projection.years[0].held) >= needed:
         return []
     missing = needed - len(projection.years[-1].held)
     if missing <= 0:
@@ -177,7 +181,14 @@ def explain(projection: Projection, rules: Rules) -> Explanation:
         _upskilling_hints(written, rules) + _static_hints(written, rules) + _portfolio_hints(written, rules)
     )
     planned = tuple(marginal_gains(projection, rules))
-    explanation = Explanation(projection, years, _portfolio(written, rules), tuple(hints), planned)
+    explanation = Explanation(
+        projection,
+        years,
+        _portfolio(written, rules),
+        tuple(hints),
+        planned,
+        career=_career(projection, rules),
+    )
     rate = projection.profile.discount_rate
     if rate is None:
         return explanation
@@ -187,6 +198,82 @@ def explain(projection: Projection, rules: Rules) -> Explanation:
         present=present_value(projection, learning, rate),
         learning=learning,
     )
+
+
+def _career(projection: Projection, rules: Rules) -> tuple[str, ...]:
+    """What each career event within the horizon did to the income and to what is earned;
+    career capital and the learning figures are left alone by design (the static peer and
+    the profile without its planned learning live the same events)."""
+    profile = projection.profile
+    rows = {row.year: row for row in projection.years}
+    said = []
+    for event in sorted(profile.events, key=lambda event: event.year):
+        row = rows.get(event.year)
+        if row is None:
+            continue  # after the horizon: a warning said so
+        effects = []
+        if event.employment == "freelancer":
+            effects.append(_switched_in(projection, rules, event.year))
+        elif event.employment == "employee":
+            effects.append("the portfolio rule ends; a step taken stays in the income")
+        if event.income is not None or event.raise_ is not None:
+            computed = _before_change(projection, rules, event)
+            if event.income is not None:
+                stated = f"{event.income:,.2f}"
+                effects.append(
+                    f"the income is the stated {stated} instead of the {computed:,.2f} the rules give"
+                )
+            else:
+                factor = 1 + (event.raise_ or 0.0)
+                effects.append(f"the income ×{factor:g}: {row.income:,.2f} instead of {computed:,.2f}")
+        if event.break_ is not None:
+            share = f"{(event.share or 0) * 100:g} %"
+            earned = ", ".join(
+                f"{rows[year].earned:,.2f} in {year}"
+                for year in range(event.year, event.last_year + 1)
+                if year in rows
+            )
+            effects.append(
+                f"earned is {share} of the income ({earned}); the income, the rate of pay, goes on, and "
+                "so do the states: a year without learning in its window is static"
+            )
+        when = span(event.year, min(event.last_year, profile.final_year))
+        said.append(f"{when}, {event.label}: {'; '.join(effects)}")
+    if said:
+        said.append(
+            "Career capital and the learning figures leave the events out by design: the static peer and the "
+            "profile without its planned learning live the same events, so both measure learning alone."
+        )
+    return tuple(said)
+
+
+def _switched_in(projection: Projection, rules: Rules, year: int) -> str:
+    needed = rules.freelancer_portfolio.min_skills
+    held = len(next(row for row in projection.years if row.year == year).held)
+    if held >= needed:
+        return (
+            f"{counted(held, 'distinct skill')} held at the switch >= {needed}: the income already reflects "
+            "the portfolio, so there is no step"
+        )
+    return (
+        f"{counted(held, 'distinct skill')} held at the switch < {needed}: the portfolio step "
+        f"×{rules.freelancer_portfolio.multiplier:g} comes in the first later year the skills reach {needed}"
+    )
+
+
+def _before_change(projection: Projection, rules: Rules, event: CareerEvent) -> float:
+    """The income of the event's year as the rules give it, before its stated income or
+    raise: the same profile projected without that change (the years before it are the
+    same, and a year's state does not depend on career events)."""
+    profile = projection.profile
+    kept = []
+    for each in profile.events:
+        if each is not event:
+            kept.append(each)
+        elif each.employment is not None:
+            kept.append(each.model_copy(update={"income": None}))
+    without = project(profile.model_copy(update={"events": tuple(kept)}), rules)
+    return next(row.income for row in without.years if row.year == event.year)
 
 
 def _valued(marginal: Marginal, as_of: int, rate: float) -> Valued:

@@ -35,13 +35,14 @@ from careercap.render.contracts import (
 )
 from careercap.render.contracts import CareerEvent as CareerEventEntry
 from careercap.render.contracts import End as EndEntry
+from careercap.render.contracts import Event as EventEntry
 from careercap.render.contracts import PresentValue as PresentValueEntry
 from careercap.render.contracts import Sensitivity as SensitivityEntry
 from careercap.render.text import gap_sentence, labels
 
 if TYPE_CHECKING:
-    from careercap.core.engine import YearRow
     from careercap.core.comparison import Comparison, Gap
+    from careercap.core.engine import YearRow as EngineYearRow
     from careercap.core.plan import Plan
     from careercap.core.present import PresentValue
     from careercap.core.sensitivity import End, Sensitivity
@@ -156,7 +157,10 @@ def projection_dict(result: Result) -> Projection:
             "growth": None if row.growth is None else six(row.growth),
             "state": row.state,
             "events": [
-                *({"kind": event.kind, "name": event.name, "planned": event.planned} for event in row.events),
+                *(
+                    EventEntry(kind=event.kind, name=event.name, planned=event.planned)
+                    for event in row.events
+                ),
                 *(career_event(event) for event in row.career),
             ],
             "rules": list(row.rules),
@@ -541,7 +545,7 @@ def csv_header(summary: bool, layout: CsvLayout = CsvLayout()) -> tuple[str, ...
     )
 
 
-def event_names(row: YearRow) -> list[str]:
+def event_names(row: EngineYearRow) -> list[str]:
     """The names of a year's events, learning first, as the `events` cell lists them."""
     return [*(event.name for event in row.events), *(event.label for event in row.career)]
 

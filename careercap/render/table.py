@@ -28,6 +28,7 @@ from careercap.errors import visible
 from careercap.render.fit import Block, Fitted, Row, Stacked, needed
 from careercap.render.text import (
     basis_line,
+    employment_story,
     extrapolated_note,
     factor,
     gap_sentence,
@@ -103,16 +104,6 @@ def _title(result: Result) -> Text:
     title.append(f"  {employment_story(result.projection)}, {profile.as_of}-{profile.final_year}  ", style="")
     title.append(visible(result.source), style="dim")
     return title
-
-
-def employment_story(projection: Projection) -> str:
-    """`employee`, or with switches `employee, freelancer from 2027`."""
-    profile = projection.profile
-    story = [profile.employment]
-    for event in sorted(profile.events, key=lambda event: event.year):
-        if event.employment is not None and event.year <= profile.final_year:
-            story.append(f"{event.employment} from {event.year}")
-    return ", ".join(story)
 
 
 def _extrapolated_note(result: Result) -> str | None:

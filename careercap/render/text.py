@@ -82,12 +82,22 @@ def gap_sentence(gap: Gap, name: str, first_name: str, last: int | None = None) 
     return f"{name} {ends} {abs(change) * 100:.1f} % {direction} {first_name}: {why}."
 
 
+def employment_story(projection: Projection) -> str:
+    """`employee`, or with switches `employee, freelancer from 2027`."""
+    profile = projection.profile
+    story: list[str] = [profile.employment]
+    for event in sorted(profile.events, key=lambda event: event.year):
+        if event.employment is not None and event.year <= profile.final_year:
+            story.append(f"{event.employment} from {event.year}")
+    return ", ".join(story)
+
+
 def explanation_lines(explanation: Explanation, source: str) -> list[str]:
     """`careercap explain`: a heading, one line per year, the portfolio rule, the hints."""
     projection = explanation.projection
     profile, rates = projection.profile, projection.rates
     lines = [
-        f"{visible(profile.name)} ({visible(source)}): {profile.employment}, "
+        f"{visible(profile.name)} ({visible(source)}): {employment_story(projection)}, "
         f"{profile.as_of}-{profile.final_year}, baseline growth {percent(profile.baseline_growth)}",
         "Yearly growth: "
         f"upskilling {percent(rates['upskilling'])}, maintaining {percent(rates['maintaining'])}, "
@@ -98,6 +108,13 @@ def explanation_lines(explanation: Explanation, source: str) -> list[str]:
         growth = "start year" if reason.growth is None else percent(reason.growth)
         lines.append(f"{reason.year}  {reason.state:<11}  {visible(reason.reason)}: {growth}")
     lines += ["", f"Freelancer portfolio: {visible(explanation.portfolio)}"]
+    if explanation.career:
+        lines += [
+            "",
+            "Career events (given, not chosen):",
+            *(f"- {line}" for line in explanation.career[:-1]),
+        ]
+        lines.append(explanation.career[-1])
     if explanation.planned:
         lines += [
             "",

@@ -58,7 +58,13 @@ events:
     i28 = i27 * (1 + G) * 1.7
     i29 = i28 * (1 + G)
     assert incomes(one) == [60000.0, round(i26, 2), round(i27, 2), round(i28, 2), round(i29, 2)]
-    assert [row["state"] for row in one["years"]] == ["maintaining", "maintaining", "static", "maintaining", "maintaining"]
+    assert [row["state"] for row in one["years"]] == [
+        "maintaining",
+        "maintaining",
+        "static",
+        "maintaining",
+        "maintaining",
+    ]
     assert one["years"][3]["rules"] == ["freelancer_portfolio"]
     assert one["years"][1]["events"] == [
         {"kind": "employment", "name": "switch to freelancer", "planned": True, "employment": "freelancer"}
@@ -211,7 +217,8 @@ events:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert "employee, freelancer from 2026, 2025-2028" in lines[0]
-    assert "Earned" in lines[2] and "Events" in lines[2]
+    assert "Earned" in lines[2]
+    assert "Events" in lines[2]
     [break_year] = [line for line in lines if line.startswith("│ 2027 ")]
     income = break_year.split("│")[2].strip()
     assert f"{round(0.25 * float(income.replace(',', '')), 2):,.2f}" in break_year
@@ -286,8 +293,47 @@ def test_an_event_after_the_horizon_is_a_located_warning_and_changes_nothing(cli
     with_event = write("late.yaml", base + "events:\n  - {year: 2030, raise: 0.5}\n")
     result = cli("project", with_event, "--format", "json")
     assert result.exit_code == 0
-    assert "late.yaml:6:12: warning: event in 2030 is after the last projected year (2027); it has no effect\n" in (
-        result.stderr
+    assert (
+        "late.yaml:6:12: warning: event in 2030 is after the last projected year (2027); it has no effect\n"
+        in (result.stderr)
     )
     without = projection(cli, write("plain.yaml", base))
     assert incomes(json.loads(result.stdout)["projections"][0]) == incomes(without)
+
+
+def test_explain_says_what_each_event_did_to_the_income_and_why_career_capital_leaves_it_out(
+    cli: Invoke, write: Any
+) -> None:
+    profile = """\
+name: Story
+income: 50000
+as_of: 2025
+horizon: 4
+baseline_growth: 0.02
+skills: [sql, python]
+events:
+  - {year: 2026, employment: freelancer}
+  - {year: 2027, raise: 0.1}
+  - {year: 2028, income: 61000}
+  - {year: 2029, break: 1, share: 0.5}
+"""
+    result = cli("explain", write("story.yaml", profile), columns=200)
+    assert result.exit_code == 0
+    one = projection(cli, "story.yaml")
+    rows = {row["year"]: row for row in one["years"]}
+    i26 = 50000 * (1 + STATIC)  # no learning event: static all along
+    i27 = round(i26 * (1 + STATIC), 2)  # before the raise
+    i28 = round(i26 * (1 + STATIC) * 1.1 * (1 + STATIC), 2)  # before the new income
+    lines = result.stdout.splitlines()
+    start = lines.index("Career events (given, not chosen):")
+    assert lines[start + 1 : start + 6] == [
+        "- 2026, switch to freelancer: 2 distinct skills held at the switch < 3: the portfolio step ×1.7 comes "
+        "in the first later year the skills reach 3",
+        f"- 2027, raise +10 %: the income ×1.1: {rows[2027]['income']:,.2f} instead of {i27:,.2f}",
+        f"- 2028, new income 61,000.00: the income is the stated 61,000.00 instead of the {i28:,.2f} the rules give",
+        f"- 2029, break of 1 year at 50 % pay: earned is 50 % of the income ({rows[2029]['earned']:,.2f} in 2029); "
+        "the income, the rate of pay, goes on, and so do the states: a year without learning in its window is static",
+        "Career capital and the learning figures leave the events out by design: the static peer and the profile "
+        "without its planned learning live the same events, so both measure learning alone.",
+    ]
+    assert lines[0].startswith("Story (story.yaml): employee, freelancer from 2026, 2025-2029")
