@@ -132,11 +132,24 @@ EVENT_KINDS = ("employment", "income", "raise", "break")
 """The kinds of career event, as the profile's `events` name them."""
 
 
+def _one_change_each(schema: dict[str, Any]) -> None:
+    """In the JSON Schema: one kind of change an event, `income` beside `employment`
+    allowed, and `share` only with `break` (`CareerEvent._one_change`)."""
+
+    def given(*keys: str) -> dict[str, Any]:  # YAML's null means "not given"
+        return {"required": list(keys), "properties": dict.fromkeys(keys, {"not": {"type": "null"}})}
+
+    pairs = [pair for pair in itertools.combinations(EVENT_KINDS, 2) if pair != ("employment", "income")]
+    schema["anyOf"] = [given(kind) for kind in EVENT_KINDS]
+    schema["not"] = {"anyOf": [given(*pair) for pair in pairs]}
+    schema["if"], schema["then"] = given("share"), given("break")
+
+
 class CareerEvent(BaseModel):
     """A dated change to the career that is not learning: a switch of employment, a new
     income, a raise (or a pay cut), or a break."""
 
-    model_config = ConfigDict(**_CONFIG, json_schema_extra={"minProperties": 2})
+    model_config = ConfigDict(**_CONFIG, json_schema_extra=_one_change_each)
 
     year: Year = Field(description="The year it happens: after as_of.", examples=[2027])
     employment: Employment | None = Field(

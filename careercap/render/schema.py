@@ -53,6 +53,8 @@ UNCHECKED = (
     "a key written twice in one mapping",
     "the characters U+0085, U+2028 and U+2029 anywhere in a file (YAML reads them as line breaks)",
     "the size of a document (1 MiB, 10,000 values) and of its numbers' digits",
+    "how career events fit together: a year after as_of, one switch and one change of pay a"
+    " year, breaks that do not overlap",
 )
 """What `careercap validate` rejects and the schema lets through."""
 

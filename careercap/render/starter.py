@@ -53,6 +53,20 @@ skills:
   - name: a newer skill
     acquired: {year}
 
+# Career events after as_of: a switch of employment, a new job at a known income, a raise
+# or a pay cut, a break. Each has a year after as_of and one change; the static peer and
+# the profile without its planned learning live them too. Optional: to use them, delete
+# the "# " at the start of each line below and change the figures.
+# events:
+#   - year: {in_two}
+#     employment: freelancer   # a switch (employee switches back); may carry an income
+#     income: 80000            # optional with a switch: the income in that year, stated
+#   - year: {in_three}
+#     raise: 0.05              # -0.9 to 10: 0.05 is a 5 % raise, -0.1 a 10 % pay cut
+#   - year: {in_four}
+#     break: 1                 # years away from work from that year, 1 to 10
+#     share: 0.5               # the share of income earned meanwhile; 0 when left out
+
 # What an hour of your time is worth, in the currency above: study hours cost that much.
 # With cost and hours, careercap project shows the return on planned learning: what it
 # costs, the income it adds, and when it pays back. Optional; 0 when left out.
@@ -74,4 +88,13 @@ notes: What I plan to learn, and why.
 def starter_profile(year: int, path: str) -> str:
     """The starter profile, dated `year`: a certification held since the year before, which
     expires after the projected years, and one planned for the year after, priced."""
-    return STARTER.format(year=year, last_year=year - 1, next_year=year + 1, expires=year + 6, path=path)
+    return STARTER.format(
+        year=year,
+        last_year=year - 1,
+        next_year=year + 1,
+        in_two=year + 2,
+        in_three=year + 3,
+        in_four=year + 4,
+        expires=year + 6,
+        path=path,
+    )

@@ -42,7 +42,11 @@ def test_rules_shows_each_rule_with_its_evidence(cli: Invoke) -> None:
 def test_rules_json_lists_parameters_and_texts(cli: Invoke, write: Write) -> None:
     mine = write("mine.yaml", "upskilling:\n  growth_premium: 0.11\n")
     document = json.loads(cli("rules", "--rules", mine, "-f", "json").stdout)
-    assert document["parameters"]["upskilling"] == {"min_certifications": 2, "growth_premium": 0.11, "min_hours": 0}
+    assert document["parameters"]["upskilling"] == {
+        "min_certifications": 2,
+        "growth_premium": 0.11,
+        "min_hours": 0,
+    }
     assert [rule["id"] for rule in document["rules"]] == [
         "upskilling",
         "static_contraction",
@@ -290,6 +294,27 @@ def test_the_starter_profile_leads_to_the_return_on_learning(cli: Invoke, write:
     assert "Pays back in" in result.stdout
     summary = json.loads(cli("project", "me.yaml", "-f", "json").stdout)["projections"][0]["summary"]
     assert summary["learning_cost"] > 0
+
+
+def test_the_starter_profiles_career_events_project_once_uncommented(cli: Invoke, write: Write) -> None:
+    cli("init", "me.yaml")
+    text = Path("me.yaml").read_text(encoding="utf-8")
+    as_of = int(re.search(r"^as_of: (\d+)", text, re.M).group(1))  # type: ignore[union-attr]
+    uncommented = re.sub(r"^# (events:|  - year: |    \w+: )", r"\1", text, flags=re.M)
+    assert uncommented.count("\n  - year: ") == 3
+    write("events.yaml", uncommented)
+    result = cli("project", "events.yaml", "-f", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    years = json.loads(result.stdout)["projections"][0]["years"]
+    career = [
+        (row["year"], e["kind"])
+        for row in years
+        for e in row["events"]
+        if e["kind"] not in ("certification", "skill")
+    ]
+    assert career == [(as_of + 2, "employment"), (as_of + 3, "raise"), (as_of + 4, "break")]
+    assert years[4]["earned"] == round(years[4]["income"] / 2, 2)
+    assert years[2]["income"] == 80000.0
 
 
 def test_init_refuses_to_overwrite_unless_forced(cli: Invoke, write: Write) -> None:

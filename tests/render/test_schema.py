@@ -100,6 +100,30 @@ skills = st.one_of(
     * 4,
     st.none(),
 )
+event_years = mostly(st.integers(2027, 2045), st.one_of(integers_, integer_text))
+one_change = st.one_of(
+    st.fixed_dictionaries(
+        {"year": event_years, "employment": st.sampled_from(["employee", "freelancer"])},
+        optional={"income": mostly(st.floats(min_value=0.01, max_value=1e9), number_text)},
+    ),
+    st.fixed_dictionaries({"year": event_years, "income": mostly(st.floats(0.01, 1e9), numbers)}),
+    st.fixed_dictionaries({"year": event_years, "raise": mostly(st.floats(-0.9, 10), numbers)}),
+    st.fixed_dictionaries(
+        {"year": event_years, "break": mostly(st.integers(1, 10), integers_)},
+        optional={"share": mostly(st.floats(0, 1), numbers)},
+    ),
+)
+loose_event = st.fixed_dictionaries(
+    {"year": mostly(st.integers(2020, 2045), st.one_of(integers_, integer_text))},
+    optional={
+        "employment": optional(st.sampled_from(["employee", "freelancer"]), st.just("contractor")),
+        "income": optional(st.floats(min_value=0.01, max_value=1e9), st.one_of(numbers, number_text)),
+        "raise": optional(st.floats(-0.9, 10), st.one_of(numbers, number_text)),
+        "break": optional(st.integers(1, 10), st.one_of(integers_, integer_text)),
+        "share": optional(st.floats(0, 1), st.one_of(numbers, number_text)),
+    },
+)
+events = mostly(one_change, loose_event)
 base = st.fixed_dictionaries(
     {
         "name": names,
@@ -114,6 +138,7 @@ base = st.fixed_dictionaries(
         "inflation": optional(st.floats(-0.5, 1), st.one_of(numbers, number_text)),
         "certifications": optional(st.lists(certifications, max_size=3), st.lists(scalars, max_size=2)),
         "skills": optional(st.lists(skills, max_size=3), st.lists(scalars, max_size=2)),
+        "events": optional(st.lists(events, max_size=3), st.lists(scalars, max_size=2)),
         "notes": optional(texts, texts),
         "hourly_value": optional(st.floats(0, 500), st.one_of(numbers, number_text)),
         "learning_subsidy": optional(st.floats(0, 1), st.one_of(numbers, number_text)),
@@ -149,6 +174,10 @@ NUMBER_FIELDS = {
     "learning_subsidy",
     "cost",
     "hours",
+    "year",
+    "raise",
+    "break",
+    "share",
 }
 
 
@@ -195,6 +224,10 @@ def listed(data: dict[str, Any], messages: list[str]) -> bool:
         "must not be blank",
         "must be a whole number, not '",
         "YAML reads it as a line break",
+        "not after as_of",  # how events fit together
+        "overlaps the break of",
+        "is a second switch of employment",
+        "is a second change of pay",
     )
     year_with_a_point = re.compile(r"must be a date such as .*, not '[0-9]+\.0*'$")
     return all(
