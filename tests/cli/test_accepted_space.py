@@ -41,7 +41,30 @@ def bounded_profiles(draw: st.DrawFn) -> dict[str, Any]:
         "skills": [
             {"name": f"Skill {index}", "acquired": as_of + index} for index in range(draw(st.integers(0, 4)))
         ],
+        "events": draw(career_events(as_of, horizon)),
     }
+
+
+@st.composite
+def career_events(draw: st.DrawFn, as_of: int, horizon: int) -> list[dict[str, Any]]:
+    """Career events at their bounds, as the validator accepts them: a year each (some
+    after the horizon), one break at most (1 or 10 years, earning nothing, half or all),
+    raises of -0.9 and 10, stated incomes of a cent and of a billion, switches either way."""
+    years = draw(st.lists(st.integers(as_of + 1, as_of + horizon + 3), unique=True, max_size=4))
+    events: list[dict[str, Any]] = []
+    for year in sorted(years):
+        kind = draw(st.sampled_from(["employment", "income", "raise", "break"]))
+        if kind == "break" and not any("break" in event for event in events):
+            share = draw(st.sampled_from([0, 0.5, 1]))
+            events.append({"year": year, "break": draw(st.sampled_from([1, 10])), "share": share})
+        elif kind == "employment":
+            switch = {"year": year, "employment": draw(st.sampled_from(["employee", "freelancer"]))}
+            events.append(switch | ({"income": draw(INCOMES)} if draw(st.booleans()) else {}))
+        elif kind == "income":
+            events.append({"year": year, "income": draw(INCOMES)})
+        else:
+            events.append({"year": year, "raise": draw(st.sampled_from([-0.9, 10]))})
+    return events
 
 
 REPORTED = {
@@ -61,10 +84,27 @@ OPTIONS = st.lists(
 
 
 @pytest.mark.slow
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(profile=bounded_profiles(), options=OPTIONS, sensitivity=st.booleans())
 @example(profile=REPORTED, options=[], sensitivity=False)  # the learning's counterfactual below a cent
 @example(profile={**REPORTED, "income": 1e9}, options=[], sensitivity=True)  # only the band's ends fail
+@example(  # every kind of event at a bound, on a freelancer long enough to switch back and forth
+    profile={
+        **REPORTED,
+        "employment": "freelancer",
+        "skills": [{"name": f"Skill {index}", "acquired": 2025 + index} for index in range(4)],
+        "events": [
+            {"year": 2026, "employment": "employee", "income": 0.01},
+            {"year": 2027, "raise": 10},
+            {"year": 2028, "employment": "freelancer"},
+            {"year": 2030, "break": 10, "share": 1},
+            {"year": 2075, "income": 1e9},
+            {"year": 2090, "raise": -0.9},
+        ],
+    },
+    options=[("--inflation", "-0.5")],
+    sensitivity=True,
+)
 def test_no_accepted_profile_ends_in_an_internal_error(
     cli: Invoke, tmp_path: Path, profile: dict[str, Any], options: list[tuple[str, str]], sensitivity: bool
 ) -> None:
