@@ -56,7 +56,10 @@ def test_static_maintaining_upskilling_rates_are_ordered(g: float) -> None:
 def test_adding_a_learning_event_never_lowers_any_year(data: dict[str, Any], kind: str, year: int) -> None:
     """Any certification, and any planned skill. (A skill already held at as_of is not a
     plan: for a freelancer it can complete the portfolio, which the model then takes as
-    already in the stated revenue; see the test below.)"""
+    already in the stated revenue; see the test below. So can a skill held at a switch to
+    freelancing, planned or not: see the one after it.)"""
+    switches = any(event.get("employment") == "freelancer" for event in data["events"])
+    assume(kind == "certification" or not switches)
     before = project(Profile.model_validate(data), RULES)
     if kind == "certification":
         data = data | {"certifications": [*data["certifications"], {"name": "added", "earned": year}]}
@@ -81,6 +84,23 @@ def test_a_skill_already_held_can_complete_the_portfolio_and_remove_the_step() -
     held = data | {"skills": [*data["skills"], {"name": "d", "acquired": 2024}]}
     without_step = project(Profile.model_validate(held), RULES)
     assert with_step.summary.factors.freelancer_portfolio == 1.7
+    assert without_step.summary.factors.freelancer_portfolio == 1.0
+    assert without_step.summary.final_income < with_step.summary.final_income
+
+
+def test_a_skill_held_at_a_switch_to_freelancing_is_in_its_income_and_removes_a_later_step() -> None:
+    data: dict[str, Any] = {
+        "name": "f",
+        "income": 50000,
+        "as_of": 2025,
+        "horizon": 6,
+        "skills": ["a", "b", {"name": "c", "acquired": 2030}],
+        "events": [{"year": 2028, "employment": "freelancer"}],
+    }
+    with_step = project(Profile.model_validate(data), RULES)
+    sooner = data | {"skills": [*data["skills"], {"name": "d", "acquired": 2027}]}
+    without_step = project(Profile.model_validate(sooner), RULES)
+    assert [row.year for row in with_step.years if "freelancer_portfolio" in row.rules] == [2030]
     assert without_step.summary.factors.freelancer_portfolio == 1.0
     assert without_step.summary.final_income < with_step.summary.final_income
 
@@ -118,7 +138,8 @@ def test_the_summary_compares_the_years_both_profiles_project(first: Profile, se
     for index, profile in enumerate((first, second)):
         incomes = {row.year: row.income for row in comparison.projections[index].years}
         assert comparison.summary["final_income"][index] == incomes[last]
-        cumulative = sum(incomes[year] for year in range(start + 1, last + 1))
+        earned = {row.year: row.earned for row in comparison.projections[index].years}
+        cumulative = sum(earned[year] for year in range(start + 1, last + 1))
         assert abs(comparison.summary["cumulative_earnings"][index] - cumulative) <= 1e-9 * cumulative
         if (profile.as_of, profile.final_year) == (start, last):  # its own span: its own summary
             assert (

@@ -72,14 +72,22 @@ def result(profile: Profile, varied: bool, document: int = 1) -> Result:
 
 def reconciles(figures: dict[str, Any], years: list[dict[str, Any]]) -> None:
     """The JSON figures of one projection add up, as shown."""
-    assert sum(c(year["income"]) for year in years[1:]) == c(figures["cumulative_earnings"])
+    assert sum(c(year["earned"]) for year in years[1:]) == c(figures["cumulative_earnings"])
+    away: tuple[int, float] = (0, 1.0)  # the last year of the break under way, and its share
+    for year in years:  # what a year earns: its income, but in a break its share, as shown
+        for event in year["events"]:
+            if event["kind"] == "break":
+                away = (year["year"] + event["break"] - 1, event["share"])
+        last, share = away
+        expected = round(share * year["income"], 2) if year["year"] <= last else year["income"]
+        assert year["earned"] == expected
     assert c(figures["cumulative_earnings"]) - c(figures["static_peer_cumulative"]) == c(
         figures["career_capital"]
     )
     assert figures["final_income"] == years[-1]["income"]
     assert figures["start_income"] == years[0]["income"]
     if "real_cumulative_earnings" in figures:
-        assert sum(c(year["real_income"]) for year in years[1:]) == c(figures["real_cumulative_earnings"])
+        assert sum(c(year["real_earned"]) for year in years[1:]) == c(figures["real_cumulative_earnings"])
         assert c(figures["real_cumulative_earnings"]) - c(figures["real_static_peer_cumulative"]) == c(
             figures["real_career_capital"]
         )
@@ -130,6 +138,7 @@ def test_every_output_adds_up_to_the_cent(one: tuple[Profile, bool], other: tupl
     layout = CsvLayout(real=True, sensitivity=first.sensitivity is not None)
     rows = list(csv.DictReader(io.StringIO(csv_lines(first, layout)), fieldnames=csv_header(False, layout)))
     assert [c(row["income"]) for row in rows] == [c(year["income"]) for year in years]
+    assert [c(row["earned"]) for row in rows] == [c(year["earned"]) for year in years]
     if first.real is not None:
         assert [c(row["real_income"]) for row in rows] == [c(year["real_income"]) for year in years]
     # The summary CSV carries the same figures as the JSON.
