@@ -465,6 +465,14 @@ def test_the_hard_documents_reach_the_fast_path() -> None:
     assert assert_agree("name: A\nskills:\n- x\n- y\nincome: 1\n")
     assert assert_agree("certifications:\n- name: A\n  earned: 2020\n-   name: B\n    earned: 2021\n")
     assert blocks.values("a: x\na: y\n") is blocks.NOT_PLAIN  # the parser names the duplicate
+    events = (
+        "name: A\nincome: 1\nevents:\n  - year: 2027\n    employment: freelancer\n    income: 7e4\n"
+        "  - year: 2028\n    raise: -0.1\n  - {year: 2029, break: 2, share: .5}\n"
+    )
+    assert assert_agree(
+        events.replace("  - {year: 2029, break: 2, share: .5}\n", "  - year: 2029\n    break: 2\n")
+    )
+    assert blocks.values(events) is blocks.NOT_PLAIN  # a flow mapping: the parser reads it
 
 
 def test_the_quoted_and_flow_generators_reach_both_sides() -> None:
