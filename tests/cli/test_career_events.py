@@ -337,3 +337,24 @@ events:
         "without its planned learning live the same events, so both measure learning alone.",
     ]
     assert lines[0].startswith("Story (story.yaml): employee, freelancer from 2026, 2025-2029")
+
+
+def test_the_manuals_worked_example_quotes_the_figures_careercap_gives(cli: Invoke) -> None:
+    from tests.conftest import ROOT  # noqa: PLC0415
+
+    one = projection(cli, str(ROOT / "profiles" / "career-switch.yaml"))
+    summary = one["summary"]
+    manual = " ".join((ROOT / "docs" / "model.md").read_text(encoding="utf-8").split())
+    for field in (
+        "cumulative_earnings",
+        "static_peer_cumulative",
+        "career_capital",
+        "learning_gain",
+        "learning_cost",
+    ):
+        assert f"`{field}` {summary[field]:,.2f}" in manual, field
+    for row in one["years"][1:]:
+        assert f"{row['income']:,.2f}" in manual
+        assert f"{row['earned']:,.2f}" in manual
+    assert f"{one['summary']['factors']['events']:.6f}" in manual
+    assert f"pays back in {summary['payback_year']}" in manual
