@@ -42,7 +42,31 @@ class Line(NamedTuple):
     label: str
     years: tuple[int, ...]
     incomes: tuple[float, ...]
-    peer: bool = False  # the static peer's: drawn dashed, in grey
+    peer: bool = False  # the static peer's (what the peer earns): drawn dashed, in grey
+    earned: tuple[float, ...] = ()  # what each year brings in, where a break makes it differ (else empty)
+
+    @property
+    def brought_in(self) -> tuple[float, ...]:
+        """What each year brings in: the incomes, but in a break its share of them."""
+        return self.earned or self.incomes
+
+    def breaks(self) -> list[tuple[int, int]]:
+        """The runs of years (first and last index) in which what is earned differs from
+        the income: the years of a break."""
+        runs: list[tuple[int, int]] = []
+        if not self.earned:
+            return runs
+        away = [earned != income for earned, income in zip(self.earned, self.incomes, strict=True)]
+        for index, differs in enumerate(away):
+            if differs and runs and runs[-1][1] == index - 1:
+                runs[-1] = (runs[-1][0], index)
+            elif differs:
+                runs.append((index, index))
+        return runs
+
+    def away_years(self) -> str:
+        """The years of its breaks, as a reader reads them: `2031-2032, 2035`."""
+        return ", ".join(span(self.years[first], self.years[last]) for first, last in self.breaks())
 
 
 class Band(NamedTuple):
@@ -60,6 +84,16 @@ class Mark(NamedTuple):
     year: int
     income: float
     names: tuple[str, ...]
+
+
+class CareerMark(NamedTuple):
+    """A year's career events (a switch, a stated income, a raise, a break), on the line
+    they belong to, at its income that year: `labels` as the tables name them."""
+
+    line: int
+    year: int
+    income: float
+    labels: tuple[str, ...]
 
 
 class Shade(NamedTuple):
@@ -102,6 +136,31 @@ class Chart(NamedTuple):
     shade: Shade | None = None
     names: tuple[str, ...] = ()  # the profiles' names in the title and labels, made visible
     beyond: Beyond | None = None
+    career: tuple[CareerMark, ...] = ()
+
+    def career_events(self) -> str:
+        """Every career event marked, with its year: `switch to freelancer at 70,000.00
+        (2027); raise +10 % (2029)`; where several lines have some, a sentence each, after
+        its line's label: `Ana: raise +10 % (2029). Bo: break of 1 year, unpaid (2030)`."""
+        by_line: dict[int, list[str]] = {}
+        for mark in self.career:
+            by_line.setdefault(mark.line, []).extend(f"{label} ({mark.year})" for label in mark.labels)
+        if len(by_line) == 1:
+            return "; ".join(*by_line.values())
+        return ". ".join(f"{self.lines[line].label}: {'; '.join(said)}" for line, said in by_line.items())
+
+    def away(self) -> list[int]:
+        """The lines (by index) with years of a break, in which a dotted line shows what is
+        earned; not the peer's, which is drawn as what the peer earns."""
+        return [index for index, line in enumerate(self.lines) if not line.peer and line.breaks()]
+
+    def away_years(self) -> str:
+        """The years of a break, by line where several have some: `2031-2032` or
+        `Ana 2031-2032; Bo 2030`."""
+        away = self.away()
+        if len(away) == 1:
+            return self.lines[away[0]].away_years()
+        return "; ".join(f"{self.lines[index].label} {self.lines[index].away_years()}" for index in away)
 
     @property
     def years(self) -> tuple[int, int]:
@@ -119,6 +178,26 @@ def _incomes(result: Result, real: bool) -> tuple[float, ...]:
     return tuple(row.income for row in result.projection.years)
 
 
+def _earned(result: Result, real: bool) -> tuple[float, ...]:
+    """What each year brings in, where a break makes it differ from the income; else ()."""
+    years = result.projection.years
+    if not any(row.away for row in years):
+        return ()
+    if real and result.real is not None:
+        return result.real.earned
+    return tuple(row.earned for row in years)
+
+
+def _career_marks(result: Result, line: Line, index: int) -> list[CareerMark]:
+    """A mark for each year of the projection that has career events, on `line`."""
+    incomes = dict(zip(line.years, line.incomes, strict=True))
+    return [
+        CareerMark(index, row.year, incomes[row.year], tuple(event.label for event in row.career))
+        for row in result.projection.years
+        if row.career
+    ]
+
+
 def _deflators(result: Result, real: bool) -> list[float]:
     inflation = result.real.inflation if real and result.real is not None else 0.0
     return deflators(result.projection.profile, inflation)
@@ -134,19 +213,25 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
     the plan beside); or several profiles, a line each. In as_of-year money where every
     profile has an inflation rate (every profile then has the same as_of: one year's
     money on one axis); with a band where the sensitivity was worked out; and the years
-    past what the findings cover named."""
+    past what the findings cover named. Each line's career events are marked in their
+    year (the plan's, which are the profile's, once), and where a break makes what a year
+    brings in differ from the income, the line carries what is earned: the shaded career
+    capital and what the plan adds are taken between what each line earns, as the sums are."""
     real = all(result.real is not None for result in results)
     first = results[0].projection.profile
     money_kind = f"{first.currency}, in {first.as_of} money" if real else first.currency
     lines: list[Line] = []
     bands: list[Band] = []
     marks: list[Mark] = []
+    career: list[CareerMark] = []
     shown = [*results, *([plan] if plan is not None else [])]
     labels = [*names, *([f"{names[0]} with the plan"] if plan is not None else [])]
     for index, (result, label) in enumerate(zip(shown, labels, strict=True)):
         projection = result.projection
         years = tuple(row.year for row in projection.years)
-        lines.append(Line(visible(label), years, _incomes(result, real)))
+        lines.append(Line(visible(label), years, _incomes(result, real), earned=_earned(result, real)))
+        if plan is None or result is not plan:  # the plan lives the profile's events: marked once
+            career += _career_marks(result, lines[-1], index)
         deflators = _deflators(result, real)
         if result.sensitivity is not None and (plan is None or result is not plan):
             lows, highs = zip(*result.sensitivity.band, strict=True)
@@ -185,15 +270,20 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
                 if real and result.real is not None
                 else result.projection.summary.career_capital
             )
+            above = (
+                f"what {lines[0].label} earns above the static peer"
+                if lines[0].breaks()
+                else f"{lines[0].label}'s income above the static peer's"
+            )
             shade = Shade(
                 0,
                 len(lines) - 1,
                 f"career capital: {money(capital)} {currency}",
-                f"Career capital ({lines[0].label}'s income above the static peer's, summed over {over}): "
-                f"{money(capital)} {currency}.",
+                f"Career capital ({above}, summed over {over}): {money(capital)} {currency}.",
             )
         else:
-            added = total_gap(lines[1].incomes[1:], lines[0].incomes[1:])  # each year as shown
+            # What each year brings in, as shown: in a break, its share of the income.
+            added = total_gap(lines[1].brought_in[1:], lines[0].brought_in[1:])
             shade = Shade(
                 1,
                 0,
@@ -211,6 +301,7 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
         shade,
         tuple(visible(name) for name in names),
         _beyond(results),
+        tuple(career),
     )
 
 
@@ -229,8 +320,8 @@ def _beyond(results: Sequence[Result]) -> Beyond | None:
 
 
 def caption(chart: Chart) -> str:
-    """The chart in words, to read beside it: what is drawn, what is shaded, and which
-    years lie beyond the evidence."""
+    """The chart in words, to read beside it: what is drawn, what is shaded, the career
+    events and breaks, and which years lie beyond the evidence."""
     said = [f"{chart.title}."]
     if chart.shade is not None:
         said.append(chart.shade.note)
@@ -243,6 +334,10 @@ def caption(chart: Chart) -> str:
     if chart.marks:
         events = "; ".join(f"{', '.join(mark.names)} ({mark.year})" for mark in chart.marks)
         said.append(f"Stars mark planned learning: {events}.")
+    if chart.career:
+        said.append(f"Diamonds mark career events: {chart.career_events()}.")
+    if chart.away():
+        said.append(f"A dotted line shows what is earned in a break ({chart.away_years()}); the sums add it.")
     if chart.beyond is not None:
         said.append(chart.beyond.note)
     return " ".join(said)
@@ -253,6 +348,8 @@ def caption(chart: Chart) -> str:
 MARKERS = "ox+*#@%&"
 """A line's marker in the terminal, by its place: lines read apart without colour."""
 PEER_MARKER, EVENT_MARKER, BAND_MARKER, BEYOND_MARKER = "-", "^", ".", "┄"
+CAREER_MARKER, AWAY_MARKER = "!", "~"
+"""A career event's marker, and that of what is earned in a break."""
 COLOURS = ("blue", "red", "green", "magenta", "cyan", "yellow")
 
 
@@ -272,7 +369,8 @@ def terminal_chart(chart: Chart, width: int, colours: bool, zoom: bool = False) 
     """The chart in `width` columns (40 at the least): braille lines with a marker at each
     year, round income ticks in the profile's currency from zero (from about the lowest
     income, with `zoom`), the first and last years (and round years between where they
-    fit), and a legend that says which is which and which years lie beyond the evidence."""
+    fit), career events marked `!` and what a break earns `~`, and a legend that says which
+    is which and which years lie beyond the evidence."""
     import plotille  # noqa: PLC0415 - the charts extra, imported only to draw
 
     width = max(40, width)
@@ -313,8 +411,14 @@ def terminal_chart(chart: Chart, width: int, colours: bool, zoom: bool = False) 
             canvas.line(x0, y0, x1, y1, color=colour(index, line))
         for x, y in points:
             canvas.point(x, y, color=colour(index, line), marker=marker)
+    for index in chart.away():  # what is earned in a break: below the income, back to it after
+        line = chart.lines[index]
+        for start, end in line.breaks():
+            _terminal_dip(canvas, line, (start, end), at, colour(index, line))
     for mark in chart.marks:
         canvas.point(*at(mark.year, mark.income), color=colour(mark.line), marker=EVENT_MARKER)
+    for career in chart.career:
+        canvas.point(*at(career.year, career.income), color=colour(career.line), marker=CAREER_MARKER)
     rows = canvas.plot().split("\n")
     labelled = {
         round((top - tick) / (top - bottom) * (height - 1)): label
@@ -329,14 +433,56 @@ def terminal_chart(chart: Chart, width: int, colours: bool, zoom: bool = False) 
         axis = round((chart.beyond.covered - first) / (last - first) * (columns - 1)) + 1
     body.append(" " * gutter + "└" + "─" * axis + BEYOND_MARKER * (columns - axis))
     body.append(" " * (gutter + 1) + _year_labels(first, last, columns))
+    return (
+        "\n".join(
+            [*wrapped([chart.title], width), *body, "", *wrapped(_terminal_legend(chart, markers), width)]
+        )
+        + "\n"
+    )
+
+
+def _terminal_dip(
+    canvas: Any,
+    line: Line,
+    run: tuple[int, int],
+    at: Callable[[float, float], tuple[float, float]],
+    colour: str | None,
+) -> None:
+    """A break's line on the canvas, from the income before it to what is earned in each
+    of its years (the `run` of indexes, each marked) and back to the income after it;
+    `at` places a year and an amount on the canvas."""
+    first, last = run
+    for (x0, y0), (x1, y1) in itertools.pairwise([at(*point) for point in _dip(line, first, last)]):
+        canvas.line(x0, y0, x1, y1, color=colour)
+    for index in range(first, last + 1):
+        canvas.point(*at(line.years[index], line.earned[index]), color=colour, marker=AWAY_MARKER)
+
+
+def _terminal_legend(chart: Chart, markers: list[str]) -> list[str]:
+    """What each marker means, then what is shaded and which years lie beyond the evidence."""
     legend = [f"{marker} {line.label}" for marker, line in zip(markers, chart.lines, strict=True)]
     if chart.marks:
         events = "; ".join(f"{', '.join(m.names)} ({m.year})" for m in chart.marks)
         legend.append(f"{EVENT_MARKER} planned learning: {events}")
+    if chart.career:
+        legend.append(f"{CAREER_MARKER} career events: {chart.career_events()}")
+    if chart.away():
+        legend.append(f"{AWAY_MARKER} {AWAY}: {chart.away_years()}")
     legend += [f"{BAND_MARKER} {band.label}" for band in chart.bands]
-    notes = [] if chart.shade is None else [chart.shade.note]
-    notes += [] if chart.beyond is None else [f"{BEYOND_MARKER} {chart.beyond.note}"]
-    return "\n".join([*wrapped([chart.title], width), *body, "", *wrapped(legend + notes, width)]) + "\n"
+    legend += [] if chart.shade is None else [chart.shade.note]
+    legend += [] if chart.beyond is None else [f"{BEYOND_MARKER} {chart.beyond.note}"]
+    return legend
+
+
+def _dip(line: Line, first: int, last: int) -> list[tuple[int, float]]:
+    """The points of what is earned in the break from index `first` to `last`: from the
+    income of the year before it, through what is earned, back to the income after it."""
+    before = max(0, first - 1)
+    after = min(len(line.years) - 1, last + 1)
+    return [
+        (line.years[at], line.incomes[at] if at < first or at > last else line.earned[at])
+        for at in range(before, after + 1)
+    ]
 
 
 def _peers_before(chart: Chart, index: int) -> int:
@@ -405,8 +551,10 @@ class ChartFile(NamedTuple):
 def file_chart(chart: Chart, kind: str, version: str = "", zoom: bool = False) -> ChartFile:
     """The chart as an SVG (its text kept as text), PNG or PDF file: lines told apart by
     marker and style as well as colour, the career capital shaded, planned learning
-    starred, and nothing fetched from the network when the file is opened. Names too long
-    for the title and legend are cut short there; the SVG's `<title>` and `<desc>` (a
+    starred, career events marked with a diamond and named above it (and in the `<title>`
+    of the diamond's SVG group, which a browser shows on pointing at it), what a break
+    earns dotted, and nothing fetched from the network when the file is opened. Names too
+    long for the title and legend are cut short there; the SVG's `<title>` and `<desc>` (a
     PNG's and a PDF's Title) hold them whole. What the chart library warns of comes back
     as one warning at the most. The income axis starts at zero (near the lowest income,
     with `zoom`); the file says careercap (`version`) made it."""
@@ -461,7 +609,17 @@ def _legend(chart: Chart) -> list[str]:
     if chart.marks:
         events = "; ".join(f"{', '.join(mark.names)} ({mark.year})" for mark in chart.marks)
         entries.append(f"planned learning: {events}")
+    if chart.career:
+        entries.append(f"{CAREER} {chart.career_events()}")
+    if chart.away():
+        entries.append(f"{AWAY}: {chart.away_years()}")
     return entries
+
+
+CAREER, AWAY = "career events:", "earned in a break"
+"""The legend's names of the career events' marks and of the dotted line of a break."""
+CAREER_COLOUR = "#b0179c"
+"""A career event's diamond: magenta, as the tables set career events apart."""
 
 
 def _described(svg: str, chart: Chart) -> str:
@@ -478,9 +636,21 @@ def _described(svg: str, chart: Chart) -> str:
         svg,
         count=1,
     )
-    for index, line in enumerate(chart.lines):
-        group = f'<g id="careercap-line-{index}">'
-        svg = svg.replace(group, f"{group}<title>{escape(line.label)}</title>", 1)
+    titles = {f"careercap-line-{index}": line.label for index, line in enumerate(chart.lines)}
+    for index, mark in enumerate(chart.marks):
+        titles[f"careercap-learning-{index}"] = f"{mark.year}, planned learning: {', '.join(mark.names)}"
+    for index, career in enumerate(chart.career):
+        titles[f"careercap-career-{index}"] = f"{career.year}: {'; '.join(career.labels)}"
+    for index in chart.away():
+        line = chart.lines[index]
+        for run, (first, last) in enumerate(line.breaks()):
+            earned = ", ".join(
+                f"{money(line.earned[at])} in {line.years[at]}" for at in range(first, last + 1)
+            )
+            titles[f"careercap-earned-{index}-{run}"] = f"{line.label}, in a break: earns {earned}"
+    for gid, said in titles.items():
+        group = f'<g id="{gid}">'
+        svg = svg.replace(group, f"{group}<title>{escape(said)}</title>", 1)
     return svg
 
 
@@ -519,6 +689,8 @@ def _legend_layout(chart: Chart, width: Callable[[str, float], float]) -> tuple[
     entries += [line.label for line in chart.lines]
     entries += [] if chart.shade is None else [chart.shade.label]
     entries += ["planned learning"] if chart.marks else []
+    entries += [CAREER.rstrip(":")] if chart.career else []
+    entries += [AWAY] if chart.away() else []
     entries += [] if chart.beyond is None else [chart.beyond.label]
     widest = max(width(entry, LEGEND_SIZE) for entry in entries) + 40  # the key and the gaps
     columns = max(1, min(4, int(FIGURE_WIDTH * 72 // widest), len(entries)))
@@ -553,8 +725,146 @@ def _areas(axes: Any, chart: Chart, shared_band: str | None) -> None:
         axes.fill_between([], [], [], alpha=0.15, color="0.4", label=shared_band)
     if chart.shade is not None:
         upper, lower = chart.lines[chart.shade.upper], chart.lines[chart.shade.lower]
-        axes.fill_between(
-            upper.years, lower.incomes, upper.incomes, alpha=0.12, color="C2", label=chart.shade.label
+        axes.fill_between(  # between what each earns: in a break, its share of the income
+            upper.years, lower.brought_in, upper.brought_in, alpha=0.12, color="C2", label=chart.shade.label
+        )
+
+
+def _away(axes: Any, chart: Chart) -> None:
+    """What is earned in a break, dotted in its line's colour: from the income of the year
+    before, down to what is earned, and back to the income after; one legend entry."""
+    away = chart.away()
+    for index in away:
+        line = chart.lines[index]
+        for run, (first, last) in enumerate(line.breaks()):
+            years, amounts = zip(*_dip(line, first, last), strict=True)
+            axes.plot(
+                years,
+                amounts,
+                linestyle=":",
+                linewidth=1.6,
+                marker="o",
+                markersize=3.5,
+                markerfacecolor="white",
+                markevery=[at - max(0, first - 1) for at in range(first, last + 1)],
+                color=_colour(chart, index),
+                label=AWAY if len(away) == 1 and not run else None,
+                gid=f"careercap-earned-{index}-{run}",
+            )
+    if len(away) > 1:  # one entry for them all, in grey: each is in its line's colour
+        axes.plot([], [], linestyle=":", linewidth=1.6, color="0.4", label=f"{AWAY}, in each line's colour")
+
+
+def _career(axes: Any, chart: Chart) -> None:
+    """A diamond on the line at each year of career events (named above it by
+    `_career_labels`, and in the SVG's title of its group)."""
+    for index, career in enumerate(chart.career):
+        axes.plot(
+            [career.year],
+            [career.income],
+            "D",
+            markersize=6.5,
+            markerfacecolor=CAREER_COLOUR,
+            markeredgecolor="black",
+            markeredgewidth=0.6,
+            linestyle="none",
+            zorder=4,
+            label=None if index else CAREER.rstrip(":"),
+            gid=f"careercap-career-{index}",
+        )
+
+
+LABEL_SIZE = LEGEND_SIZE - 1  # points: a career event's name above its diamond
+LABEL_GAP = 7.0  # points between a diamond and its name, and around a name
+
+
+class _Placed(NamedTuple):
+    """Where a career event's name goes, in points from the plot's lower left corner."""
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+
+    def overlaps(self, other: _Placed) -> bool:
+        gap = LABEL_GAP / 2
+        return (
+            self.left < other.left + other.width + gap
+            and other.left < self.left + self.width + gap
+            and self.bottom < other.bottom + other.height + gap
+            and other.bottom < self.bottom + self.height + gap
+        )
+
+
+def _placed(
+    chart: Chart,
+    size: tuple[float, float],
+    limits: tuple[float, float, float, float],
+    width: Callable[[str, float], float],
+) -> list[_Placed]:
+    """Each career event's name above its diamond, inside the plot's `size` (points) over
+    the data `limits` (left, right, bottom, top): moved sideways to stay inside, and up
+    past any name it would cover, a career event's placed before it or planned learning's
+    (written below and right of its star)."""
+    plot_width, plot_height = size
+    left, right, bottom, top = limits
+
+    def point(year: int, income: float) -> tuple[float, float]:
+        return (year - left) / (right - left) * plot_width, (income - bottom) / (top - bottom) * plot_height
+
+    taken: list[_Placed] = []
+    for mark in chart.marks:
+        x, y = point(mark.year, mark.income)
+        high = LEGEND_SIZE * 1.25 * len(mark.names)
+        taken.append(_Placed(x + 6, y - 4 - high, max(width(name, LEGEND_SIZE) for name in mark.names), high))
+        taken.append(_Placed(x - 5, y - 5, 10, 10))  # the star
+    for career in chart.career:
+        x, y = point(career.year, career.income)
+        taken.append(_Placed(x - 3, y - 3, 6, 6))  # the diamond
+    placed: list[_Placed] = []
+    for career in chart.career:
+        wide = max(width(label, LABEL_SIZE) for label in career.labels)
+        high = LABEL_SIZE * 1.25 * len(career.labels)
+        x, y = point(career.year, career.income)
+        start = min(max(2.0, x - wide / 2), plot_width - 2.0 - wide)
+        box = _Placed(start, y + LABEL_GAP, wide, high)
+        while clash := next((other for other in (*taken, *placed) if box.overlaps(other)), None):
+            box = box._replace(bottom=clash.bottom + clash.height + LABEL_GAP / 2)
+        placed.append(box)
+    return placed
+
+
+def _career_labels(figure: Any, axes: Any, chart: Chart, width: Callable[[str, float], float]) -> None:
+    """Each career event's name above its diamond, none covering another, and the income
+    axis raised where a name would stand above the plot."""
+    if not chart.career:
+        return
+
+    def laid_out() -> tuple[tuple[float, float], tuple[float, float, float, float], list[_Placed]]:
+        figure.draw_without_rendering()  # the constrained layout: the plot's size in points
+        box = axes.get_window_extent()
+        size = (box.width * 72 / figure.dpi, box.height * 72 / figure.dpi)
+        limits = (*axes.get_xlim(), *axes.get_ylim())
+        return size, limits, _placed(chart, size, limits, width)
+
+    for _ in range(2):  # raising the axis moves the diamonds: place the names again, once
+        (_, plot_height), (_, _, bottom, top), placed = laid_out()
+        highest = max(box.bottom + box.height + LABEL_GAP / 2 for box in placed)
+        if highest <= plot_height:
+            break
+        axes.set_ylim(top=bottom + (top - bottom) * highest / plot_height)
+    placed = laid_out()[2]
+    for career, box in zip(chart.career, placed, strict=True):
+        axes.annotate(
+            "\n".join(career.labels),
+            (box.left + box.width / 2, box.bottom),
+            xycoords="axes points",
+            fontsize=LABEL_SIZE,
+            color=CAREER_COLOUR,
+            ha="center",
+            va="bottom",
+            linespacing=1.1,
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
         )
 
 
@@ -610,16 +920,20 @@ def _drawn(whole: Chart, kind: str, version: str, zoom: bool) -> bytes:
                 label=line.label,
                 gid=gid,
             )
-        if chart.marks:
+        _away(axes, chart)
+        for index, mark in enumerate(chart.marks):  # a group each: its title names the learning
             axes.plot(
-                [m.year for m in chart.marks],
-                [m.income for m in chart.marks],
+                [mark.year],
+                [mark.income],
                 "*",
                 markersize=13,
                 color="black",
                 linestyle="none",
-                label="planned learning",
+                label=None if index else "planned learning",
+                gid=f"careercap-learning-{index}",
             )
+        _career(axes, chart)
+        if chart.marks:
             for mark in chart.marks:
                 axes.annotate(
                     "\n".join(mark.names),
@@ -641,6 +955,7 @@ def _drawn(whole: Chart, kind: str, version: str, zoom: bool) -> bytes:
             axes.set_ylim(bottom=0)  # a gap is drawn as large as it is
         axes.grid(alpha=0.3)
         figure.legend(loc="outside lower center", ncols=columns, fontsize=LEGEND_SIZE, frameon=False)
+        _career_labels(figure, axes, chart, width)
         buffer = io.BytesIO()
         title, maker = whole.title, f"careercap {version}".strip()
         metadata = {

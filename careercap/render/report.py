@@ -16,7 +16,8 @@ from careercap.core.comparison import compare
 from careercap.core.rules import LABELS, RULES, Basis, Rules
 from careercap.core.words import span
 from careercap.errors import visible
-from careercap.render.text import basis_line, extrapolated_note, factor, money, percent
+from careercap.render.table import EARNED_NOTE, comparison_earned, comparison_notes, factor_labels
+from careercap.render.text import basis_line, employment_story, extrapolated_note, factor, money, percent
 
 if TYPE_CHECKING:
     from careercap.core.engine import Projection
@@ -49,6 +50,7 @@ dt { color: #444; min-width: 0; }
 dd { margin: 0; min-width: 0; }
 dl.figures dd { text-align: right; font-variant-numeric: tabular-nums; }
 .note { color: #555; font-size: 0.9rem; }
+.career { color: #8b1a7e; }
 @page { margin: 15mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
@@ -122,13 +124,15 @@ def _star(projection: Projection, year: int) -> str:
 
 
 def _table(
-    head: list[tuple[str, bool]], rows: list[list[tuple[str, str]]], note: str | None = None
+    head: list[tuple[str, bool]], rows: list[list[tuple[str, str]]], note: str | Sequence[str] | None = None
 ) -> list[str]:
     """A table whose every column has a heading: `head` is each heading (escaped) and
-    whether its column holds numbers; each row's cells are (HTML, class)."""
+    whether its column holds numbers; each row's cells are (HTML, class). `note`, a
+    sentence or several (a line each), goes under it."""
     parts = ['<div class="wide"><table>']
-    if note is not None:
-        parts.append(f"<caption>{_e(note)}</caption>")
+    notes = [note] if isinstance(note, str) else list(note or ())
+    if notes:
+        parts.append(f"<caption>{'<br>'.join(map(_e, notes))}</caption>")
     parts.append(
         "<tr>" + "".join(f"<th{_class('n' if number else '')}>{text}</th>" for text, number in head) + "</tr>"
     )
@@ -148,9 +152,12 @@ def _compared(results: Sequence[Result], names: Sequence[str]) -> list[str]:
     comparison = compare(results)
     currency = _e(comparison.entries[0].currency)
     first = _e(names[0])
+    earned = comparison_earned(comparison)  # by profile, what each year of a break brings in
     head = [("Year", False)]
     for index, name in enumerate(names):
         head.append((f"{_e(name)} ({currency})", True))
+        if earned[index]:
+            head.append((f"{_e(name)} earned", True))
         if index:
             head.append((f"{_e(name)} vs {first}", True))
     rows = []
@@ -164,19 +171,14 @@ def _compared(results: Sequence[Result], names: Sequence[str]) -> list[str]:
         row = [(f"{column.year}*" if extrapolated else str(column.year), "")]
         for index, income in enumerate(column.incomes):
             row.append(("" if income is None else money(income), "n"))
+            if earned[index]:
+                away = earned[index].get(column.year)
+                row.append(("" if away is None else money(away), "n"))
             if index:
                 difference = column.differences[index]
                 row.append(("" if difference is None else f"{difference:+,.2f}", "n"))
         rows.append(row)
-    notes = {extrapolated_note(result.projection) for result in results} - {None}
-    note = None
-    if beyond:  # the note `project` gives, where every profile's years are the same
-        note = (
-            notes.pop()
-            if len(notes) == 1
-            else "* extrapolated, for at least one profile: past the years the findings cover"
-        )
-    parts = ["<h3>Income by year</h3>", *_table(head, rows, note)]
+    parts = ["<h3>Income by year</h3>", *_table(head, rows, comparison_notes(results, beyond, earned))]
     summary_head = [("Figure", False), *((f"{_e(name)}", True) for name in names)]
     labels = {
         "final_income": f"Final income ({currency})",
@@ -197,37 +199,47 @@ def _compared(results: Sequence[Result], names: Sequence[str]) -> list[str]:
     return parts
 
 
+EVENTS_GIVEN = (
+    "Career events are given, not chosen; the static peer and the profile without its planned learning "
+    "live the same events, so career capital and learning figures measure learning, not the events."
+)
+"""Beside the figures of a profile with career events."""
+
+
 def _profile(result: Result, name: str) -> list[str]:
     projection = result.projection
     profile, summary = projection.profile, projection.summary
     currency = _e(profile.currency)
-    employment = "freelancer" if profile.employment == "freelancer" else "employee"
     parts = [
         f"<h2>{_e(name)}</h2>",
-        f'<p class="lead">{employment}, {span(profile.as_of, profile.final_year)}, '
+        f'<p class="lead">{_e(employment_story(projection))}, {span(profile.as_of, profile.final_year)}, '
         f"from {_e(result.source)}</p>",
         "<h3>Income by year</h3>",
-        '<div class="wide"><table>',
     ]
-    note = extrapolated_note(projection)
-    if note is not None:
-        parts.append(f"<caption>{_e(note)}</caption>")
-    parts += [
-        f'<tr><th>Year</th><th class="n">Income ({currency})</th><th class="n">Growth</th><th>State</th>'
-        "<th>Learning events</th><th>Rules applied</th></tr>",
-    ]
+    away = any(row.away for row in projection.years)
+    head = [("Year", False), (f"Income ({currency})", True)]
+    head += [("Earned", True)] if away else []
+    head += [("Growth", True), ("State", False), ("Events" if profile.events else "Learning events", False)]
+    head += [("Rules applied", False)]
+    rows = []
     for row in projection.years:
-        growth = "" if row.growth is None else percent(row.growth)
-        listed = "<br>".join(
+        listed = [
             f"{_e(event.name)} ({event.kind}{', planned' if event.planned else ''})" for event in row.events
-        )
-        applied = ", ".join(LABELS.get(rule, rule) for rule in row.rules)
-        parts.append(
-            f'<tr><td>{_star(projection, row.year)}</td><td class="n">{money(row.income)}</td>'
-            f'<td class="n">{growth}</td><td>{row.state}</td><td class="text">{listed}</td>'
-            f"<td>{_e(applied)}</td></tr>"
-        )
-    parts.append("</table></div>")
+        ]
+        listed += [f'<span class="career">{_e(event.label)}</span>' for event in row.career]
+        cells = [(_star(projection, row.year), ""), (money(row.income), "n")]
+        cells += [(money(row.earned) if row.away else "", "n")] if away else []
+        cells += [
+            ("" if row.growth is None else percent(row.growth), "n"),
+            (row.state, ""),
+            ("<br>".join(listed), "text"),
+            (_e(", ".join(LABELS.get(rule, rule) for rule in row.rules)), ""),
+        ]
+        rows.append(cells)
+    said = [
+        note for note in (extrapolated_note(projection), EARNED_NOTE if away else None) if note is not None
+    ]
+    parts += _table(head, rows, said)
     figures = [
         (f"Start income ({profile.as_of})", f"{money(summary.start_income)} {currency}"),
         (f"Final income ({profile.final_year})", f"{money(summary.final_income)} {currency}"),
@@ -239,8 +251,8 @@ def _profile(result: Result, name: str) -> list[str]:
         ("Static-peer cumulative", f"{money(summary.static_peer_cumulative)} {currency}"),
         ("Career capital", f"{money(summary.career_capital)} {currency}"),
         *(
-            (f"Final income by {LABELS[field]}", factor(value))
-            for field, value in summary.factors._asdict().items()
+            (f"Final income by {title}", factor(getattr(summary.factors, field)))
+            for field, title in factor_labels(projection).items()
         ),
     ]
     if result.real is not None:
@@ -268,6 +280,8 @@ def _profile(result: Result, name: str) -> list[str]:
     parts += ["<h3>Summary</h3>", '<dl class="figures">']
     parts += [f"<dt>{_e(label)}</dt><dd>{value}</dd>" for label, value in figures]
     parts.append("</dl>")
+    if profile.events:
+        parts.append(f'<p class="note">{_e(EVENTS_GIVEN)}</p>')
     events = projection.events
     parts.append("<h3>Learning</h3>")
     if not events:

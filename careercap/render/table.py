@@ -406,14 +406,48 @@ def _by_profile(title: str, names: list[str], measures: list[Measure]) -> Fitted
     return Fitted(table, Stacked(title, blocks))
 
 
+EARNED_NOTE = "Earned: what a year of a break brings in, its share of the income; cumulative earnings add it."
+"""Under a comparison's income by year where a break makes what a profile earns differ."""
+
+
+def comparison_earned(comparison: Comparison) -> list[dict[int, float]]:
+    """By profile, what each year of a break brings in, by year: where it differs from the
+    income (empty for a profile without a break)."""
+    earned = []
+    for entry in comparison.entries:
+        pairs = () if entry.earned is None else zip(entry.earned, entry.incomes, strict=True)
+        earned.append({entry.as_of + at: amount for at, (amount, cut) in enumerate(pairs) if amount != cut})
+    return earned
+
+
+def comparison_notes(results: Sequence[Result], beyond: bool, earned: list[dict[int, float]]) -> list[str]:
+    """The notes under a comparison's income by year: what a star means, where a year is
+    `beyond` the evidence for some profile (the note `project` gives, where every
+    profile's years are the same), and what Earned is, where some profile has a break."""
+    notes = {note for result in results if (note := extrapolated_note(result.projection)) is not None}
+    said = []
+    if beyond:
+        said.append(
+            notes.pop()
+            if len(notes) == 1
+            else "* extrapolated, for at least one profile: past the years the findings cover"
+        )
+    if any(earned):
+        said.append(EARNED_NOTE)
+    return said
+
+
 def comparison_years(comparison: Comparison, results: Sequence[Result], names: list[str]) -> Fitted:
-    """One row per calendar year: each profile's income and state, and its difference;
-    where that does not fit, without the states; else a block per year. A year past what
-    the findings cover, for any profile that covers it, is starred, as `project` stars it."""
+    """One row per calendar year: each profile's income (and, in a break, what it earns,
+    as `project` shows it: the cumulative earnings add that) and state, and its
+    difference; where that does not fit, without the states; else a block per year. A
+    year past what the findings cover, for any profile that covers it, is starred, as
+    `project` stars it."""
     currency = comparison.entries[0].currency
     states = [{row.year: row.state for row in result.projection.years} for result in results]
     title = f"Income by year ({currency})"
     columns = list(comparison.years)
+    earned = comparison_earned(comparison)
     beyond = {
         column.year
         for column in columns
@@ -422,14 +456,7 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
             for result, income in zip(results, column.incomes, strict=True)
         )
     }
-    notes = {extrapolated_note(result.projection) for result in results} - {None}
-    note = None
-    if beyond:
-        note = (
-            notes.pop()
-            if len(notes) == 1
-            else "* extrapolated, for at least one profile: past the years the findings cover"
-        )
+    note = "\n".join(comparison_notes(results, bool(beyond), earned)) or None
 
     def year(column: YearColumn) -> str:
         return f"{column.year}*" if column.year in beyond else str(column.year)
@@ -445,6 +472,8 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
         table.add_column("Year", justify="right", no_wrap=True)
         for index, name in enumerate(names):
             table.add_column(Text(name), justify="right", no_wrap=True)
+            if earned[index]:
+                table.add_column("Earned", justify="right", no_wrap=True)
             if with_states:
                 table.add_column("State", no_wrap=True)
             if index:
@@ -453,6 +482,9 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
             cells: list[str | Text] = [year(column)]
             for index, income in enumerate(column.incomes):
                 cells.append("" if income is None else money(income))
+                if earned[index]:
+                    away = earned[index].get(column.year)
+                    cells.append("" if away is None else money(away))
                 if with_states:
                     cells.append(state(index, column.year))
                 if index:
@@ -470,6 +502,9 @@ def comparison_years(comparison: Comparison, results: Sequence[Result], names: l
             found = state(index, column.year)
             found.pad_right(STATE_WIDTH + 1 - found.cell_len)  # states and figures line up
             rows.append((Text(name), Text.assemble(found, money(income).rjust(widest))))
+            away = earned[index].get(column.year)
+            if away is not None:
+                rows.append((Text("  earned", style="dim"), money(away).rjust(widest)))
             difference = _difference(column.differences[index], column.incomes[0]) if index else ""
             if difference:
                 rows.append((Text(f"  vs {names[0]}", style="dim"), difference))

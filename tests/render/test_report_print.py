@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from careercap.render.report import EVENTS_GIVEN
+from careercap.render.table import EARNED_NOTE
 from tests.conftest import PROFILES, Invoke, Write, needs_charts
 
 BROWSER = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
@@ -147,6 +149,84 @@ def test_nothing_in_the_report_runs_past_the_right_edge_of_the_screen(
     checked = tmp_path / f"screen-{width}.html"
     checked.write_text(
         page.read_text(encoding="utf-8").replace("</body>", OVERFLOWING + "</body>"), encoding="utf-8"
+    )
+    dom = browser(tmp_path, f"--window-size={width},900", "--dump-dom", checked.as_uri()).stdout
+    found = re.search(r'data-cut="([^"]*)"', dom)
+    assert found is not None, "the check did not run"
+    assert found.group(1) == "[]"
+
+
+# Career events: an Earned column, the events in their year, the sentence on what the figures measure.
+
+EVENTS = """\
+name: Maximiliana Wolkenstein-Dürrenmatt
+income: 48000
+as_of: 2025
+horizon: 10
+skills: [sql, {name: dbt, acquired: 2027}]
+certifications: [{name: Certified Enterprise Automation and Process Mining Practitioner, earned: 2027}]
+events:
+  - {year: 2026, employment: freelancer, income: 1234567.89}
+  - {year: 2027, raise: 0.05}
+  - {year: 2028, raise: -0.1}
+  - {year: 2029, break: 1}
+  - {year: 2030, income: 150000}
+  - {year: 2030, employment: employee}
+  - {year: 2031, raise: 0.2}
+  - {year: 2032, break: 3, share: 0.25}
+  - {year: 2035, raise: 0.1}
+"""
+EVENT_LABELS = (
+    "switch to freelancer at 1,234,567.89",
+    "raise +5 %",
+    "pay cut -10 %",
+    "break of 1 year, unpaid",
+    "new income 150,000.00",
+    "switch to employee",
+    "raise +20 %",
+    "break of 3 years at 25 % pay",
+    "raise +10 %",
+)
+
+
+@pytest.fixture
+def events_page(cli: Invoke, write: Write, tmp_path: Path) -> Path:
+    """A report of two profiles with breaks, nine career events over ten years (two in one
+    year), and a long name: the widest tables the events make."""
+    many = write("many.yaml", EVENTS)
+    other = write(
+        "other.yaml", EVENTS.replace("Maximiliana Wolkenstein-Dürrenmatt", "Ana").replace("48000", "52000")
+    )
+    result = cli("report", many, other, "--sensitivity", "-o", "events.html")
+    assert result.exit_code == 0, result.output
+    return tmp_path / "events.html"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_report_with_career_events_prints_every_sentence(
+    events_page: Path, tmp_path: Path, paper: str
+) -> None:
+    text = events_page.read_text(encoding="utf-8")
+    sized = tmp_path / f"events-{paper}.html"
+    sized.write_text(text.replace("</style>", f"@page {{ size: {paper}; }}</style>", 1), encoding="utf-8")
+    pdf = tmp_path / f"events-{paper}.pdf"
+    browser(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", sized.as_uri())
+    printed = subprocess.run(
+        [str(PDFTOTEXT), str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    whole = squeezed(printed)
+    assert [sentence for sentence in sentences(text) if squeezed(sentence) not in whole] == []
+    for said in (EVENTS_GIVEN, EARNED_NOTE, "Earned", "Final income by career events", *EVENT_LABELS):
+        assert squeezed(said) in whole, said
+
+
+@pytest.mark.parametrize("width", [1024, 1600])
+def test_nothing_in_a_report_with_career_events_runs_past_the_right_edge(
+    events_page: Path, tmp_path: Path, width: int
+) -> None:
+    checked = tmp_path / f"events-screen-{width}.html"
+    checked.write_text(
+        events_page.read_text(encoding="utf-8").replace("</body>", OVERFLOWING + "</body>"), encoding="utf-8"
     )
     dom = browser(tmp_path, f"--window-size={width},900", "--dump-dom", checked.as_uri()).stdout
     found = re.search(r'data-cut="([^"]*)"', dom)
