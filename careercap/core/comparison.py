@@ -41,6 +41,7 @@ class YearColumn(NamedTuple):
     year: int
     incomes: tuple[float | None, ...]
     differences: tuple[float | None, ...]
+    earned: tuple[float | None, ...] = ()  # what each earns: its income, but in a break its share
 
 
 class Gap(NamedTuple):
@@ -112,7 +113,7 @@ class Entries(Sequence[Entry]):
         self.learning = array("d")  # LEARNING_FIELDS a profile: 0 for one that plans no learning
         self.plans = bytearray()  # whether each plans learning
         self.present = array("d")  # _PRESENT a profile: NaN for one without a discount rate
-        self.earned: dict[int, array[float]] = {}  # by profile, only where a break makes it differ
+        self.earned_by: dict[int, array[float]] = {}  # by profile, only where a break makes it differ
         for item in items:
             self.append(item)
 
@@ -129,7 +130,7 @@ class Entries(Sequence[Entry]):
         self.as_of.append(profile.as_of)
         self.incomes.extend(row.income for row in projection.years)
         if any(row.away for row in projection.years):
-            self.earned[len(self.names) - 1] = array("d", [row.earned for row in projection.years])
+            self.earned_by[len(self.names) - 1] = array("d", [row.earned for row in projection.years])
         self.starts.append(len(self.incomes))
         self.peers.extend(static_peer_incomes(profile, projection.rates))
         self.figures.extend([*(getattr(summary, field) for field in SUMMARY_FIELDS), summary.start_income])
@@ -180,7 +181,7 @@ class Entries(Sequence[Entry]):
             self.incomes[start:end],
             self.peers[peers : peers + end - start - 1],
             self.figures[index * _FIGURES : (index + 1) * _FIGURES],
-            self.earned.get(index),
+            self.earned_by.get(index),
         )
 
     def span(self, index: int) -> Span:
@@ -190,6 +191,15 @@ class Entries(Sequence[Entry]):
         """A profile's income in a calendar year; None outside its horizon."""
         at = self.starts[index] + year - self.as_of[index]
         return self.incomes[at] if self.starts[index] <= at < self.starts[index + 1] else None
+
+    def earned(self, index: int, year: int) -> float | None:
+        """What a profile earns in a calendar year (its income, but in a break its share);
+        None outside its horizon."""
+        earned = self.earned_by.get(index)
+        if earned is None:
+            return self.income(index, year)
+        at = year - self.as_of[index]
+        return earned[at] if 0 <= at < len(earned) else None
 
 
 class Comparison(NamedTuple):
@@ -209,7 +219,9 @@ class Comparison(NamedTuple):
         for year in range(min(span.first for span in spans), max(span.last for span in spans) + 1):
             incomes = tuple(entries.income(index, year) for index in range(len(entries)))
             if any(income is not None for income in incomes):
-                yield YearColumn(year, incomes, tuple(_difference(income, incomes[0]) for income in incomes))
+                differences = tuple(_difference(income, incomes[0]) for income in incomes)
+                earned = tuple(entries.earned(index, year) for index in range(len(entries)))
+                yield YearColumn(year, incomes, differences, earned)
 
     def beyond(self) -> list[int]:
         """The profiles (by index) that project years outside the common span."""

@@ -29,7 +29,7 @@ from careercap.core.profile import (
     Horizon,
     Inflation,
 )
-from careercap.core.rules import BASELINE, RULES, Parameters, SectionParameters
+from careercap.core.rules import LABELS, RULES, Parameters, SectionParameters
 from careercap.core.sensitivity import PARAMETERS
 
 SCHEMA_VERSION: Final = 1
@@ -54,7 +54,7 @@ Place = Index | None
 Pair = Annotated[list[Money], Field(min_length=2, max_length=2)]
 """The lowest and the highest value over the range of the rules' parameters."""
 RuleId = Annotated[str, WithJsonSchema({"enum": [rule.id for rule in RULES]})]
-FactorName = Annotated[str, WithJsonSchema({"enum": [BASELINE, *(rule.id for rule in RULES)]})]
+FactorName = Annotated[str, WithJsonSchema({"enum": list(LABELS)})]
 Parameter = Annotated[str, WithJsonSchema({"enum": list(PARAMETERS)})]
 Kind = Literal["certification", "skill"]
 
@@ -327,6 +327,7 @@ class CompareYear(TypedDict):
     year: CalendarYear
     incomes: Iterable[Money | None]  # one a profile; null for a profile without that year
     differences: Iterable[Amount | None]
+    earned: Iterable[Money | None]  # what each earns: the income, but in a break its share of it
 
 
 def _learning_in_both(schema: dict[str, Any]) -> None:

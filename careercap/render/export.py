@@ -334,6 +334,7 @@ def compare_document(
                 "year": column.year,
                 "incomes": (None if income is None else cents(income) for income in column.incomes),
                 "differences": iter(column.differences),
+                "earned": (None if earned is None else cents(earned) for earned in column.earned),
             }
             for column in comparison.years
         ),

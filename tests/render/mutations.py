@@ -60,7 +60,7 @@ def _nullable(kind: str, path: Path_) -> bool:
         return True
     if kind == "rules-output" and key in ("evidence", "finding", "source", "interpretation"):
         return True
-    if kind == "compare" and path[:1] == ("years",) and key in ("incomes", "differences"):
+    if kind == "compare" and path[:1] == ("years",) and key in ("incomes", "differences", "earned"):
         return isinstance(path[-1], int)
     if kind == "compare" and path[:1] == ("explanations",):
         return len(path) == 2

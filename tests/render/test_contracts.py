@@ -17,8 +17,8 @@ from pydantic import TypeAdapter
 from typer.testing import CliRunner
 
 from careercap.cli.app import app
-from careercap.core.fields import DATE_TEXT, YEAR_MAX, YEAR_MIN, Date
 from careercap.core.engine import Factors
+from careercap.core.fields import DATE_TEXT, YEAR_MAX, YEAR_MIN, Date
 from careercap.core.rules import LABELS, RULES, Rules, RuleText
 from careercap.render import contracts
 from careercap.render.schema import SCHEMAS
