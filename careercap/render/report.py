@@ -305,7 +305,7 @@ def _rules(rules: Rules, basis: Basis | None) -> list[str]:
         parts.append(f"<p>{_e(named)}</p>")
     for rule in RULES:
         text = rules.rule(rule.id)
-        values = ", ".join(f"{key} {value}" for key, value in text.numbers().items())
+        values = ", ".join(f"{key} {value:g}" for key, value in text.numbers().items())
         parts += [f"<h3>{_e(rule.label.capitalize())}</h3>", f"<p>{_e(values)}</p>", "<dl>"]
         for label, said in (
             ("Finding", text.finding),
