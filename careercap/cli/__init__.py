@@ -66,10 +66,26 @@ def entry() -> NoReturn:
     if interrupt is signal.default_int_handler:
         signal.signal(signal.SIGINT, interrupt)
     status = main()
+    while True:  # the run is over and said so: a Ctrl-C or a SIGTERM now changes nothing
+        try:
+            _deaf_to_signals()
+        except (streams.Terminated, KeyboardInterrupt):  # one came before they were set aside
+            continue
+        break
     # A tracer or a profiler (coverage, cProfile) writes what it saw at exit: let it.
     if sys.gettrace() or sys.getprofile() or "coverage" in sys.modules:
         sys.exit(status)
     _leave(status)
+
+
+def _deaf_to_signals() -> None:
+    """Ignore Ctrl-C, SIGTERM and SIGHUP from now on. (A signal handler runs at the next
+    call: one may still raise before this is done, and the caller tries again.)"""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def _leave(status: int) -> NoReturn:
