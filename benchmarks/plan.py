@@ -39,8 +39,8 @@ skills:
 
 
 def catalogue(count: int = 30) -> str:
-    """`count` options of both kinds, fees from nothing to 1,800, some with years of their own,
-    a few certifications repeatable: the same every run."""
+    """`count` options of both kinds, fees from nothing to 1,800, some with years of their own:
+    the same every run."""
     draw = random.Random(3)
     lines = ["options:"]
     for number in range(count):
@@ -54,8 +54,6 @@ def catalogue(count: int = 30) -> str:
             lines.append(f"    earliest: {2026 + draw.randint(0, 9)}")
         if number % 10 == 3:
             lines.append(f"    latest: {2031 + draw.randint(0, 9)}")
-        if number % 7 == 1 and number % 2:  # certifications: a skill is held once
-            lines.append("    repeatable: true")
     return "\n".join(lines) + "\n"
 
 

@@ -1,5 +1,6 @@
 """The learning a person is considering: a catalogue of options for `careercap plan`,
-validated like a profile (frozen, no unknown keys)."""
+validated like a profile (frozen, no unknown keys but `repeatable`, which the reader
+passes over with a warning)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from careercap.core.fields import Flag, Year
+from careercap.core.fields import Year
 from careercap.core.profile import COST, HOURS, Cost, Hours, Name
 
 MOST_OPTIONS = 200
@@ -15,7 +16,9 @@ MOST_OPTIONS = 200
 
 
 class Option(BaseModel):
-    """One certification or skill a plan may add, with what it costs."""
+    """One certification or skill a plan may add, with what it costs: a plan takes it once
+    at the most, and never one whose name the profile has already (a renewal is not a new
+    certification)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -29,18 +32,6 @@ class Option(BaseModel):
     latest: Year | None = Field(
         default=None, description="The last year it can be taken; by default the last projected year."
     )
-    repeatable: Flag = Field(
-        default=False,
-        description="Whether a plan may take it again (a certification, once a year at most); else once.",
-    )
-
-    @model_validator(mode="after")
-    def _only_certifications_repeat(self) -> Option:
-        if self.repeatable and self.kind == "skill":
-            raise ValueError(
-                "a skill is held once, so only a certification can be repeatable (its renewal is a new one)"
-            )
-        return self
 
     @model_validator(mode="after")
     def _earliest_first(self) -> Option:

@@ -141,7 +141,7 @@ def learning_events(profile: Profile, min_hours: float = 0.0) -> list[Event]:
             cert.name,
             cert.earned.year,
             cert.earned.year > as_of,
-            cert.hours is None or cert.hours >= min_hours,
+            certifies(cert.hours, min_hours),
         )
         for cert in profile.certifications
     ]
@@ -173,15 +173,25 @@ def _step_year(profile: Profile, rules: Rules, skill_years: list[int]) -> int | 
     if len(skill_years) < needed:
         return None
     year = skill_years[needed - 1]  # the first year in which that many skills are held
-    # Held already at as_of: the stated revenue reflects the portfolio, so there is no step.
+    return year if step_can_fall(profile, year) else None
+
+
+def step_can_fall(profile: Profile, year: int) -> bool:
+    """Whether a portfolio reached in `year` is a step: a projected year (reached by as_of,
+    the stated revenue reflects it), in which the profile is a freelancer, and not by a
+    switch that year (skills held at a switch are in its income already, as at as_of)."""
     if not profile.as_of < year <= profile.final_year:
-        return None
+        return False
     if not profile.events:
-        return year if profile.employment == "freelancer" else None
-    # A freelancer that year, and not by a switch that year: skills held at a switch to
-    # freelancing are in its income already, as at as_of.
+        return profile.employment == "freelancer"
     employment, switched = employment_in(profile, year)
-    return year if employment == "freelancer" and switched != year else None
+    return employment == "freelancer" and switched != year
+
+
+def certifies(hours: float | None, min_hours: float) -> bool:
+    """Whether a certification counts toward upskilling: unless its hours are given and
+    below the rules' `min_hours`."""
+    return hours is None or hours >= min_hours
 
 
 def employment_in(profile: Profile, year: int) -> tuple[str, int | None]:

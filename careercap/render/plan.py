@@ -108,12 +108,13 @@ def counted_hours(hours: float) -> str:
 
 
 def _listed(plan: Plan) -> str:
-    """'a skill in 2026 and 2 certifications in 2027'; options by name, 'SQL (skill, 2026)'."""
+    """'a skill in 2026 and 2 certifications in 2027'; options by name, 'SQL (skill, 2026)'
+    (each taken once at the most)."""
     grouped = Counter((a.kind, a.year, a.name) for a in plan.additions)  # in plan order
     steps = []
     for (kind, year, name), times in grouped.items():
         if name is not None:
-            steps.append(f"{visible(name)} ({kind}, {year}" + (f", {times} times)" if times > 1 else ")"))
+            steps.append(f"{visible(name)} ({kind}, {year})")
         else:
             steps.append(f"a {kind} in {year}" if times == 1 else f"{counted(times, kind)} in {year}")
     return steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]

@@ -72,16 +72,18 @@ def rules_from(path: str | None) -> Rules:
         raise exc.about("rules") from None
 
 
-def catalogue_from(path: str | None) -> Catalogue | None:
-    """The catalogue file's options, if one is given."""
+def catalogue_from(path: str | None, report: Report) -> Catalogue | None:
+    """The catalogue file's options, if one is given; its warnings go to `report`."""
     if path is None:
         return None
-    from careercap.reading.catalogue import catalogue_file
+    from careercap.reading.catalogue import read_catalogue_file
 
     try:
-        return catalogue_file(path)
+        read = read_catalogue_file(path)
     except InputError as exc:
         raise exc.about("catalogue") from None
+    report(read.warnings)
+    return read.catalogue
 
 
 def basis_of(rules: Rules, path: str | None) -> Basis:
@@ -392,7 +394,7 @@ def plan_profile(path: str, rules: Rules, overrides: Overrides, report: Report, 
     the catalogue file `wanted.catalogue`, if given)."""
     from careercap.core.comparison import compare
 
-    options = catalogue_from(wanted.catalogue)
+    options = catalogue_from(wanted.catalogue, report)
     results = every_one_valid([path], rules, overrides, report, _itself)
     if len(results) != 1:
         raise UsageError(f"plan takes one profile, and {path} holds {len(results)}")
@@ -432,7 +434,7 @@ def chart_profiles(
     plan that does what it asks and without."""
     from careercap.core.comparison import Entries, one_currency
 
-    options = None if with_plan is None else catalogue_from(with_plan.catalogue)
+    options = None if with_plan is None else catalogue_from(with_plan.catalogue, report)
     results = every_one_valid(paths, rules, overrides, report, _itself, with_sensitivity)
     if not results:
         raise UsageError("the files hold no profile to draw", "profiles")

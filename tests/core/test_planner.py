@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from careercap.core.catalogue import Catalogue
 from careercap.core.engine import OutOfRange, project
 from careercap.core.plan import Addition, Objective, Plan, find_plan, with_additions
-from careercap.core.profile import Profile
+from careercap.core.profile import Profile, normalize_name
 from careercap.core.returns import learning_return
 from careercap.core.rounding import cents
 from careercap.core.rules import Rules
@@ -67,8 +67,9 @@ def judged(
 
 
 def every_plan(p: Profile, catalogue: Catalogue | None, most: int) -> list[tuple[Addition, ...]]:
-    """Every plan of at most `most` events the catalogue allows; without one, generic
-    events of either kind in any year, as many as like (each a new name), free."""
+    """Every plan of at most `most` events the catalogue allows (each option once at the
+    most, and none the profile has by name); without one, generic events of either kind in
+    any year, as many as like (each a new name), free."""
     if catalogue is None:
         generic = [
             Addition(kind, year)
@@ -80,22 +81,19 @@ def every_plan(p: Profile, catalogue: Catalogue | None, most: int) -> list[tuple
             for size in range(most + 1)
             for combo in itertools.combinations_with_replacement(generic, size)
         ]
+    held = {normalize_name(item.name) for item in [*p.certifications, *p.skills]}
     slots = [
         (index, Addition(option.kind, year, option.name, option.cost, option.hours))
         for index, option in enumerate(catalogue.options)
+        if normalize_name(option.name) not in held  # a renewal is never a new certification
         for year in range(
             max(p.as_of + 1, option.earliest or 0), min(p.final_year, option.latest or 9999) + 1
         )
     ]
     plans = []
     for size in range(most + 1):
-        for combo in itertools.combinations_with_replacement(slots, size):
-            counts = [sum(1 for index, _ in combo if index == each) for each in range(len(catalogue.options))]
-            yearly = [(index, addition.year) for index, addition in combo]
-            if len(set(yearly)) == len(yearly) and all(  # a repeatable option at most once a year
-                option.repeatable or count <= 1
-                for option, count in zip(catalogue.options, counts, strict=True)
-            ):
+        for combo in itertools.combinations(slots, size):
+            if len({index for index, _ in combo}) == size:  # each option once at the most
                 plans.append(tuple(addition for _, addition in combo))
     return plans
 
@@ -107,7 +105,6 @@ OPTIONS = st.fixed_dictionaries(
         "hours": st.one_of(st.none(), st.sampled_from([0, 10, 60])),
         "earliest": st.one_of(st.none(), st.integers(2024, 2028)),
         "span": st.one_of(st.none(), st.integers(0, 3)),
-        "repeatable": st.booleans(),
     }
 )
 
@@ -116,7 +113,6 @@ def catalogue_of(drawn: list[dict[str, Any]]) -> Catalogue:
     options = []
     for index, option in enumerate(drawn):
         span = option.pop("span")
-        option["repeatable"] = option["repeatable"] and option["kind"] == "certification"
         if span is not None and option["earliest"] is not None:
             option["latest"] = option["earliest"] + span
         options.append(
@@ -142,6 +138,7 @@ def catalogue_of(drawn: list[dict[str, Any]]) -> Catalogue:
     budget=st.one_of(st.none(), st.sampled_from([0, 100, 400, 2000])),
     max_hours=st.one_of(st.none(), st.sampled_from([0, 20, 70])),
     most=st.integers(0, 3),
+    min_hours=st.sampled_from([0, 0, 30]),
 )
 def test_the_planner_finds_the_best_plan_a_catalogue_allows(
     income: float,
@@ -159,7 +156,9 @@ def test_the_planner_finds_the_best_plan_a_catalogue_allows(
     budget: float | None,
     max_hours: float | None,
     most: int,
+    min_hours: float,
 ) -> None:
+    rules = short_certifications_apart(min_hours)
     p = profile(
         income=income,
         horizon=horizon,
@@ -179,7 +178,7 @@ def test_the_planner_finds_the_best_plan_a_catalogue_allows(
     objective: Objective = "net-gain" if net_gain else "cheapest" if target is not None else "fewest"
     found = find_plan(
         p,
-        RULES,
+        rules,
         target=target,
         max_events=most,
         catalogue=catalogue,
@@ -191,13 +190,20 @@ def test_the_planner_finds_the_best_plan_a_catalogue_allows(
     ranked = [
         key
         for plan in every_plan(p, catalogue, most)
-        if (key := judged(p, plan, objective, target, limits)) is not None
+        if (key := judged(p, plan, objective, target, limits, rules)) is not None
     ]
     if not ranked:
         assert not found.reached
         return
     assert found.reached
-    assert judged(p, found.additions, objective, target, limits) == min(ranked)
+    assert judged(p, found.additions, objective, target, limits, rules) == min(ranked)
+
+
+def short_certifications_apart(min_hours: float) -> Rules:
+    """The default rules with `upskilling.min_hours` set."""
+    return RULES.model_copy(
+        update={"upskilling": RULES.upskilling.model_copy(update={"min_hours": min_hours})}
+    )
 
 
 def test_a_catalogue_plan_names_its_options_and_keeps_their_costs() -> None:
@@ -206,40 +212,48 @@ def test_a_catalogue_plan_names_its_options_and_keeps_their_costs() -> None:
         {
             "options": [
                 {"name": "Kubernetes Administrator", "kind": "certification", "cost": 395, "hours": 60},
-                {"name": "Refresher", "kind": "certification", "cost": 50, "hours": 20, "repeatable": True},
+                {"name": "Refresher", "kind": "certification", "cost": 50, "hours": 20},
             ]
         }
     )
     found = find_plan(p, RULES, catalogue=catalogue)
     assert found.reached
-    assert {a.name for a in found.additions} == {"Refresher"}  # the cheaper way to stay active
     planned = with_additions(p, found.additions)
-    assert [c.name for c in planned.certifications] == [
-        "Refresher",
-        "Refresher (2027)",
-    ]  # taken twice, named apart
-    assert [(c.cost, c.hours) for c in planned.certifications] == [(50, 20), (50, 20)]
+    assert sorted((c.name, c.cost, c.hours) for c in planned.certifications) == [
+        ("Kubernetes Administrator", 395, 60),
+        ("Refresher", 50, 20),
+    ]
 
 
-def test_a_repeatable_certification_is_taken_once_a_year_at_most() -> None:
-    p = profile(horizon=1)
+@pytest.mark.parametrize("maximise", [None, "net-gain"])
+def test_a_plan_takes_each_option_once_and_never_renames_it(maximise: Any) -> None:
+    p = profile(horizon=3)  # net gain: a second certification, upskilling, would gain most
     catalogue = Catalogue.model_validate(
-        {"options": [{"name": "Refresher", "kind": "certification", "cost": 1, "repeatable": True}]}
+        {"options": [{"name": "Refresher", "kind": "certification", "cost": 1}]}
     )
-    found = find_plan(p, RULES, catalogue=catalogue, maximise="net-gain", max_events=4)
-    assert [(a.name, a.year) for a in found.additions] == [("Refresher", 2026)]  # not twice: no upskilling
+    found = find_plan(p, RULES, catalogue=catalogue, maximise=maximise, max_events=4)
+    assert [(a.name, a.year) for a in found.additions] == [("Refresher", 2026)]
+    assert [c.name for c in found.projection.profile.certifications] == ["Refresher"]
 
 
-def test_an_option_the_profile_holds_is_not_planned_again_unless_repeatable() -> None:
-    p = profile(horizon=2, certifications=[{"name": "CKA", "earned": 2020}])
-    catalogue = Catalogue.model_validate({"options": [{"name": "cka", "kind": "certification"}]})
-    assert not find_plan(p, RULES, catalogue=catalogue).reached
-    again = catalogue.model_copy(
-        update={"options": (catalogue.options[0].model_copy(update={"repeatable": True}),)}
+@pytest.mark.parametrize(
+    ("held", "kind"),
+    [
+        ({"certifications": [{"name": "CKA", "earned": 2020}]}, "certification"),
+        ({"certifications": [{"name": "CKA", "earned": 2027}]}, "certification"),  # planned already
+        ({"skills": ["CKA"]}, "certification"),  # a name the profile has, of either kind
+        ({"skills": [{"name": "C_K-A", "acquired": 2021}]}, "skill"),
+    ],
+)
+def test_an_option_the_profile_holds_is_a_renewal_and_never_planned(held: dict[str, Any], kind: str) -> None:
+    p = profile(horizon=2, **held)
+    catalogue = Catalogue.model_validate(
+        {"options": [{"name": "c k  a" if kind == "skill" else "cka", "kind": kind}]}
     )
-    found = find_plan(p, RULES, catalogue=again)
-    assert found.reached
-    assert [c.name for c in with_additions(p, found.additions).certifications] == ["CKA", "cka (2026)"]
+    for maximise in (None, "net-gain"):
+        found = find_plan(p, RULES, catalogue=catalogue, maximise=maximise)  # type: ignore[arg-type]
+        assert found.options == 0
+        assert found.additions == ()
 
 
 @pytest.mark.parametrize("maximise", [None, "net-gain"])

@@ -31,11 +31,13 @@ years form one)."""
 def useful(items: list[Item], limits: Limits) -> list[Item]:
     """The items a best plan may need: none that alone spends more than the budget or the
     hours, and none that `max_events` others beat. One beats another of its kind when it
-    can be taken in all its years and takes no more money, hours or cost (on a tie, the
-    one first in the catalogue): a plan of at most `max_events` events that takes the
-    beaten one leaves one of those others free to take in its place, spending no more.
-    (Of the items beaten, the ones that others do not beat `max_events` times are kept,
-    and they alone suffice.)"""
+    does in a year all that the other does, can be taken in all its years, and takes no
+    more money, hours or cost (on a tie, the one first in the catalogue): a plan of at
+    most `max_events` events that takes the beaten one leaves one of those others free to
+    take in its place, spending no more. (Of the items beaten, the ones that others do not
+    beat `max_events` times are kept, and they alone suffice.) A certification below the
+    rules' min_hours does not count toward upskilling, so it never beats one that does,
+    however much less it takes; one that counts can beat it."""
     budget, hours = limits.budget, limits.max_hours
     within = [
         item
@@ -46,14 +48,19 @@ def useful(items: list[Item], limits: Limits) -> list[Item]:
     def beats(one: Item, other: Item) -> bool:
         return (
             one.kind == other.kind
+            and (one.certifies or not other.certifies)
             and one.first <= other.first
             and one.last >= other.last
             and one.money <= other.money
             and one.time <= other.time
             and one.total <= other.total
-            and (one.first, -one.last, one.money, one.time, one.total, one.order)
-            < (other.first, -other.last, other.money, other.time, other.total, other.order)
+            and rank(one) < rank(other)
         )
+
+    def rank(item: Item) -> tuple[float, ...]:
+        """On a tie, the earlier years, the less spent, a certification that counts, and
+        the first in the catalogue."""
+        return (item.first, -item.last, item.money, item.time, item.total, not item.certifies, item.order)
 
     return [
         item
@@ -70,7 +77,7 @@ def searched(plan: Plan, items: list[Item]) -> Plan:
     most = [
         (item.money, item.time)
         for item in items
-        for _ in range(min(limits.max_events, item.last - item.first + 1) if item.repeatable else 1)
+        for _ in range(limits.max_events if item.generic else 1)  # an option is taken once
     ]
     most_money = sum(sorted((money for money, _ in most), reverse=True)[: limits.max_events])
     most_hours = sum(sorted((hours for _, hours in most), reverse=True)[: limits.max_events])
@@ -95,7 +102,7 @@ def bounded(plan: Plan, items: list[Item]) -> None:
     weighed = limits.budget is not None or limits.max_hours is not None
     years = plan.baseline.profile.horizon
     work, most = len(items) * limits.max_events * years, MOST_WORK_WEIGHED if weighed else MOST_WORK
-    pools = len({(item.kind, item.first, item.last) for item in items})
+    pools = len({(item.role, item.first, item.last) for item in items})
     spreads = years * math.comb(limits.max_events + pools, pools)
     if not weighed and work <= most and spreads > MOST_SPREADS:
         raise PlanError(

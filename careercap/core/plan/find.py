@@ -49,7 +49,7 @@ def find_plan(
     objective: Objective = "net-gain" if maximise else "cheapest" if target is not None else "fewest"
     limits = Limits(max_events, budget, max_hours)
     baseline = project(profile, rules)
-    items = items_of(profile, catalogue)
+    items = items_of(profile, catalogue, rules.upskilling.min_hours)
     most = None if target is None else reachable(profile, rules, by if by is not None else profile.final_year)
     static = sum(row.state == "static" for row in baseline.years[1:])
     fewest = -(-static // rules.window_years)  # an event keeps at most window_years years out of static
@@ -74,7 +74,8 @@ def find_plan(
     items = useful(items, limits) if catalogue is not None else items
     if objective == "net-gain":
         return _found(profile, rules, none, Priced(profile, rules, searched(none, items), items).plan())
-    fewest_generic = smallest(profile, rules, none)  # generic events, free and always at hand
+    # Generic events, free and always at hand; each plan weighed by the engine, where needed.
+    fewest_generic = smallest(profile, rules, none, lambda size: _checked(profile, rules, none, size))
     if catalogue is None or not fewest_generic.reached:  # fewest is cheapest; or no catalogue does better
         return fewest_generic
     if objective == "cheapest":
@@ -95,3 +96,11 @@ def _found(profile: Profile, rules: Rules, none: Plan, additions: tuple[Addition
         return none
     planned = project(with_additions(profile, additions), rules) if additions else none.baseline
     return none._replace(additions=additions, reached=True, projection=planned)
+
+
+def _checked(profile: Profile, rules: Rules, none: Plan, size: int) -> tuple[Addition, ...] | None:
+    """The first plan of at most `size` generic events, in the objective's order, that does
+    what was asked by the engine's own figures (the priced search weighs every one)."""
+    generic = items_of(profile, None)
+    sized = none._replace(limits=none.limits._replace(max_events=size, budget=None, max_hours=None))
+    return Priced(profile, rules, sized, generic).plan()

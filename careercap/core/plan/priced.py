@@ -8,7 +8,7 @@ import math
 from typing import Any, Literal, NamedTuple
 
 from careercap.core.engine import OutOfRange, project
-from careercap.core.plan.items import Item
+from careercap.core.plan.items import Item, Role
 from careercap.core.plan.labels import (
     NO_YEARS,
     Closed,
@@ -18,8 +18,8 @@ from careercap.core.plan.labels import (
     with_certifications,
     with_events,
 )
-from careercap.core.plan.problem import Addition, Kind, Plan, with_additions, works
-from careercap.core.plan.search import Search, Step, Window
+from careercap.core.plan.problem import Addition, Plan, with_additions, works
+from careercap.core.plan.search import Added, Search, Step, Window
 from careercap.core.profile import Profile
 from careercap.core.returns import learning_return
 from careercap.core.rounding import cents
@@ -28,18 +28,22 @@ from careercap.core.rules import Rules
 Choice = tuple[tuple[int, int], ...]
 """What a year takes: (group, how many of it) for each group it draws from."""
 
+ROLES: tuple[Role, ...] = ("skill", "certification", "uncounted")
+
 Ranked = list[tuple[tuple[Any, ...], tuple[Addition, ...]]]
 """Plans found, best first by the search's sort key: (key, additions)."""
 
 
 class Group(NamedTuple):
-    """Items of one kind that can be taken in the same years: interchangeable but for cost."""
+    """Items of one role (`Item.role`: a skill, a certification that counts toward
+    upskilling, or one that does not) that can be taken in the same years:
+    interchangeable but for cost."""
 
-    kind: Kind
+    role: Role
     first: int
     last: int
     items: tuple[Item, ...]  # cheapest first
-    free: bool  # a repeatable item costing nothing: how many are taken costs nothing
+    free: bool  # a generic event: how many are taken costs nothing
     capacity: float  # how many can be taken
 
 
@@ -68,9 +72,10 @@ makes millions of them, and a NamedTuple takes longer to make."""
 
 
 def costs_nothing(item: Item) -> bool:
-    """Whether an item is repeatable and costs no money, hours or cost: how many of it are
-    taken costs nothing."""
-    return item.repeatable and item.money == item.time == item.total == 0
+    """Whether an item is a generic event, which costs no money, hours or cost and may be
+    taken as often as wanted: how many of it are taken costs nothing. (A catalogue option
+    is taken once at the most, free or not.)"""
+    return item.generic and item.money == item.time == item.total == 0
 
 
 class Priced:
@@ -91,6 +96,10 @@ class Priced:
       costs something, and the cheapest items for those counts within the budget and
       hours are chosen at the end.
 
+    Each catalogue option is taken once at the most; a generic event, as often as wanted.
+    A certification that does not count toward upskilling (below the rules' min_hours) is
+    pooled or grouped apart from those that do: it is a learning event, and no more.
+
     Each state keeps every partial plan (`Label`) that another does not beat (on income,
     as far as it matters, and on the objective); the best plan is among those that reach
     the last year, found by sorting them."""
@@ -101,33 +110,22 @@ class Priced:
         self.search.static_allowed = plan.objective == "net-gain"
         limited = plan.limits.budget is not None or plan.limits.max_hours is not None
         self.pooled = not limited
-        if not self.pooled:  # a repeatable option is taken once a year at most: a copy a year
-            items = [
-                copy
-                for item in items
-                for copy in (
-                    [
-                        item._replace(first=year, last=year, repeatable=False)
-                        for year in range(item.first, item.last + 1)
-                    ]
-                    if item.repeatable and item.name is not None
-                    else [item]
-                )
-            ]
-        grouped: dict[tuple[Kind, int, int], list[Item]] = {}
+        grouped: dict[tuple[Role, int, int], list[Item]] = {}
         for item in items:  # pooled: by the last year they can be taken; grouped: by all their years
-            where = (item.kind, 0, item.last) if self.pooled else (item.kind, item.first, item.last)
+            where = (item.role, 0, item.last) if self.pooled else (item.role, item.first, item.last)
             grouped.setdefault(where, []).append(item)
         self.groups = [
             Group(
-                kind,
+                role,
                 min(i.first for i in members),
                 max(i.last for i in members),
                 tuple(sorted(members, key=lambda i: (i.total, i.money, i.time, i.order))),
                 any(costs_nothing(i) for i in members),
-                math.inf if any(i.repeatable for i in members) else len(members),
+                math.inf if any(i.generic for i in members) else len(members),
             )
-            for (kind, _, _), members in sorted(grouped.items(), key=lambda g: (g[0][0] != "skill", g[0][1:]))
+            for (role, _, _), members in sorted(
+                grouped.items(), key=lambda g: (ROLES.index(g[0][0]), g[0][1:])
+            )
         ]
         self.counted = [
             index for index, group in enumerate(self.groups) if not group.free and not self.pooled
@@ -135,15 +133,15 @@ class Priced:
         self.position = {group: at for at, group in enumerate(self.counted)}
         self.open = [
             {
-                kind: [i for i, g in enumerate(self.groups) if g.kind == kind and g.first <= year <= g.last]
-                for kind in ("certification", "skill")
+                role: [i for i, g in enumerate(self.groups) if g.role == role and g.first <= year <= g.last]
+                for role in ROLES
             }
             for year in self.search.years
         ]
         self.picks_cache: dict[tuple[int, int], list[Way]] = {}
         self.least_cache: dict[tuple[int, int, str], float] = {}
         self.splits_cache: dict[tuple[int, tuple[int, ...]], list[Choice]] = {}
-        self.choices_cache: dict[tuple[int, int, int], list[tuple[Choice, int, int]]] = {}
+        self.choices_cache: dict[tuple[int, int, int], list[tuple[Choice, Added, int]]] = {}
         self.pool_cache: dict[
             tuple[int, frozenset[int], int, int], tuple[frozenset[int], float, Choice] | None
         ] = {}
@@ -168,15 +166,16 @@ class Priced:
         first = Label(start, 0.0, 0.0, NO_YEARS, NO_YEARS, None, 0.0, 0.0)
         layer: dict[State, list[Label]] = {((), 0, 0, nothing): [first]}
         # A year's growth depends on the state, not on what was taken:
-        steps: dict[tuple[int, Window, int, int, int], Step | None] = {}
+        steps: dict[tuple[int, Window, int, Added], Step | None] = {}
         for index in range(len(search.years)):
             after: dict[State, list[Label]] = {}
             for (recent, skills, used, taken), labels in layer.items():
                 left = want.limits.max_events - used
-                for choice, certifications, events in self._choices(index, skills, left):
-                    where = (index, recent, skills, certifications, events)
+                for choice, added, certifications in self._choices(index, skills, left):
+                    events = added[2]
+                    where = (index, recent, skills, added)
                     if where not in steps:
-                        steps[where] = search.step(index, recent, skills, (certifications, events))
+                        steps[where] = search.step(index, recent, skills, added)
                     moved = steps[where]
                     if moved is None:
                         continue
@@ -187,7 +186,7 @@ class Priced:
                     bucket = after.setdefault((moved.recent, moved.skills, used + events, taken_after), [])
                     closures = self._closures(closing)
                     for label in labels:
-                        grown = self._grown(label, index, moved.growth, moved.multiplier, income_until)
+                        grown = self._grown(label, index, moved, income_until)
                         if grown is None:
                             continue
                         income, summed = grown
@@ -241,19 +240,17 @@ class Priced:
             self.least_cache[key] = sum(values[:count])
         return self.least_cache[key]
 
-    def _grown(
-        self, label: Label, index: int, growth: float, multiplier: float, income_until: int
-    ) -> tuple[float, float] | None:
-        """A partial plan's income and income summed after year `index`, or None if it
-        misses the target in the year of the target."""
+    def _grown(self, label: Label, index: int, moved: Step, income_until: int) -> tuple[float, float] | None:
+        """A partial plan's income and what it has earned (summed as shown) after year
+        `index`, or None if it misses the target in the year of the target."""
         income, summed = label.income, label.summed
         if index > income_until:
             return income, summed
-        income = income * growth * multiplier  # as the engine does
-        if index == self.search.by_index and not self.search.enough(income, 1.0):
+        income = self.search.grow(index, income, moved)  # as the engine does
+        if index == self.search.by_index and not self.search.enough(income, 1.0, index + 1):
             return None
         if self.want.objective == "net-gain":
-            return income, summed + cents(income)
+            return income, summed + self.search.earned(index, income)
         return (0.0 if index == income_until else income), summed  # reached: what follows needs no income
 
     def _keep(self, labels: list[Label], new: Label) -> None:
@@ -330,11 +327,13 @@ class Priced:
             return 0.0
         return None if found.net is None else cents(found.net)  # no gain to measure: no plan
 
-    def _choices(self, index: int, skills: int, left: int) -> list[tuple[Choice, int, int]]:
-        """What year `index` may add: how many of each open group, as (choice,
-        certifications, events). No more certifications than upskilling counts, and no
-        more skills than make the year active or complete a freelancer's portfolio: more
-        would cost without adding income."""
+    def _choices(self, index: int, skills: int, left: int) -> list[tuple[Choice, Added, int]]:
+        """What year `index` may add: how many of each open group, as (choice, what it adds
+        to the year, as `Search.step` takes it, certifications of either role). No more
+        certifications than upskilling counts, no more skills than make the year active or
+        complete a freelancer's portfolio, and a certification that does not count toward
+        upskilling only alone, to make the year active: more would cost without adding
+        income."""
         key = (index, skills, left)
         if key in self.choices_cache:
             return self.choices_cache[key]
@@ -345,11 +344,20 @@ class Priced:
         for certifications in range(most_certifications + 1):
             most_skills = min(max(portfolio, 1 if certifications == 0 else 0), left - certifications)
             for added_skills in range(most_skills + 1 if open_["skill"] else 1):
-                for certs_split in self._splits(certifications, open_["certification"]):
-                    for skills_split in self._splits(added_skills, open_["skill"]):
-                        found.append(
-                            (certs_split + skills_split, certifications, certifications + added_skills)
-                        )
+                alone = certifications == added_skills == 0 and left > 0 and bool(open_["uncounted"])
+                for uncounted in range(2 if alone else 1):
+                    for certs_split in self._splits(certifications, open_["certification"]):
+                        for skills_split in self._splits(added_skills, open_["skill"]):
+                            for short_split in self._splits(uncounted, open_["uncounted"]):
+                                events = certifications + added_skills + uncounted
+                                found.append(
+                                    (
+                                        certs_split + skills_split + short_split,
+                                        (certifications, added_skills, events),
+                                        certifications + uncounted,
+                                    )
+                                )
+        self.choices_cache[key] = found
         return found
 
     def _splits(self, count: int, groups: list[int]) -> list[Choice]:
@@ -401,8 +409,8 @@ class Priced:
         self, group: int, used: frozenset[int], index: int, count: int
     ) -> tuple[frozenset[int], float, Choice] | None:
         """The `count` cheapest options of a pool at hand in year `index` and not yet taken
-        (a repeatable one again, once a year; a generic event as often as needed): what is
-        then taken, their cost, and them as (position in the pool, times)."""
+        (a generic event as often as needed): what is then taken, their cost, and them as
+        (position in the pool, times)."""
         key = (group, used, index, count)
         if key in self.pool_cache:
             return self.pool_cache[key]
@@ -414,11 +422,11 @@ class Priced:
                 break
             if item.first > year or position in now:
                 continue
-            times = left if item.repeatable and item.name is None else 1  # an option once a year
+            times = left if item.generic else 1  # an option once
             chosen.append((position, times))
             cost += item.total * times
             left -= times
-            if not item.repeatable:
+            if not item.generic:
                 now.add(position)
         found = None if left else (frozenset(now), cost, tuple(chosen))
         self.pool_cache[key] = found
@@ -427,7 +435,7 @@ class Priced:
     def _picks(self, group: int, count: int) -> list[Way]:
         """Every way to take `count` items of a group that no other beats on money, hours
         and cost (grouped: with a budget or hours to keep within, where each item is taken
-        once, a repeatable one having a copy a year)."""
+        once)."""
         key = (group, count)
         if key not in self.picks_cache:
             fronts: list[list[Way]] = [[Way(0.0, 0.0, 0.0, ())]] + [[] for _ in range(count)]
@@ -482,7 +490,7 @@ class Priced:
 
 
 def free(items: tuple[Item, ...]) -> Item:
-    """The repeatable item that costs nothing, of a group that has one."""
+    """The generic event, which costs nothing, of a group that has one."""
     return next(i for i in items if costs_nothing(i))
 
 

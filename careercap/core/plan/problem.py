@@ -98,35 +98,13 @@ def new_names(profile: Profile, kind: Kind, count: int) -> list[str]:
 
 def names_of(profile: Profile, additions: tuple[Addition, ...]) -> list[str]:
     """The name each addition goes into the profile with: a generic event's from
-    `new_names`; an option's own name, with its year after it when the profile or the plan
-    has that name already (a repeatable option taken again), since a name repeated in a
-    profile counts once."""
+    `new_names`; an option's own name, never changed. (A plan takes each option once, and
+    never one the profile has by name: `items.items_of`.)"""
     generic = {
         kind: iter(new_names(profile, kind, sum(1 for a in additions if a.kind == kind and a.name is None)))
         for kind in ("skill", "certification")
     }
-    taken = {
-        kind: {normalize_name(item.name) for item in items}
-        for kind, items in (("skill", profile.skills), ("certification", profile.certifications))
-    }
-    names = []
-    for addition in additions:
-        if addition.name is None:
-            names.append(next(generic[addition.kind]))
-            continue
-        tried = [addition.name, f"{addition.name} ({addition.year})"]
-        name = next(
-            (each for each in tried if normalize_name(each) not in taken[addition.kind]),
-            None,
-        )
-        number = 1
-        while name is None:
-            number += 1
-            candidate = f"{addition.name} ({addition.year}, {number})"
-            name = candidate if normalize_name(candidate) not in taken[addition.kind] else None
-        taken[addition.kind].add(normalize_name(name))
-        names.append(name)
-    return names
+    return [next(generic[a.kind]) if a.name is None else a.name for a in additions]
 
 
 def with_additions(profile: Profile, additions: tuple[Addition, ...]) -> Profile:
@@ -174,16 +152,24 @@ def reaches(income: float, target: float) -> bool:
 
 def reachable(profile: Profile, rules: Rules, year: int) -> float:
     """The most income any plan reaches by `year`: enough certifications for upskilling in
-    every projected year, and a freelancer's portfolio of skills in the first. (Every
-    state grows at most as fast as upskilling, and the portfolio step is the same factor
-    in whichever year it comes.)"""
+    every projected year, and a freelancer's portfolio of skills in the year that does
+    most. (Every state grows at most as fast as upskilling. Without career events the
+    portfolio step is the same factor in whichever year it comes, so the first will do;
+    with them, it comes only in a freelancer's year, a stated income after it replaces
+    it, and skills that complete the portfolio in another year forgo it: each year is
+    tried, and none.)"""
     years = range(profile.as_of + 1, profile.final_year + 1)
-    certifications = [
+    certifications = tuple(
         Addition("certification", each) for each in years for _ in range(rules.upskilling.min_certifications)
-    ]
-    skills = [Addition("skill", profile.as_of + 1)] * rules.freelancer_portfolio.min_skills
-    try:
-        best = project(with_additions(profile, (*certifications, *skills)), rules)
-    except OutOfRange:  # beyond what careercap projects to the cent: no target is out of reach
-        return math.inf
-    return {row.year: row.income for row in best.years}[year]
+    )
+    portfolio = rules.freelancer_portfolio.min_skills
+    starts: list[int | None] = [profile.as_of + 1] if not profile.events else [None, *years]
+    most = -math.inf
+    for start in starts:
+        skills = () if start is None else (Addition("skill", start),) * portfolio
+        try:
+            best = project(with_additions(profile, (*certifications, *skills)), rules)
+        except OutOfRange:  # beyond what careercap projects to the cent: no target is out of reach
+            return math.inf
+        most = max(most, {row.year: row.income for row in best.years}[year])
+    return most
