@@ -6,13 +6,15 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from careercap.core.plan import MOST_EVENTS, Kind, names_of
+from careercap.core.present import present_value
 from careercap.core.rounding import cents
 from careercap.core.words import counted, span
 from careercap.errors import visible
-from careercap.render.text import basis_line, money, wrapped, yaml_text
+from careercap.render.text import basis_line, money, percent, wrapped, yaml_text
 
 if TYPE_CHECKING:
     from careercap.core.plan import Plan
+    from careercap.core.profile import CareerEvent, Profile
     from careercap.core.returns import LearningReturn
     from careercap.core.rules import Basis
 
@@ -134,8 +136,9 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
     if plan.options is not None:
         heading += f", from {counted(plan.options, 'catalogue option')} for {years}"
     heading += _within(plan, currency)
+    top = [heading, *filter(None, [_career_events(profile)])]
     if not plan.reached:
-        return [heading, "", _not_found(plan)]
+        return [*top, "", _not_found(plan)]
     if not plan.additions:
         nothing = (
             "Nothing to add: --max-events 0 allows no learning event."
@@ -144,12 +147,12 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
             if plan.objective == "net-gain"
             else "Nothing to add: the profile does that already."
         )
-        return [heading, "", nothing]
+        return [*top, "", nothing]
     count = len(plan.additions)
     events = "1 learning event" if count == 1 else f"{count} learning events"
     before, after = plan.baseline.summary, plan.projection.summary
     lines = [
-        heading,
+        *top,
         "",
         f"{_BEST[plan.objective]}: {events}, {_listed(plan)}.",
         f"Final income {money(before.final_income)} -> {money(after.final_income)} {currency}; "
@@ -171,7 +174,34 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
             f"{money(learning.gain)} {currency} of income: a net gain of {money(learning.net)} {currency}; "
             f"{pays}."
         )
+        rate = profile.discount_rate
+        if rate is not None and learning.gain is not None:
+            present = present_value(plan.projection, learning, rate)
+            irr = (
+                "no internal rate of return (its yearly flows do not turn once from cost to gain)"
+                if present.irr is None
+                else f"an internal rate of return of {percent(present.irr)}"
+            )
+            worth = f"In {profile.as_of} money at {percent(rate)} a year"
+            lines.append(
+                f"{worth}: it costs {money(present.learning_cost)} {currency} and adds "
+                f"{money(present.learning_gain)} {currency}, a net present value of {money(present.npv)} "
+                f"{currency}; {irr}."
+            )
     return lines
+
+
+def _career_events(profile: Profile) -> str:
+    """The profile's career events within the horizon, which a plan works around."""
+    events = sorted((event for event in profile.events if event.year <= profile.final_year), key=_year_of)
+    if not events:
+        return ""
+    listed = ", ".join(f"{event.label} in {event.year}" for event in events)
+    return f"Career events, as given (a plan never chooses them): {visible(listed)}."
+
+
+def _year_of(event: CareerEvent) -> int:
+    return event.year
 
 
 def _not_found(plan: Plan) -> str:

@@ -358,3 +358,18 @@ def test_the_manuals_worked_example_quotes_the_figures_careercap_gives(cli: Invo
         assert f"{row['earned']:,.2f}" in manual
     assert f"{one['summary']['factors']['events']:.6f}" in manual
     assert f"pays back in {summary['payback_year']}" in manual
+
+
+def test_plan_names_the_career_events_it_works_around(cli: Invoke, write: Any) -> None:
+    profile = write(
+        "p.yaml",
+        "name: P\nincome: 50000\nas_of: 2025\nhorizon: 3\nevents:\n"
+        "  - {year: 2026, employment: freelancer}\n  - {year: 2027, break: 1, share: 0.5}\n"
+        "  - {year: 2040, raise: 0.2}\n",
+    )
+    lines = cli("plan", profile, columns=200).stdout.splitlines()
+    assert lines[:2] == [
+        "P (p.yaml): a plan to keep every year out of static",
+        "Career events, as given (a plan never chooses them): switch to freelancer in 2026, "
+        "break of 1 year at 50 % pay in 2027.",
+    ]

@@ -78,3 +78,29 @@ def test_explain_says_the_same_gain_is_worth_less_later(cli: Invoke) -> None:
 
 def test_a_discount_rate_out_of_range_is_a_usage_error(cli: Invoke) -> None:
     assert cli("project", PLANNED, "--discount-rate", "1.5").exit_code == 2
+
+
+def test_plan_says_what_its_learning_is_worth_in_as_of_money(cli: Invoke) -> None:
+    args = (
+        "plan",
+        str(PROFILES / "finance-clerk.yaml"),
+        "--catalogue",
+        str(PROFILES / "catalogues" / "finance.yaml"),
+    )
+    args += ("--maximise", "net-gain", "--discount-rate", "0.05")
+    document = json.loads(cli(*args, "-f", "json").stdout)
+    summary = document["projection"]["summary"]
+    present = summary["present_value"]
+    text = cli(*args, columns=200).stdout
+    assert (
+        f"In 2025 money at +5.00 % a year: it costs {present['learning_cost']:,.2f} EUR and adds "
+        f"{present['learning_gain']:,.2f} EUR, a net present value of {present['npv']:,.2f} EUR; "
+    ) in text
+    irr = present["irr"]
+    said = (
+        "no internal rate of return (its yearly flows do not turn once from cost to gain)."
+        if irr is None
+        else f"an internal rate of return of {irr * 100:+.2f} %."
+    )
+    assert said in text
+    assert "In 2025 money" not in cli(*args[:-2], columns=200).stdout  # no rate, no present values
