@@ -52,6 +52,40 @@ skills:
 
 
 # A fixed width and no colour, so that Rich output is the same on every terminal.
+# Profiles with career events, drawn and tabled by several tests: one of each kind, and
+# nine events with a long name and a long certification.
+ANA = """\
+name: Ana
+income: 50000
+as_of: 2025
+horizon: 8
+skills: [sql, python]
+certifications: [{name: A, earned: 2026}, {name: B, earned: 2026}]
+events:
+  - {year: 2027, employment: freelancer, income: 70000}
+  - {year: 2029, raise: 0.1}
+  - {year: 2031, break: 2, share: 0.5}
+"""
+MANY_EVENTS = """\
+name: Maximiliana Wolkenstein-Dürrenmatt
+income: 48000
+as_of: 2025
+horizon: 10
+skills: [sql, {name: dbt, acquired: 2027}]
+certifications: [{name: Certified Enterprise Automation and Process Mining Practitioner, earned: 2027}]
+events:
+  - {year: 2026, employment: freelancer, income: 1234567.89}
+  - {year: 2027, raise: 0.05}
+  - {year: 2028, raise: -0.1}
+  - {year: 2029, break: 1}
+  - {year: 2030, income: 150000}
+  - {year: 2030, employment: employee}
+  - {year: 2031, raise: 0.2}
+  - {year: 2032, break: 3, share: 0.25}
+  - {year: 2035, raise: 0.1}
+"""
+
+
 class Yaml12Loader(yaml.SafeLoader):
     """YAML as outside tools read it, the YAML language server among them: the 1.2 core
     schema, in which dates stay text."""

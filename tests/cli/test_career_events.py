@@ -181,39 +181,32 @@ events:
     assert summary["factors"]["events"] == 1.0  # a break changes what is earned, not the income
 
 
-def test_the_csv_names_each_event_in_its_year_with_the_years_employment_and_what_it_earned(
-    cli: Invoke, write: Any
-) -> None:
-    profile = """\
+BOTH = """\
 name: Both
 income: 40000
 as_of: 2025
 horizon: 3
 events:
-  - {year: 2026, employment: freelancer, income: 45000}
-  - {year: 2027, break: 1}
+  - {{year: 2026, employment: freelancer, income: 45000}}
+  - {{year: 2027, break: 1, share: {share}}}
 """
-    result = cli("project", write("both.yaml", profile), "--format", "csv")
+
+
+def test_the_csv_names_each_event_in_its_year_with_the_years_employment_and_what_it_earned(
+    cli: Invoke, write: Any
+) -> None:
+    result = cli("project", write("both.yaml", BOTH.format(share=0)), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(row["year"], row["employment"], row["events"], row["earned"]) for row in rows] == [
         ("2025", "employee", "", "40000.00"),
         ("2026", "freelancer", "switch to freelancer at 45,000.00", "45000.00"),
-        ("2027", "freelancer", "break of 1 year, unpaid", "0.00"),
+        ("2027", "freelancer", "break of 1 year, unpaid", "0.00"),  # share 0: unpaid
         ("2028", "freelancer", "", rows[3]["income"]),
     ]
 
 
 def test_the_table_shows_events_in_their_year_and_what_a_break_earns(cli: Invoke, write: Any) -> None:
-    profile = """\
-name: Both
-income: 40000
-as_of: 2025
-horizon: 3
-events:
-  - {year: 2026, employment: freelancer, income: 45000}
-  - {year: 2027, break: 1, share: 0.25}
-"""
-    result = cli("project", write("both.yaml", profile), columns=120)
+    result = cli("project", write("both.yaml", BOTH.format(share=0.25)), columns=120)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert "employee, freelancer from 2026, 2025-2028" in lines[0]

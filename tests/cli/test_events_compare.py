@@ -9,20 +9,8 @@ from typing import Any
 
 from careercap.core.rounding import total_gap
 from careercap.render.table import EARNED_NOTE
-from tests.conftest import Invoke, Write
+from tests.conftest import ANA, Invoke, Write
 
-ANA = """\
-name: Ana
-income: 50000
-as_of: 2025
-horizon: 8
-skills: [sql, python]
-certifications: [{name: A, earned: 2026}, {name: B, earned: 2026}]
-events:
-  - {year: 2027, employment: freelancer, income: 70000}
-  - {year: 2029, raise: 0.1}
-  - {year: 2031, break: 2, share: 0.5}
-"""
 BO = "name: Bo\nincome: 52000\nas_of: 2025\nhorizon: {horizon}\nskills: [excel]\n"
 CY = """\
 name: Cy

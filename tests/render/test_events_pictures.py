@@ -18,41 +18,12 @@ from careercap.render import chart
 from careercap.render.report import EVENTS_GIVEN
 from careercap.render.table import EARNED_NOTE
 from tests.cli.test_chart import SVG, lines_of
-from tests.conftest import Invoke, Write, needs_charts
+from tests.conftest import ANA, MANY_EVENTS, Invoke, Write, needs_charts
 
 pytestmark = needs_charts
 
-ANA = """\
-name: Ana
-income: 50000
-as_of: 2025
-horizon: 8
-skills: [sql, python]
-certifications: [{name: A, earned: 2026}, {name: B, earned: 2026}]
-events:
-  - {year: 2027, employment: freelancer, income: 70000}
-  - {year: 2029, raise: 0.1}
-  - {year: 2031, break: 2, share: 0.5}
-"""
 BO = "name: Bo\nincome: 52000\nas_of: 2025\nhorizon: 8\nskills: [excel]\n"
-MANY = """\
-name: Maximiliana Wolkenstein-Dürrenmatt
-income: 48000
-as_of: 2025
-horizon: 10
-skills: [sql, {name: dbt, acquired: 2027}]
-certifications: [{name: Certified Enterprise Automation and Process Mining Practitioner, earned: 2027}]
-events:
-  - {year: 2026, employment: freelancer, income: 1234567.89}
-  - {year: 2027, raise: 0.05}
-  - {year: 2028, raise: -0.1}
-  - {year: 2029, break: 1}
-  - {year: 2030, income: 150000}
-  - {year: 2030, employment: employee}
-  - {year: 2031, raise: 0.2}
-  - {year: 2032, break: 3, share: 0.25}
-  - {year: 2035, raise: 0.1}
-"""
+MANY = MANY_EVENTS
 ANA_EVENTS = {
     2027: "switch to freelancer at 70,000.00",
     2029: "raise +10 %",

@@ -15,7 +15,7 @@ import pytest
 
 from careercap.render.report import EVENTS_GIVEN
 from careercap.render.table import EARNED_NOTE
-from tests.conftest import PROFILES, Invoke, Write, needs_charts
+from tests.conftest import MANY_EVENTS, PROFILES, Invoke, Write, needs_charts
 
 BROWSER = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
 PDFTOTEXT = shutil.which("pdftotext")
@@ -158,24 +158,7 @@ def test_nothing_in_the_report_runs_past_the_right_edge_of_the_screen(
 
 # Career events: an Earned column, the events in their year, the sentence on what the figures measure.
 
-EVENTS = """\
-name: Maximiliana Wolkenstein-Dürrenmatt
-income: 48000
-as_of: 2025
-horizon: 10
-skills: [sql, {name: dbt, acquired: 2027}]
-certifications: [{name: Certified Enterprise Automation and Process Mining Practitioner, earned: 2027}]
-events:
-  - {year: 2026, employment: freelancer, income: 1234567.89}
-  - {year: 2027, raise: 0.05}
-  - {year: 2028, raise: -0.1}
-  - {year: 2029, break: 1}
-  - {year: 2030, income: 150000}
-  - {year: 2030, employment: employee}
-  - {year: 2031, raise: 0.2}
-  - {year: 2032, break: 3, share: 0.25}
-  - {year: 2035, raise: 0.1}
-"""
+EVENTS = MANY_EVENTS
 EVENT_LABELS = (
     "switch to freelancer at 1,234,567.89",
     "raise +5 %",
