@@ -137,7 +137,7 @@ def _one_change_each(schema: dict[str, Any]) -> None:
     allowed, and `share` only with `break` (`CareerEvent._one_change`)."""
 
     def given(*keys: str) -> dict[str, Any]:  # YAML's null means "not given"
-        return {"required": list(keys), "properties": dict.fromkeys(keys, {"not": {"type": "null"}})}
+        return {"required": list(keys), "properties": {key: {"not": {"type": "null"}} for key in keys}}
 
     pairs = [pair for pair in itertools.combinations(EVENT_KINDS, 2) if pair != ("employment", "income")]
     schema["anyOf"] = [given(kind) for kind in EVENT_KINDS]
