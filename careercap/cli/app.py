@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, Literal, ParamSpec, cast
+from typing import TYPE_CHECKING, Annotated, BinaryIO, ParamSpec, cast
 
 import typer
 
@@ -72,6 +72,7 @@ P = ParamSpec("P")
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from careercap.core.plan.problem import Maximised
     from careercap.reading.files import Source
     from careercap.reading.profiles import Loaded
     from careercap.run.pipeline import Wanted
@@ -394,10 +395,11 @@ def plan(
 
     With --target (and --by), the plan must also reach that income (by that year), at the
     least learning cost. With --maximise net-gain, it is the plan with the largest net
-    learning gain instead, static years or not. --catalogue names the certifications and
-    skills to choose from, with their costs; --budget and --max-hours limit what the
-    additions spend. Ties go to fewer events, then the earliest years. The search is
-    exact. --apply writes the plan into the profile.
+    learning gain instead, static years or not; with --maximise npv, the largest net present
+    value at the discount rate (--discount-rate, or the profile's). --catalogue names the
+    certifications and skills to choose from, with their costs; --budget and --max-hours
+    limit what the additions spend. Ties go to fewer events, then the earliest years. The
+    search is exact. --apply writes the plan into the profile.
 
     Example: careercap plan profiles/finance-clerk.yaml --catalogue profiles/catalogues/finance.yaml
     """
@@ -456,8 +458,8 @@ def _wanted(
 
     if by is not None and target is None:
         raise UsageError("--by goes with --target", "by")
-    net_gain: Literal["net-gain"] | None = None if maximise is None else "net-gain"
-    return pipeline.Wanted(target, by, max_events, _name(catalogue), net_gain, budget, max_hours)
+    most: Maximised | None = None if maximise is None else maximise.value
+    return pipeline.Wanted(target, by, max_events, _name(catalogue), most, budget, max_hours)
 
 
 def _applied_to(

@@ -141,6 +141,7 @@ _SHOWN_AS = {
     "html": "'--html'",
     "by": "'--by'",
     "max_events": "'--max-events'",
+    "maximise": "'--maximise'",
     "quiet": "'--quiet'",
     "apply": "'--apply'",
     "apply_to": "'--apply-to'",

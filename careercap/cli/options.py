@@ -58,6 +58,7 @@ class Employment(enum.StrEnum):
 
 class Maximise(enum.StrEnum):
     net_gain = "net-gain"
+    npv = "npv"
 
 
 class PlanFormat(enum.StrEnum):
@@ -318,8 +319,11 @@ MaximiseOpt = Annotated[
         "--maximise",
         "--maximize",
         parser=choice(Maximise),
-        metavar="net-gain",
-        help="Find the plan with the largest net learning gain instead.",
+        metavar="net-gain|npv",
+        help=(
+            "Find the plan with the largest net learning gain instead; npv: the largest net "
+            "present value, at the discount rate."
+        ),
         show_default=False,
     ),
 ]

@@ -86,11 +86,13 @@ _GOALS = {
     "fewest": "keep every year out of static",
     "cheapest": "keep every year out of static",
     "net-gain": "gain the most from learning, net of what it costs",
+    "npv": "gain the most from learning in as_of money, net of what it costs",
 }
 _BEST = {
     "fewest": "The smallest plan",
     "cheapest": "The cheapest plan",
     "net-gain": "The plan with the largest net gain",
+    "npv": "The plan with the largest net present value",
 }
 
 
@@ -142,9 +144,12 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
     if not plan.additions:
         nothing = (
             "Nothing to add: --max-events 0 allows no learning event."
-            if plan.max_events == 0 and plan.objective == "net-gain"
+            if plan.max_events == 0 and plan.maximises
             else "Nothing to add: no plan gains more, net of what it costs, than the profile as it is."
             if plan.objective == "net-gain"
+            else "Nothing to add: no plan is worth more in as_of money, net of what it costs, than the "
+            "profile as it is."
+            if plan.objective == "npv"
             else "Nothing to add: the profile does that already."
         )
         return [*top, "", nothing]

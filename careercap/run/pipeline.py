@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, BinaryIO, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 
 from careercap.core.cautions import cautions
 from careercap.core.engine import OutOfRange, Projection, project
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # what only some commands need is imported where they need it
     from careercap.core.explain import Explanation
     from careercap.core.imported import Found, Imported
     from careercap.core.plan import Plan
+    from careercap.core.plan.problem import Maximised
 
 Report = Callable[[Sequence[Diagnostic]], None]
 Kept = TypeVar("Kept")
@@ -363,7 +364,7 @@ class Wanted(NamedTuple):
     by: int | None = None
     max_events: int = 4
     catalogue: str | None = None  # a catalogue file's path
-    maximise: Literal["net-gain"] | None = None
+    maximise: Maximised | None = None
     budget: float | None = None
     max_hours: float | None = None
 

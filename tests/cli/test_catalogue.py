@@ -237,7 +237,7 @@ def test_a_bad_catalogue_is_one_located_line_and_exit_1(
         (["--budget", "-1"], "Invalid value for '--budget': must be from 0 to 1e+12, not -1"),
         (
             ["--maximise", "most"],
-            "Invalid value for '--maximise' / '--maximize': must be one of net-gain, not 'most'",
+            "Invalid value for '--maximise' / '--maximize': must be one of net-gain, npv, not 'most'",
         ),
         (["--max-hours", "lots"], "Invalid value for '--max-hours': must be a number, not 'lots'"),
     ],

@@ -173,12 +173,42 @@ def test_the_hint_never_suggests_more_events_than_allowed(cli: Invoke) -> None:
     [
         (["--by", "2028"], "--by goes with --target"),
         (["--target", "60000", "--by", "2040"], "2040 is outside the projected years 2026-2030"),
+        (
+            ["--maximise", "npv"],
+            "careercap plan: error: Invalid value for '--maximise': npv weighs money by when it comes, "
+            "and needs a discount rate: give --discount-rate R, or discount_rate in the profile\n",
+        ),
     ],
 )
 def test_plan_usage_errors(cli: Invoke, args: list[str], message: str) -> None:
     result = cli("plan", str(PROFILES / "finance-clerk.yaml"), *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_maximise_npv_pays_for_learning_as_late_as_it_still_gains(cli: Invoke) -> None:
+    # Both certifications gain the same, taken in 2028 or the second in 2030; undiscounted
+    # the earlier years win the tie, discounted the later cost is worth less.
+    path = str(PROFILES / "data-engineer.yaml")
+    options = ["--catalogue", str(PROFILES / "catalogues" / "finance.yaml"), "--discount-rate", "0.3"]
+    by_gain, by_npv = (
+        json.loads(cli("plan", path, *options, "--maximise", most, "-f", "json").stdout)
+        for most in ("net-gain", "npv")
+    )
+    assert (by_gain["objective"], by_npv["objective"]) == ("net-gain", "npv")
+    assert [(a["name"], a["year"]) for a in by_npv["additions"]] == [
+        ("Finance systems annual certificate", 2028),
+        ("UiPath Automation Developer Associate", 2030),
+    ]
+    assert [a["year"] for a in by_gain["additions"]] == [2028, 2028]
+    gain, npv = (plan["projection"]["summary"]["present_value"] for plan in (by_gain, by_npv))
+    assert gain["learning_gain"] == npv["learning_gain"]
+    assert npv["npv"] > gain["npv"]
+    assert npv["npv"] == round(npv["learning_gain"] - npv["learning_cost"], 2)
+    text = cli("plan", path, *options, "--maximise", "npv", columns=200).stdout
+    assert "a plan to gain the most from learning in as_of money, net of what it costs" in text
+    assert "The plan with the largest net present value: 2 learning events" in text
+    assert f"a net present value of {npv['npv']:,.2f} USD" in text
 
 
 def test_a_long_horizon_is_planned_exactly_without_trying_every_plan(cli: Invoke, write: Write) -> None:

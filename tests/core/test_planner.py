@@ -166,11 +166,7 @@ def test_the_planner_finds_the_best_plan_a_catalogue_allows(
         baseline_growth=growth,
         hourly_value=hourly_value,
         learning_subsidy=subsidy,
-        certifications=[{"name": f"c{index}", "earned": year} for index, year in enumerate(certifications)],
-        skills=[
-            f"s{index}" if year is None else {"name": f"s{index}", "acquired": year}
-            for index, year in enumerate(skills)
-        ],
+        **learned(certifications, skills),
     )
     catalogue = None if generic else catalogue_of(drawn)
     target = None if target_factor is None else p.income * target_factor
@@ -197,6 +193,20 @@ def test_the_planner_finds_the_best_plan_a_catalogue_allows(
         return
     assert found.reached
     assert judged(p, found.additions, objective, target, limits, rules) == min(ranked)
+
+
+def learned(certifications: list[int], skills: list[int | None]) -> dict[str, list[Any]]:
+    """A profile's certifications and skills from the years drawn (a skill without one
+    is undated), named c0, c1... and s0, s1..."""
+    return {
+        "certifications": [
+            {"name": f"c{index}", "earned": year} for index, year in enumerate(certifications)
+        ],
+        "skills": [
+            f"s{index}" if year is None else {"name": f"s{index}", "acquired": year}
+            for index, year in enumerate(skills)
+        ],
+    }
 
 
 def short_certifications_apart(min_hours: float) -> Rules:

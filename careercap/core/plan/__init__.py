@@ -20,7 +20,7 @@ horizon, where trying every plan was exponential.
 This module holds the names the rest of careercap imports.
 """
 
-from careercap.core.plan.bounds import MOST_EVENTS, MOST_SPREADS, MOST_WORK, MOST_WORK_WEIGHED
+from careercap.core.plan.bounds import MOST_EVENTS, MOST_SETS, MOST_SPREADS, MOST_WORK, MOST_WORK_WEIGHED
 from careercap.core.plan.find import find_plan
 from careercap.core.plan.problem import (
     Addition,
@@ -39,6 +39,7 @@ from careercap.core.plan.problem import (
 
 __all__ = [
     "MOST_EVENTS",
+    "MOST_SETS",
     "MOST_SPREADS",
     "MOST_WORK",
     "MOST_WORK_WEIGHED",

@@ -22,6 +22,11 @@ years. About 30 seconds and well under a gigabyte at the worst."""
 MOST_WORK_WEIGHED = 12_000
 """The same with a budget or hours that bind: every way to keep within them is weighed."""
 
+MOST_SETS = 30_000
+"""The same for the net present value within a budget or hours that bind, where each set
+of options a plan may take is weighed on its own: the sets of at most `--max-events` of the
+options, times the projected years. About 25 seconds at the worst."""
+
 MOST_SPREADS = 1_000_000
 """The most ways, summed over the projected years, that the events may be spread over the
 spans of years the options can be taken in (options of a kind with the same first and last
@@ -101,6 +106,18 @@ def bounded(plan: Plan, items: list[Item]) -> None:
     limits = plan.limits
     weighed = limits.budget is not None or limits.max_hours is not None
     years = plan.baseline.profile.horizon
+    if weighed and plan.objective == "npv":
+        sets = sum(math.comb(len(items), size) for size in range(min(limits.max_events, len(items)) + 1))
+        if sets * years > MOST_SETS:
+            raise PlanError(
+                f"the search is too large: with --maximise npv within --budget or --max-hours, every "
+                f"set of up to {limits.max_events} of the {len(items)} catalogue options a plan could "
+                f"take is weighed on its own, and {sets:,} sets x {years} years is {sets * years:,}, "
+                f"and plan searches at most {MOST_SETS:,}; ask for fewer --max-events, a shorter "
+                "--horizon or a smaller catalogue",
+                "max_events",
+            )
+        return
     work, most = len(items) * limits.max_events * years, MOST_WORK_WEIGHED if weighed else MOST_WORK
     pools = len({(item.role, item.first, item.last) for item in items})
     spreads = years * math.comb(limits.max_events + pools, pools)

@@ -3,7 +3,7 @@ search that fits the objective."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from careercap.core.engine import project
 from careercap.core.plan.bounds import searched, useful
@@ -12,6 +12,7 @@ from careercap.core.plan.priced import Priced
 from careercap.core.plan.problem import (
     Addition,
     Limits,
+    Maximised,
     Objective,
     Plan,
     PlanError,
@@ -35,18 +36,26 @@ def find_plan(
     by: int | None = None,
     max_events: int = 4,
     catalogue: Catalogue | None = None,
-    maximise: Literal["net-gain"] | None = None,
+    maximise: Maximised | None = None,
     budget: float | None = None,
     max_hours: float | None = None,
 ) -> Plan:
     """The best plan of at most `max_events` events (and within the budget and hours), or
     reached=False if none does what was asked. Best is the fewest events; with a target,
-    the least learning cost; with maximise, the largest net learning gain. Ties go to
-    fewer events, then earlier years, then (for the fewest events) the least cost.
-    Raises PlanError for a year `by` outside the projection, or a search too large."""
+    the least learning cost; with maximise, the largest net learning gain (`net-gain`) or
+    net present value at the profile's discount rate (`npv`; at a rate of 0, the same).
+    Ties go to fewer events, then earlier years, then (for the fewest events) the least
+    cost. Raises PlanError for a year `by` outside the projection, `npv` without a discount
+    rate, or a search too large."""
+    if maximise == "npv" and profile.discount_rate is None:
+        raise PlanError(
+            "npv weighs money by when it comes, and needs a discount rate: give "
+            "--discount-rate R, or discount_rate in the profile",
+            "maximise",
+        )
     if by is not None and not profile.as_of < by <= profile.final_year:
         raise PlanError(f"{by} is outside the projected years {profile.as_of + 1}-{profile.final_year}", "by")
-    objective: Objective = "net-gain" if maximise else "cheapest" if target is not None else "fewest"
+    objective: Objective = maximise if maximise else "cheapest" if target is not None else "fewest"
     limits = Limits(max_events, budget, max_hours)
     baseline = project(profile, rules)
     items = items_of(profile, catalogue, rules.upskilling.min_hours)
@@ -68,11 +77,11 @@ def find_plan(
         None if catalogue is None else len(items),
     )
     if (target is not None and most is not None and not reaches(most, target)) or (
-        objective != "net-gain" and fewest > max_events
+        not none.maximises and fewest > max_events
     ):
         return none  # no plan of any size, or none small enough: said at once
     items = useful(items, limits) if catalogue is not None else items
-    if objective == "net-gain":
+    if none.maximises:
         return _found(profile, rules, none, Priced(profile, rules, searched(none, items), items).plan())
     # Generic events, free and always at hand; each plan weighed by the engine, where needed.
     fewest_generic = smallest(profile, rules, none, lambda size: _checked(profile, rules, none, size))

@@ -20,6 +20,7 @@ from careercap.core.plan.labels import (
 )
 from careercap.core.plan.problem import Addition, Plan, with_additions, works
 from careercap.core.plan.search import Added, Search, Step, Window
+from careercap.core.present import present_value
 from careercap.core.profile import Profile
 from careercap.core.returns import learning_return
 from careercap.core.rounding import cents
@@ -70,6 +71,13 @@ Closure = tuple[float, float, float, Closed]
 spends, and the items chosen for each group. A plain tuple, read by unpacking: the search
 makes millions of them, and a NamedTuple takes longer to make."""
 
+Taking = tuple[Any, float, float, float, Took, tuple[tuple[int, int], ...]]
+"""A way to take what a year's choice asks for (`Priced._takes`): what is then taken (the
+state's), what it costs now (as the objective counts it: discounted to as_of for the net
+present value), the money and hours it spends now, what the plan's trail remembers of it,
+and (grouped) the groups whose years end with the year, with how many of each were taken.
+A plain tuple, read by unpacking."""
+
 
 def costs_nothing(item: Item) -> bool:
     """Whether an item is a generic event, which costs no money, hours or cost and may be
@@ -107,9 +115,15 @@ class Priced:
     def __init__(self, profile: Profile, rules: Rules, plan: Plan, items: list[Item]) -> None:
         self.profile, self.rules, self.want = profile, rules, plan
         self.search = Search(profile, rules, plan.target, plan.by)
-        self.search.static_allowed = plan.objective == "net-gain"
+        self.search.static_allowed = plan.maximises
+        self.net = plan.maximises  # weighed by what the plan gains, net of what it costs
+        self.rate = (profile.discount_rate or 0.0) if plan.objective == "npv" else 0.0
+        self.weights = [1 / (1 + self.rate) ** (year - profile.as_of) for year in self.search.years]
         limited = plan.limits.budget is not None or plan.limits.max_hours is not None
-        self.pooled = not limited
+        # With a discount rate, what an option costs depends on the year it is paid in, so
+        # within limits each option is weighed as it is taken (pooled, every way to take).
+        self.every_way = limited and plan.objective == "npv"
+        self.pooled = not limited or self.every_way
         grouped: dict[tuple[Role, int, int], list[Item]] = {}
         for item in items:  # pooled: by the last year they can be taken; grouped: by all their years
             where = (item.role, 0, item.last) if self.pooled else (item.role, item.first, item.last)
@@ -149,7 +163,7 @@ class Priced:
     def plan(self) -> tuple[Addition, ...] | None:
         """The best plan's additions, or None if no plan does what was asked."""
         ranked = self._ranked(self._ends())
-        if self.want.objective != "net-gain":
+        if not self.want.maximises:
             for _, additions in ranked:
                 if self._verified(additions) is not None:
                     return additions
@@ -159,8 +173,9 @@ class Priced:
     def _ends(self) -> list[tuple[tuple[Any, ...], Label]]:
         """Every partial plan kept at the last year, with its sort key."""
         search, want = self.search, self.want
-        net = want.objective == "net-gain"
-        income_until = len(search.years) - 1 if net else search.by_index if want.target is not None else -1
+        income_until = (
+            len(search.years) - 1 if self.net else search.by_index if want.target is not None else -1
+        )
         start = self.profile.income if income_until >= 0 else 0.0
         nothing: Any = (frozenset(),) * len(self.groups) if self.pooled else ()
         first = Label(start, 0.0, 0.0, NO_YEARS, NO_YEARS, None, 0.0, 0.0)
@@ -179,34 +194,52 @@ class Priced:
                     moved = steps[where]
                     if moved is None:
                         continue
-                    took = self._take(index, taken, choice)
-                    if took is None:
+                    ways = self._takes(index, taken, choice)
+                    if not ways:
                         continue
-                    taken_after, cost, remembered, closing = took
-                    bucket = after.setdefault((moved.recent, moved.skills, used + events, taken_after), [])
-                    closures = self._closures(closing)
-                    for label in labels:
-                        grown = self._grown(label, index, moved, income_until)
-                        if grown is None:
-                            continue
-                        income, summed = grown
-                        early = with_events(label.early, events)
-                        certs = with_certifications(label.certifications, certifications)
-                        for paid, paid_hours, paid_cost, closed in closures:
-                            money, hours = label.money + paid, label.hours + paid_hours
-                            if not self._within(money, hours, taken_after):
-                                continue
-                            trail: Trail = (label.trail, index, remembered, closed)
-                            cost_now = label.cost + cost + paid_cost
-                            self._keep(
-                                bucket, Label(income, summed, cost_now, early, certs, trail, money, hours)
-                            )
+                    grown = [  # the year's growth, once for every way to take it
+                        (label, *income)
+                        for label in labels
+                        if (income := self._grown(label, index, moved, income_until)) is not None
+                    ]
+                    reached = (moved.recent, moved.skills, used + events)
+                    for way in ways:
+                        self._carry(after, reached, grown, index, way, (events, certifications))
             layer = {key: labels for key, labels in after.items() if labels}
         return [
             (self._sort_key(label, used), label)
             for (_, _, used, _), labels in layer.items()
             for label in labels
         ]
+
+    def _carry(
+        self,
+        after: dict[State, list[Label]],
+        reached: tuple[Window, int, int],
+        grown: list[tuple[Label, float, float]],
+        index: int,
+        way: Taking,
+        added: tuple[int, int],
+    ) -> None:
+        """Carry the partial plans `grown` through year `index` (with their income and what
+        they have earned) into the state they reach by taking the year's choice `way`, and
+        paying for the groups it closes, within the limits. `added`: the year's events and
+        certifications."""
+        taken_after, cost, spent, spent_hours, remembered, closing = way
+        events, certifications = added
+        bucket = after.setdefault((*reached, taken_after), [])
+        closures = self._closures(closing)
+        for label, income, summed in grown:
+            early = with_events(label.early, events)
+            certs = with_certifications(label.certifications, certifications)
+            for paid, paid_hours, paid_cost, closed in closures:
+                money = label.money + spent + paid
+                hours = label.hours + spent_hours + paid_hours
+                if not self._within(money, hours, taken_after):
+                    continue
+                trail: Trail = (label.trail, index, remembered, closed)
+                cost_now = label.cost + cost + paid_cost
+                self._keep(bucket, Label(income, summed, cost_now, early, certs, trail, money, hours))
 
     def _closures(self, closing: tuple[tuple[int, int], ...]) -> list[Closure]:
         """The ways to pay for the groups whose years end now, given how many of each were
@@ -249,8 +282,8 @@ class Priced:
         income = self.search.grow(index, income, moved)  # as the engine does
         if index == self.search.by_index and not self.search.enough(income, 1.0, index + 1):
             return None
-        if self.want.objective == "net-gain":
-            return income, summed + self.search.earned(index, income)
+        if self.net:
+            return income, summed + self.search.earned(index, income) * self.weights[index]
         return (0.0 if index == income_until else income), summed  # reached: what follows needs no income
 
     def _keep(self, labels: list[Label], new: Label) -> None:
@@ -269,7 +302,7 @@ class Priced:
             return False
         if self.want.limits.max_hours is not None and one.hours > other.hours:
             return False
-        if self.want.objective == "net-gain":
+        if self.net:
             value, rival = one.summed - one.cost, other.summed - other.cost
             return value > rival or (
                 value == rival and (one.early, one.certifications) <= (other.early, other.certifications)
@@ -312,19 +345,22 @@ class Priced:
         return min(found, key=lambda each: each[0])[1] if found else None
 
     def _verified(self, additions: tuple[Addition, ...]) -> float | None:
-        """The plan's net learning gain by the engine (0 for nothing planned), or None if its
-        projection does not do what was asked."""
+        """The plan's net learning gain by the engine (its net present value, for `npv`; 0
+        for nothing planned), or None if its projection does not do what was asked."""
         try:
             projection = project(with_additions(self.profile, additions), self.rules)
         except OutOfRange:  # a plan whose figures careercap cannot show is no plan
             return None
         if not works(projection, self.want.target, self.want.by, self.want.keeps_out_of_static):
             return None
-        if self.want.objective != "net-gain":
+        if not self.want.maximises:
             return 0.0
         found = learning_return(projection, self.rules)
         if found is None:
             return 0.0
+        if self.want.objective == "npv":
+            found_now = present_value(projection, found, self.rate).npv
+            return None if found_now is None else cents(found_now)
         return None if found.net is None else cents(found.net)  # no gain to measure: no plan
 
     def _choices(self, index: int, skills: int, left: int) -> list[tuple[Choice, Added, int]]:
@@ -371,39 +407,89 @@ class Priced:
             self.splits_cache[key] = ways if groups or count == 0 else []
         return self.splits_cache[key]
 
-    def _take(
-        self, index: int, taken: Any, choice: Choice
-    ) -> tuple[Any, float, Took, tuple[tuple[int, int], ...]] | None:
-        """After a year's choice: what is taken (the state's), what that costs now, what the
-        plan's trail remembers of it, and (grouped) the groups whose years end with this
-        one, with how many of each were taken; None if the groups do not hold that many."""
+    def _takes(self, index: int, taken: Any, choice: Choice) -> list[Taking]:
+        """The ways to take a year's choice (`Taking`), none if the groups do not hold that
+        many. Pooled, the cheapest options at hand (one taken earlier costs no more: swapping
+        never saves, and with a discount rate it costs more later); or, with a discount rate
+        and limits, every set of options at hand. Grouped, how many of each group, the items
+        chosen as the group's years end."""
         year = self.search.years[index]
         if self.pooled:
-            after, cost, items = list(taken), 0.0, list[tuple[int, int, int]]()
+            ways: list[tuple[list[frozenset[int]], float, float, float, tuple[tuple[int, int, int], ...]]]
+            ways = [(list(taken), 0.0, 0.0, 0.0, ())]
             for group, count in choice:
-                picked = self._cheapest(group, taken[group], index, count)
-                if picked is None:
-                    return None
-                after[group], spent, chosen = picked
-                cost += spent
-                items += [(group, position, times) for position, times in chosen]
-            for group, each in enumerate(self.groups):
-                if each.last == year and after[group]:
-                    after[group] = frozenset()  # closed, and paid for: forget what it took
-            return tuple(after), cost, tuple(items), ()
+                grown = []
+                for after, cost, money, hours, items in ways:
+                    for now, spent, more_money, more_hours, chosen in self._at_hand(
+                        group, after[group], index, count
+                    ):
+                        took = [*after]
+                        took[group] = now
+                        grown.append(
+                            (
+                                took,
+                                cost + spent,
+                                money + more_money,
+                                hours + more_hours,
+                                (*items, *((group, position, times) for position, times in chosen)),
+                            )
+                        )
+                ways = grown
+            weight = self.weights[index]
+            return [
+                (self._closed(after, year), cost * weight, money, hours, items, ())
+                for after, cost, money, hours, items in ways
+            ]
         counts = dict(taken)
         for group, count in choice:
             if group in self.position:
                 counts[group] = counts.get(group, 0) + count
                 if counts[group] > self.groups[group].capacity:
-                    return None
+                    return []
         closing = tuple(
             (group, count) for group, count in sorted(counts.items()) if self.groups[group].last == year
         )
         open_now = tuple(
             (group, count) for group, count in sorted(counts.items()) if self.groups[group].last != year
         )
-        return open_now, 0.0, choice, closing
+        return [(open_now, 0.0, 0.0, 0.0, choice, closing)]
+
+    def _at_hand(
+        self, group: int, used: frozenset[int], index: int, count: int
+    ) -> list[tuple[frozenset[int], float, float, float, Choice]]:
+        """The ways to take `count` options of a pool in year `index`: what is then taken,
+        their cost, money and hours, and them as (position in the pool, times). The
+        cheapest (`_cheapest`); with `every_way`, each set of options at hand not yet taken
+        (a generic event, which costs nothing, as the cheapest)."""
+        items = self.groups[group].items
+        if not self.every_way or self.groups[group].free:
+            cheapest = self._cheapest(group, used, index, count)
+            if cheapest is None:
+                return []
+            now, cost, chosen = cheapest
+            return [(now, cost, 0.0, 0.0, chosen)]  # no limits to count toward, or nothing spent
+        year = self.search.years[index]
+        at_hand = [
+            position for position, item in enumerate(items) if item.first <= year and position not in used
+        ]
+        return [
+            (
+                used | frozenset(picked),
+                sum(items[position].total for position in picked),
+                sum(items[position].money for position in picked),
+                sum(items[position].time for position in picked),
+                tuple((position, 1) for position in picked),
+            )
+            for picked in itertools.combinations(at_hand, count)
+        ]
+
+    def _closed(self, after: list[frozenset[int]], year: int) -> tuple[frozenset[int], ...]:
+        """Pooled: what is taken after `year`, forgetting what the pools whose years end
+        with it took (they are closed, and paid for)."""
+        for group, each in enumerate(self.groups):
+            if each.last == year and after[group]:
+                after[group] = frozenset()
+        return tuple(after)
 
     def _cheapest(
         self, group: int, used: frozenset[int], index: int, count: int

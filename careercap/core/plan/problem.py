@@ -14,9 +14,13 @@ from careercap.core.rounding import cents, total
 from careercap.core.rules import Rules
 
 Kind = Literal["skill", "certification"]
-Objective = Literal["fewest", "cheapest", "net-gain"]
+Objective = Literal["fewest", "cheapest", "net-gain", "npv"]
 """What a plan is best at: the fewest events (the default); the least learning cost (with
-a target); the largest net learning gain (`--maximise net-gain`)."""
+a target); the largest net learning gain (`--maximise net-gain`); the largest net present
+value of the learning at the profile's discount rate (`--maximise npv`)."""
+
+Maximised = Literal["net-gain", "npv"]
+"""What `--maximise` may ask a plan for: its net learning gain, or its net present value."""
 
 
 class Addition(NamedTuple):
@@ -66,9 +70,15 @@ class Plan(NamedTuple):
         )
 
     @property
+    def maximises(self) -> bool:
+        """Whether the plan is the one that gains most (net gain, or net present value)."""
+        return self.objective in ("net-gain", "npv")
+
+    @property
     def keeps_out_of_static(self) -> bool:
-        """Whether the plan must keep every year out of static (all but net-gain plans)."""
-        return self.objective != "net-gain"
+        """Whether the plan must keep every year out of static (all but the plans that gain
+        most, which may leave a year static where making it active costs more than it adds)."""
+        return not self.maximises
 
 
 class PlanError(ValueError):
