@@ -82,16 +82,17 @@ def measured(command: list[str], runs: int) -> tuple[float, float, int]:
 
 def worst(careercap: list[str], runs: int, scratch: Path) -> None:
     print(f"{'case':<78} {'time':>8} {'peak':>9}  exit")
-    options = {count: scratch / f"antichain{count}.yaml" for count in (24, 32, 200)}
+    options = {count: scratch / f"antichain{count}.yaml" for count in (10, 12, 24, 32, 34, 200)}
     for count, path in options.items():
         path.write_text(antichain(count), encoding="utf-8")
     drawn = scratch / "catalogue200.yaml"
     drawn.write_text(catalogue(200), encoding="utf-8")
-    for horizon in (10, 50):
+    for horizon in (10, 29, 50):
         (scratch / f"w{horizon}.yaml").write_text(
             PROFILE.format(skills="  - {name: S, acquired: 2025}") + f"horizon: {horizon}\n", encoding="utf-8"
         )
     net = ["--maximise", "net-gain"]
+    npv = ["--maximise", "npv", "--discount-rate", "0.05"]
     weighed = ["--budget", "800", "--max-hours", "100"]
     for case, horizon, extra in (
         (
@@ -121,6 +122,21 @@ def worst(careercap: list[str], runs: int, scratch: Path) -> None:
             "200 in an antichain, net gain, 10 events, budget and hours (refused)",
             50,
             [options[200], *net, "--max-events", "10", "--budget", "5000", "--max-hours", "800"],
+        ),
+        (
+            "10 in an antichain, npv, 10 events, budget and hours (29,696 of 30,000)",
+            29,
+            [options[10], *npv, "--max-events", "10", *weighed],
+        ),
+        (
+            "34 in an antichain, npv, 2 events, budget and hours (29,800 of 30,000)",
+            50,
+            [options[34], *npv, "--max-events", "2", *weighed],
+        ),
+        (
+            "12 in an antichain, npv, 6 events, budget and hours (refused)",
+            50,
+            [options[12], *npv, "--max-events", "6", *weighed],
         ),
     ):
         command = [*careercap, "plan", str(scratch / f"w{horizon}.yaml"), "--catalogue", *map(str, extra)]
@@ -185,6 +201,10 @@ def main() -> None:
                     [*catalogued, "--target", target, "--max-events", "10"],
                 ),
                 ("catalogue: net gain (4 events, the default)", [*catalogued, "--maximise", "net-gain"]),
+                (
+                    "catalogue: npv at 5 % (4 events)",
+                    [*catalogued, "--maximise", "npv", "--discount-rate", "0.05"],
+                ),
                 (
                     "catalogue: net gain, --max-events 10",
                     [*catalogued, "--maximise", "net-gain", "--max-events", "10"],
