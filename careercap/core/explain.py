@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from typing import NamedTuple
 
-from careercap.core.engine import Event, Projection, YearRow, project
+from careercap.core.engine import Event, OutOfRange, Projection, YearRow, project
 from careercap.core.present import PresentValue, discounted, present_value
 from careercap.core.profile import CareerEvent
 from careercap.core.returns import LearningReturn, Marginal, learning_return, marginal_gains
@@ -167,13 +167,18 @@ def explain(projection: Projection, rules: Rules) -> Explanation:
     """Why each year of the projection is in its state, and what is within reach."""
     multiplier = rules.freelancer_portfolio.multiplier
     written = _as_written(projection)
+    changes: dict[int, list[str]] = {}  # the career events that change the income of a year
+    for event in projection.profile.events:
+        if event.income is not None or event.raise_ is not None:
+            changes.setdefault(event.year, []).append(event.label)
     years = tuple(
         YearReason(
             row.year,
             row.state,
             row.growth,
             _year_reason(row, rules)
-            + (f", and the portfolio step ×{multiplier:g}" if PORTFOLIO in row.rules else ""),
+            + (f", and the portfolio step ×{multiplier:g}" if PORTFOLIO in row.rules else "")
+            + "".join(f", then the {label}" for label in changes.get(row.year, ())),
         )
         for row in written.years
     )
@@ -217,15 +222,15 @@ def _career(projection: Projection, rules: Rules) -> tuple[str, ...]:
         elif event.employment == "employee":
             effects.append("the portfolio rule ends; a step taken stays in the income")
         if event.income is not None or event.raise_ is not None:
-            computed = _before_change(projection, rules, event)
+            before = _before_change(projection, rules, event)
+            computed = "less than a cent" if before is None else f"{before:,.2f}"
             if event.income is not None:
                 stated = f"{event.income:,.2f}"
-                effects.append(
-                    f"the income is the stated {stated} instead of the {computed:,.2f} the rules give"
-                )
+                given = "less than a cent, as" if before is None else f"the {computed}"
+                effects.append(f"the income is the stated {stated} instead of {given} the rules give")
             else:
                 factor = 1 + (event.raise_ or 0.0)
-                effects.append(f"the income ×{factor:g}: {row.income:,.2f} instead of {computed:,.2f}")
+                effects.append(f"the income ×{factor:g}: {row.income:,.2f} instead of {computed}")
         if event.break_ is not None:
             share = f"{(event.share or 0) * 100:g} %"
             earned = ", ".join(
@@ -261,10 +266,11 @@ def _switched_in(projection: Projection, rules: Rules, year: int) -> str:
     )
 
 
-def _before_change(projection: Projection, rules: Rules, event: CareerEvent) -> float:
+def _before_change(projection: Projection, rules: Rules, event: CareerEvent) -> float | None:
     """The income of the event's year as the rules give it, before its stated income or
-    raise: the same profile projected without that change (the years before it are the
-    same, and a year's state does not depend on career events)."""
+    raise: the same profile projected without that change up to that year (the years
+    before it are the same, and a year's state does not depend on career events); None if
+    that income is below a cent, where careercap projects no further."""
     profile = projection.profile
     kept = []
     for each in profile.events:
@@ -272,7 +278,11 @@ def _before_change(projection: Projection, rules: Rules, event: CareerEvent) -> 
             kept.append(each)
         elif each.employment is not None:
             kept.append(each.model_copy(update={"income": None}))
-    without = project(profile.model_copy(update={"events": tuple(kept)}), rules)
+    until = profile.model_copy(update={"events": tuple(kept), "horizon": event.year - profile.as_of})
+    try:
+        without = project(until, rules)
+    except OutOfRange:
+        return None
     return next(row.income for row in without.years if row.year == event.year)
 
 

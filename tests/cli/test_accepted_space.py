@@ -88,6 +88,16 @@ OPTIONS = st.lists(
 @given(profile=bounded_profiles(), options=OPTIONS, sensitivity=st.booleans())
 @example(profile=REPORTED, options=[], sensitivity=False)  # the learning's counterfactual below a cent
 @example(profile={**REPORTED, "income": 1e9}, options=[], sensitivity=True)  # only the band's ends fail
+@example(  # explain's income before a stated one, projected to the horizon, fell below a cent
+    profile={
+        **REPORTED,
+        "income": 0.01,
+        "certifications": [{"name": f"Cert {year}", "earned": year} for year in range(2023, 2076, 7)],
+        "events": [{"year": 2026, "income": 100_000}, {"year": 2027, "raise": 10}],
+    },
+    options=[],
+    sensitivity=False,
+)
 @example(  # every kind of event at a bound, on a freelancer long enough to switch back and forth
     profile={
         **REPORTED,

@@ -294,6 +294,26 @@ def test_an_event_after_the_horizon_is_a_located_warning_and_changes_nothing(cli
     assert incomes(json.loads(result.stdout)["projections"][0]) == incomes(without)
 
 
+def test_explain_names_an_income_the_rules_alone_would_take_below_a_cent(cli: Invoke, write: Any) -> None:
+    # 0.01 halves to 0.005 in 2026 and 0.0025 in 2027, where careercap projects no further:
+    # what the stated income replaced is said, and the run goes on (it ended in exit 70).
+    profile = "name: Tiny\nincome: 0.01\nas_of: 2025\nhorizon: 3\nbaseline_growth: -0.5\n"
+    path = write("tiny.yaml", profile + "events: [{year: 2027, income: 50000}, {year: 2028, raise: 10}]\n")
+    result = cli("explain", path, columns=200)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[5].startswith(
+        "2027  static       no learning event in 2025-2027, then the new income 50,000.00: "
+    )
+    assert lines[6] == "2028  static       no learning event in 2026-2028, then the raise +1000 %: +450.00 %"
+    start = lines.index("Career events (given, not chosen):")
+    assert lines[start + 1 : start + 3] == [
+        "- 2027, new income 50,000.00: the income is the stated 50,000.00 instead of less than a cent, as the "
+        "rules give",
+        "- 2028, raise +1000 %: the income ×11: 275,000.00 instead of 25,000.00",
+    ]
+
+
 def test_explain_says_what_each_event_did_to_the_income_and_why_career_capital_leaves_it_out(
     cli: Invoke, write: Any
 ) -> None:
