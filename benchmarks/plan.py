@@ -87,10 +87,13 @@ def worst(careercap: list[str], runs: int, scratch: Path) -> None:
         path.write_text(antichain(count), encoding="utf-8")
     drawn = scratch / "catalogue200.yaml"
     drawn.write_text(catalogue(200), encoding="utf-8")
-    for horizon in (10, 29, 50):
+    for horizon in (9, 10, 16, 50):
         (scratch / f"w{horizon}.yaml").write_text(
             PROFILE.format(skills="  - {name: S, acquired: 2025}") + f"horizon: {horizon}\n", encoding="utf-8"
         )
+    (scratch / "wf9.yaml").write_text(  # a freelancer without skills: every option counts
+        "name: Freelancer\nemployment: freelancer\nincome: 50000\nas_of: 2025\nhorizon: 9\n", encoding="utf-8"
+    )
     net = ["--maximise", "net-gain"]
     npv = ["--maximise", "npv", "--discount-rate", "0.05"]
     weighed = ["--budget", "800", "--max-hours", "100"]
@@ -124,13 +127,18 @@ def worst(careercap: list[str], runs: int, scratch: Path) -> None:
             [options[200], *net, "--max-events", "10", "--budget", "5000", "--max-hours", "800"],
         ),
         (
-            "10 in an antichain, npv, 10 events, budget and hours (29,696 of 30,000)",
-            29,
+            "10 in an antichain, npv, 10 events, budget and hours (9,216 of 10,000)",
+            9,
             [options[10], *npv, "--max-events", "10", *weighed],
         ),
         (
-            "34 in an antichain, npv, 2 events, budget and hours (29,800 of 30,000)",
-            50,
+            "10 in an antichain, npv, 10 events, a freelancer, budget (9,216 of 10,000)",
+            "f9",
+            [options[10], *npv, "--max-events", "10", "--budget", "300"],
+        ),
+        (
+            "34 in an antichain, npv, 2 events, budget and hours (9,536 of 10,000)",
+            16,
             [options[34], *npv, "--max-events", "2", *weighed],
         ),
         (

@@ -22,10 +22,10 @@ years. About 30 seconds and well under a gigabyte at the worst."""
 MOST_WORK_WEIGHED = 12_000
 """The same with a budget or hours that bind: every way to keep within them is weighed."""
 
-MOST_SETS = 30_000
+MOST_SETS = 10_000
 """The same for the net present value within a budget or hours that bind, where each set
 of options a plan may take is weighed on its own: the sets of at most `--max-events` of the
-options, times the projected years. About 25 seconds at the worst."""
+options, times the projected years. About 20 seconds at the worst, with the default rules."""
 
 MOST_SPREADS = 1_000_000
 """The most ways, summed over the projected years, that the events may be spread over the
