@@ -142,17 +142,7 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
     if not plan.reached:
         return [*top, "", _not_found(plan)]
     if not plan.additions:
-        nothing = (
-            "Nothing to add: --max-events 0 allows no learning event."
-            if plan.max_events == 0 and plan.maximises
-            else "Nothing to add: no plan gains more, net of what it costs, than the profile as it is."
-            if plan.objective == "net-gain"
-            else "Nothing to add: no plan is worth more in as_of money, net of what it costs, than the "
-            "profile as it is."
-            if plan.objective == "npv"
-            else "Nothing to add: the profile does that already."
-        )
-        return [*top, "", nothing]
+        return [*top, "", _nothing_to_add(plan)]
     count = len(plan.additions)
     events = "1 learning event" if count == 1 else f"{count} learning events"
     before, after = plan.baseline.summary, plan.projection.summary
@@ -168,7 +158,18 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
         subsidy = " after the subsidy" if profile.learning_subsidy and spent.money else ""
         took = counted_hours(spent.hours)
         lines.append(f"The additions cost {money(spent.money)} {currency}{subsidy} and take {took}.")
-    if learning is not None and cents(learning.cost) > 0:
+    if learning is not None:
+        lines += _investment(plan, learning)
+    return lines
+
+
+def _investment(plan: Plan, learning: LearningReturn) -> list[str]:
+    """What all the planned learning costs and adds, and with a discount rate, what that is
+    worth in as_of: always said where a plan is chosen for it (net gain, npv)."""
+    profile = plan.projection.profile
+    currency = profile.currency
+    lines = []
+    if cents(learning.cost) > 0:
         pays = (
             f"it pays back in {learning.payback_year}"
             if learning.payback_year is not None
@@ -179,20 +180,33 @@ def plan_lines(plan: Plan, source: str, learning: LearningReturn | None = None) 
             f"{money(learning.gain)} {currency} of income: a net gain of {money(learning.net)} {currency}; "
             f"{pays}."
         )
-        rate = profile.discount_rate
-        if rate is not None and learning.gain is not None:
-            present = present_value(plan.projection, learning, rate)
-            irr = (
-                "no internal rate of return (its yearly flows do not turn once from cost to gain)"
-                if present.irr is None
-                else f"an internal rate of return of {percent(present.irr)}"
-            )
-            worth = f"In {profile.as_of} money at {percent(rate)} a year"
+    elif learning.gain is not None and plan.maximises:
+        lines.append(
+            f"All planned learning costs nothing as the profile gives it, and adds {money(learning.gain)} "
+            f"{currency} of income."
+        )
+    else:
+        return lines
+    rate = profile.discount_rate
+    if rate is not None and learning.gain is not None:
+        present = present_value(plan.projection, learning, rate)
+        worth = f"In {profile.as_of} money at {percent(rate)} a year"
+        if not cents(learning.cost):
             lines.append(
-                f"{worth}: it costs {money(present.learning_cost)} {currency} and adds "
-                f"{money(present.learning_gain)} {currency}, a net present value of {money(present.npv)} "
-                f"{currency}; {irr}."
+                f"{worth}: it adds {money(present.learning_gain)} {currency}, a net present value of "
+                f"{money(present.npv)} {currency}."
             )
+            return lines
+        irr = (
+            "no internal rate of return (its yearly flows do not turn once from cost to gain)"
+            if present.irr is None
+            else f"an internal rate of return of {percent(present.irr)}"
+        )
+        lines.append(
+            f"{worth}: it costs {money(present.learning_cost)} {currency} and adds "
+            f"{money(present.learning_gain)} {currency}, a net present value of {money(present.npv)} "
+            f"{currency}; {irr}."
+        )
     return lines
 
 
@@ -207,6 +221,28 @@ def _career_events(profile: Profile) -> str:
 
 def _year_of(event: CareerEvent) -> int:
     return event.year
+
+
+def _nothing_to_add(plan: Plan) -> str:
+    if plan.max_events == 0 and plan.maximises:
+        return "Nothing to add: --max-events 0 allows no learning event."
+    if plan.objective == "net-gain":
+        return "Nothing to add: no plan gains more, net of what it costs, than the profile as it is."
+    if plan.objective == "npv":
+        return (
+            "Nothing to add: no plan is worth more in as_of money, net of what it costs, than the profile "
+            "as it is."
+        )
+    return "Nothing to add: the profile does that already."
+
+
+def not_drawn(plan: Plan) -> str | None:
+    """Why `chart --plan` draws the profile without a plan: none does what was asked, or
+    there is nothing to add; None when there is a plan to draw."""
+    if plan.additions:
+        return None
+    why = _not_found(plan) if not plan.reached else _nothing_to_add(plan)
+    return f"no plan to draw, only the profile: {why}"
 
 
 def _not_found(plan: Plan) -> str:

@@ -211,6 +211,44 @@ def test_maximise_npv_pays_for_learning_as_late_as_it_still_gains(cli: Invoke) -
     assert f"a net present value of {npv['npv']:,.2f} USD" in text
 
 
+def test_a_plan_that_costs_nothing_still_says_what_it_adds_and_is_worth(cli: Invoke, write: Write) -> None:
+    # Fully subsidised fees and no hours: the learning costs nothing, no return or payback,
+    # but what it adds, and its present value, is what npv chose it for.
+    profile = write("free.yaml", "name: T\nincome: 48000\nas_of: 2025\nhorizon: 1\nlearning_subsidy: 1\n")
+    options = write(
+        "free-options.yaml",
+        "options: [{name: A, kind: certification, cost: 900}, {name: B, kind: certification}]\n",
+    )
+    result = cli(
+        "plan", profile, "--catalogue", options, "--maximise", "npv", "--discount-rate", "0.2", columns=200
+    )
+    assert result.exit_code == 0, result.stderr
+    income = json.loads(
+        cli(
+            "plan",
+            profile,
+            "--catalogue",
+            options,
+            "--maximise",
+            "npv",
+            "--discount-rate",
+            "0.2",
+            "-f",
+            "json",
+        ).stdout
+    )
+    gain = income["projection"]["years"][1]["income"] - income["baseline"]["years"][1]["income"]
+    worth = round(gain / 1.2, 2)
+    assert (
+        f"All planned learning costs nothing as the profile gives it, and adds {gain:,.2f} USD of income."
+        in result.stdout
+    )
+    assert (
+        f"In 2025 money at +20.00 % a year: it adds {worth:,.2f} USD, a net present value of {worth:,.2f} USD."
+        in result.stdout
+    )
+
+
 def test_a_long_horizon_is_planned_exactly_without_trying_every_plan(cli: Invoke, write: Write) -> None:
     skills = "".join(f"  - {{name: S{year}, acquired: {year}}}\n" for year in range(2025, 2066, 3))
     path = write("p.yaml", f"name: P\nincome: 50000\nas_of: 2025\nhorizon: 40\nskills:\n{skills}")
