@@ -449,6 +449,11 @@ def chart_profiles(
     found = results[0]
     plan = _plan_for(found, rules, with_plan, options)
     if not plan.additions:
+        from careercap.render.plan import not_drawn
+
+        report(
+            [Diagnostic(Location(found.source, document=found.document), not_drawn(plan) or "", "warning")]
+        )
         return Charted(results, None, plan)
     planned = _with_learning(found, plan.projection, rules)
     return Charted(results, planned, plan)

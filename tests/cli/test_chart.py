@@ -399,6 +399,19 @@ def test_chart_plan_takes_plan_s_options_and_draws_the_plan_chosen(cli: Invoke, 
     assert "the plan options draw a plan: give --plan too" in result.stderr
 
 
+def test_chart_plan_says_why_it_draws_no_plan(cli: Invoke) -> None:
+    said = cli("plan", CLERK, "--target", "10000000", columns=200).stdout.splitlines()[-1]
+    result = cli("chart", CLERK, "--plan", "--target", "10000000", columns=100)
+    assert result.exit_code == 0
+    assert result.stderr == f"{CLERK}: warning: no plan to draw, only the profile: {said}\n"
+    assert said.startswith("No plan reaches that: the most any plan reaches by 2030 is ")
+    result = cli("chart", CLERK, "--plan", "--maximise", "net-gain", "--max-events", "0", columns=100)
+    assert result.stderr == (
+        f"{CLERK}: warning: no plan to draw, only the profile: Nothing to add: --max-events 0 allows no "
+        "learning event.\n"
+    )
+
+
 def test_chart_and_plan_share_the_plan_options(cli: Invoke) -> None:
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
 
