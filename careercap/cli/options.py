@@ -134,7 +134,7 @@ def number(low: float, high: float, *, rate: bool = False) -> Callable[[str], fl
             percent_like = rate and value.is_integer() and low <= value / 100 <= high  # 3 for 0.03
             hint = f" (did you mean {value / 100:g}?)" if percent_like else ""
             raise typer.BadParameter(f"must be from {low:g} to {high:g}, not {text.strip()}{hint}")
-        return value
+        return value + 0.0  # -0 is 0, and shown so
 
     return parse
 

@@ -80,6 +80,12 @@ def test_a_discount_rate_out_of_range_is_a_usage_error(cli: Invoke) -> None:
     assert cli("project", PLANNED, "--discount-rate", "1.5").exit_code == 2
 
 
+def test_a_rate_of_minus_zero_is_zero(cli: Invoke) -> None:
+    output = cli("project", PLANNED, "--discount-rate", "-0", "-f", "json").stdout
+    assert '"discount_rate": 0.0' in output
+    assert "-0.0" not in output
+
+
 def test_plan_says_what_its_learning_is_worth_in_as_of_money(cli: Invoke) -> None:
     args = (
         "plan",
