@@ -116,7 +116,7 @@ class Priced:
         self.profile, self.rules, self.want = profile, rules, plan
         self.search = Search(profile, rules, plan.target, plan.by)
         self.search.static_allowed = plan.maximises
-        self.net = plan.maximises  # weighed by what the plan gains, net of what it costs
+        self.net = plan.maximises  # net gain or npv: weighed by what the plan gains, net of its cost
         self.rate = (profile.discount_rate or 0.0) if plan.objective == "npv" else 0.0
         self.weights = [1 / (1 + self.rate) ** (year - profile.as_of) for year in self.search.years]
         limited = plan.limits.budget is not None or plan.limits.max_hours is not None
@@ -163,7 +163,7 @@ class Priced:
     def plan(self) -> tuple[Addition, ...] | None:
         """The best plan's additions, or None if no plan does what was asked."""
         ranked = self._ranked(self._ends())
-        if not self.want.maximises:
+        if not self.net:
             for _, additions in ranked:
                 if self._verified(additions) is not None:
                     return additions
@@ -353,7 +353,7 @@ class Priced:
             return None
         if not works(projection, self.want.target, self.want.by, self.want.keeps_out_of_static):
             return None
-        if not self.want.maximises:
+        if not self.net:
             return 0.0
         found = learning_return(projection, self.rules)
         if found is None:
