@@ -6,13 +6,14 @@ formulas are those of the model (docs/model.md, "Year by year").
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import Literal, NamedTuple, TypeVar
 
-from careercap.core.profile import CareerEvent, Profile
-from careercap.core.rounding import cents, from_cents, in_cents
+from careercap.core.profile import CareerEvent, Profile, Skill
+from careercap.core.rounding import cents, from_cents, in_cents, whole_cents
 from careercap.core.rules import PORTFOLIO, RULES, Rules
 
 State = Literal["upskilling", "maintaining", "static"]
@@ -134,23 +135,21 @@ def state_rates(baseline_growth: float, rules: Rules) -> dict[State, float]:
 def learning_events(profile: Profile, min_hours: float = 0.0) -> list[Event]:
     """Every dated learning event, certifications first, each in the order written; a
     certification whose stated hours are below `min_hours` is not counted toward upskilling."""
-    as_of = profile.as_of
-    events = [
-        Event(
-            "certification",
-            cert.name,
-            cert.earned.year,
-            cert.earned.year > as_of,
-            certifies(cert.hours, min_hours),
-        )
-        for cert in profile.certifications
-    ]
-    events += [
-        Event("skill", skill.name, date.year, date.year > as_of)
-        for skill in profile.skills
-        if (date := skill.acquired) is not None
-    ]
+    as_of, events = profile.as_of, []
+    for cert in profile.certifications:
+        year = cert.earned.year
+        counted = certifies(cert.hours, min_hours)
+        events.append(_event(("certification", cert.name, year, year > as_of, counted)))
+    for skill in profile.skills:
+        if skill.acquired is not None:
+            year = skill.acquired.year
+            events.append(_event(("skill", skill.name, year, year > as_of, True)))
     return events
+
+
+_event = functools.partial(tuple.__new__, Event)
+"""`Event(*fields)` without the keyword handling of a named tuple's constructor: a cohort
+makes hundreds of thousands."""
 
 
 def state_of(certifications: int, events: int, rules: Rules) -> State:
@@ -279,18 +278,13 @@ def _out_of_range(income: float, year: int) -> str:
 _year_of = itemgetter(0)
 
 
-def project(profile: Profile, rules: Rules) -> Projection:
+def project(profile: Profile, rules: Rules) -> Projection:  # noqa: PLR0915 - one loop keeps the hot path fast
     """The profile's income trajectory under the rules."""
     rates = state_rates(profile.baseline_growth, rules)
     events = learning_events(profile, rules.upskilling.min_hours)
     multiplier = rules.freelancer_portfolio.multiplier
     window = rules.window_years
-    # Events and skills in year order: what a year, its window, or the years up to it hold is
-    # then one slice between two bisections. `certified[i]` counts the certifications among
-    # the first i events.
-    event_years, timeline = _by_year([(event.year, event) for event in events])
-    certified = list(itertools.accumulate([event.certifies for event in timeline], initial=0))
-    skill_years, skills = _by_year([(skill.year or _LONG_HELD, skill.name) for skill in profile.skills])
+    event_years, timeline, certified, skill_years, skills = _in_year_order(events, profile.skills)
     step_year = _step_year(profile, rules, skill_years)
     career = Career.of(profile)
     changes = career.changes if career is not None else {}
@@ -301,12 +295,13 @@ def project(profile: Profile, rules: Rules) -> Projection:
     counts = {"upskilling": 0, "maintaining": 0, "static": 0}
     growth: float | None = None
     applied: tuple[str, ...] = ()
+    happening: tuple[CareerEvent, ...] = ()
     factor = {state: 1 + rate for state, rate in rates.items()}
     needed = rules.upskilling.min_certifications
     start = end = 0
+    cumulative = 0  # what the projected years bring in, in cents, as `total` adds it
     state: State = "static"  # a year with no learning event in its window (and none at all)
-    row = YearRow  # the loop below is the engine's hot path: names looked up once
-    for year in range(profile.as_of, profile.final_year + 1):
+    for year in range(profile.as_of, profile.final_year + 1):  # the engine's hot path
         if event_years:
             start, end = bisect_right(event_years, year - window), bisect_right(event_years, year)
             # state_of, written out
@@ -328,17 +323,40 @@ def project(profile: Profile, rules: Rules) -> Projection:
             if not SMALLEST <= income <= LARGEST:
                 raise OutOfRange(_out_of_range(income, year))
             growth = income / previous - 1
+        whole = whole_cents(income)
+        shown = earned = whole / 100  # round(income, 2)
+        if career is not None:
+            earned, happening = career.earned(year, shown), career.at(year)
+            whole = in_cents(earned)
+        if rows:
+            cumulative += whole
         this_year = timeline[bisect_left(event_years, year, start, end) : end] if end > start else ()
         held = skills[: bisect_right(skill_years, year)] if skill_years else ()
-        shown = round(income, 2)
-        earned, happening = (shown, ()) if career is None else (career.earned(year, shown), career.at(year))
         rows.append(
-            row(year, shown, growth, state, this_year, applied, timeline[start:end], held, earned, happening)
+            _row(
+                (year, shown, growth, state, this_year, applied, timeline[start:end], held, earned, happening)
+            )
         )
     steps = 0 if step_year is None else 1
-    summary = _summary(profile, rows, rates, counts, multiplier**steps, events_factor)
+    summary = _summary(profile, rows, rates, counts, multiplier**steps, events_factor, cumulative)
     covered = profile.as_of + rules.extrapolation_after
     return Projection(profile, rates, tuple(rows), summary, tuple(events), covered)
+
+
+def _in_year_order(
+    events: list[Event], skills: tuple[Skill, ...]
+) -> tuple[list[int], tuple[Event, ...], list[int], list[int], tuple[str, ...]]:
+    """Events and skills in year order, with their years: what a year, its window, or the
+    years up to it hold is then one slice between two bisections. `certified[i]` counts
+    the certifications among the first i events."""
+    event_years, timeline = _by_year([(event.year, event) for event in events])
+    certified = list(itertools.accumulate([event.certifies for event in timeline], initial=0))
+    skill_years, names = _by_year([(skill.year or _LONG_HELD, skill.name) for skill in skills])
+    return event_years, timeline, certified, skill_years, names
+
+
+_row = functools.partial(tuple.__new__, YearRow)
+"""`YearRow(*fields)`, as `_event` makes an Event."""
 
 
 _LONG_HELD = 0  # the year given an undated skill: before any year a profile can name
@@ -351,17 +369,22 @@ _RULE_OF_STATE: dict[str, tuple[str, ...]] = {"maintaining": ()} | {
 def static_peer_incomes(profile: Profile, rates: dict[State, float]) -> list[float]:
     """A peer with the same start whose skills stay static and who lives the same career
     events: what they earn in each projected year, as shown (rounded to cents)."""
+    return [from_cents(whole) for whole in static_peer_cents(profile, rates)]
+
+
+def static_peer_cents(profile: Profile, rates: dict[State, float]) -> list[int]:
+    """`static_peer_incomes` in whole cents."""
     static_growth = 1 + rates["static"]
     income = profile.income
     career = Career.of(profile)
     if career is None:
-        return [round(income * static_growth**k, 2) for k in range(1, profile.horizon + 1)]
+        return [whole_cents(income * static_growth**k) for k in range(1, profile.horizon + 1)]
     earned = []
     for year in range(profile.as_of + 1, profile.final_year + 1):
         income *= static_growth
         if year in career.changes:
             income = career.pay(year, income)  # a stated income re-anchors the peer too
-        earned.append(career.earned(year, round(income, 2)))
+        earned.append(in_cents(career.earned(year, round(income, 2))))
     return earned
 
 
@@ -372,27 +395,35 @@ def _summary(
     states: dict[str, int],
     portfolio: float,
     events: float,
+    cumulative: int,
 ) -> Summary:
+    """The summary of the rows; `cumulative` is what the projected years bring in, in cents."""
     g, horizon, start = profile.baseline_growth, profile.horizon, rows[0].income
     final = rows[-1].income
-    cumulative = sum([round(row.earned * 100) for row in rows[1:]])  # in cents, as `total` adds
-    static_peer = sum([round(income * 100) for income in static_peer_incomes(profile, rates)])
+    static_peer = sum(static_peer_cents(profile, rates))
     static_growth = 1 + rates["static"]
-    factors = Factors(
-        (1 + g) ** horizon,  # baseline
-        ((1 + rates["upskilling"]) / (1 + g)) ** states["upskilling"],  # upskilling
-        (static_growth / (1 + g)) ** states["static"],  # static_contraction
-        portfolio,  # freelancer_portfolio
-        events,
+    # Positional, as `_row` makes a row: a cohort makes one of each a profile.
+    factors = tuple.__new__(
+        Factors,
+        (
+            (1 + g) ** horizon,  # baseline
+            ((1 + rates["upskilling"]) / (1 + g)) ** states["upskilling"],  # upskilling
+            (static_growth / (1 + g)) ** states["static"],  # static_contraction
+            portfolio,  # freelancer_portfolio
+            events,
+        ),
     )
-    return Summary(
-        start_income=start,
-        final_income=final,
-        cagr=(final / start) ** (1 / horizon) - 1,
-        cumulative_earnings=from_cents(cumulative),
-        static_peer_cumulative=from_cents(static_peer),
-        career_capital=from_cents(cumulative - static_peer),
-        factors=factors,
+    return tuple.__new__(
+        Summary,
+        (
+            start,  # start_income
+            final,  # final_income
+            (final / start) ** (1 / horizon) - 1,  # cagr
+            from_cents(cumulative),  # cumulative_earnings
+            from_cents(static_peer),  # static_peer_cumulative
+            from_cents(cumulative - static_peer),  # career_capital
+            factors,
+        ),
     )
 
 

@@ -11,6 +11,7 @@ from careercap.core.comparison import compare
 from careercap.core.engine import project, state_rates
 from careercap.core.profile import Profile
 from careercap.core.result import result_of
+from careercap.core.rounding import whole_cents
 from careercap.reading.rules import default_rules
 from tests.strategies import YEARS, profile_data, profiles
 
@@ -146,3 +147,17 @@ def test_the_summary_compares_the_years_both_profiles_project(first: Profile, se
                 comparison.summary["career_capital"][index]
                 == comparison.projections[index].summary.career_capital
             )
+
+
+@given(
+    st.one_of(
+        st.floats(min_value=-1e13, max_value=1e13, allow_nan=False),
+        st.integers(min_value=-(10**15), max_value=10**15).map(lambda n: n / 1000),  # halves of a cent
+        st.integers(min_value=1, max_value=2**40).map(lambda n: n / 2**10),  # halves exact in binary
+        st.floats(min_value=-1e300, max_value=1e300),  # a hundred times it is finite
+    )
+)
+def test_whole_cents_name_the_cent_round_gives(amount: float) -> None:
+    assert whole_cents(amount) == round(round(amount, 2) * 100)
+    if abs(amount) < 2**53 / 100:  # cents are exact
+        assert whole_cents(amount) / 100 == round(amount, 2)
