@@ -621,19 +621,23 @@ def csv_lines(result: Result, layout: CsvLayout = CsvLayout()) -> str:  # noqa: 
     band = None if sensitivity is None else sensitivity.band
     lines = []
     for index, row in enumerate(projection.years):
-        growth = "" if row.growth is None else f"{round(row.growth, 6) + 0.0:.6f}"
+        # `_six` and `_cents`, written out: formatting rounds as `round` does, and a rate
+        # that rounds to zero from below is written without its sign.
+        growth = "" if row.growth is None else f"{row.growth:.6f}"
+        if growth == "-0.000000":
+            growth = "0.000000"
+        income = f"{row.income:.2f}"
         events = (
             _csv_cell(";".join([spreadsheet_safe(name, guard) for name in event_names(row)]))
             if row.events or row.career
             else ""
         )
         beyond = "true" if row.year > covered else "false"
-        rules = ";".join(row.rules)
         if switches:
             held = f",{projection.employment(row.year)},{_six(profile.baseline_growth)},"
         line = (
-            f"{lead}{row.year},{row.income:.2f},{growth},{row.state},{rules},{events}{held}{beyond},"
-            f"{row.earned:.2f}"
+            f"{lead}{row.year},{income},{growth},{row.state},{';'.join(row.rules)},{events}{held}{beyond},"
+            f"{income if row.earned == row.income else f'{row.earned:.2f}'}"
         )
         if layout.real:
             line += "," if deflated is None else f",{deflated[index]:.2f}"
