@@ -49,8 +49,13 @@ class Overrides(NamedTuple):
     discount_rate: float | None = None
 
     def apply(self, profile: Profile) -> Profile:
+        if self == _NO_OVERRIDES:  # the usual case, once a profile
+            return profile
         update = {name: value for name, value in self._asdict().items() if value is not None}
-        return profile.model_copy(update=update) if update else profile
+        return profile.model_copy(update=update)
+
+
+_NO_OVERRIDES = Overrides()
 
 
 class Outcome(NamedTuple):

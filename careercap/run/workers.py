@@ -197,8 +197,41 @@ def run(
             return
     elif not begun:
         begin()
-    for share in items:
-        take(work([share]))
+    _serially(items, work, take, size, gate)
+
+
+def _serially(
+    items: Iterator[S],
+    work: Callable[[list[S]], list[P]],
+    take: Callable[[list[P]], None],
+    size: Callable[[S], int],
+    gate: InputGate | None,
+) -> None:
+    """`take(work(chunk))` in this process, in chunks as workers are given them (the
+    work of a chunk costs less than that of its shares one by one); the chunk in hand
+    is worked and taken before a read of standard input would wait, so that output
+    follows input as it comes."""
+    chunk: list[S] = []
+    chars, limit = 0, FIRST_CHUNK
+
+    def flush() -> None:
+        nonlocal chunk, chars, limit
+        if chunk:
+            given, chunk, chars, limit = chunk, [], 0, min(limit * 2, MAX_CHUNK)
+            take(work(given))
+
+    if gate is not None:
+        gate.on_wait = flush
+    try:
+        for share in items:
+            chunk.append(share)
+            chars += size(share)
+            if len(chunk) >= limit or chars >= MAX_CHUNK_CHARS:
+                flush()
+        flush()
+    finally:
+        if gate is not None:
+            gate.on_wait = None
 
 
 # Messages between this process and a worker: a chunk one way, its outcome the other, each
