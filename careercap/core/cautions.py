@@ -7,13 +7,18 @@ from careercap.core.engine import Projection
 from careercap.core.words import span
 
 
+def caution_count(projection: Projection) -> int:
+    """How many warnings `cautions` gives, without their words."""
+    return 1 if projection.profile.final_year > projection.covered_until else 0
+
+
 def cautions(projection: Projection) -> list[str]:
     """Warnings for a projection: the years past what the findings cover, and what they do."""
     notes = []
     profile, rows = projection.profile, projection.years
     covered = projection.covered_until
-    if profile.final_year > covered:
-        at_cut = next(row.income for row in rows if row.year == covered)
+    if caution_count(projection):
+        at_cut = rows[covered - profile.as_of].income
         final = projection.summary.final_income
         verb = "extrapolates" if profile.final_year == covered + 1 else "extrapolate"
         notes.append(

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 
-from careercap.core.cautions import cautions
+from careercap.core.cautions import caution_count, cautions
 from careercap.core.engine import OutOfRange, Projection, project
 from careercap.core.fields import quoted
 from careercap.core.profile import Profile
@@ -61,11 +61,20 @@ _NO_OVERRIDES = Overrides()
 class Outcome(NamedTuple):
     """One document's outcome: its result, or (in `loaded`) why there is none. The last
     `shared` of its warnings are cautions that many profiles of a run may share (years
-    beyond the evidence), which a batch may sum up in one line."""
+    beyond the evidence), which a batch may sum up in one line; unless they are `unsaid`:
+    counted, but left out of the warnings (`warnings_of` gives them all)."""
 
     loaded: Loaded
     result: Result | None
     shared: int = 0
+    unsaid: bool = False
+
+
+def warnings_of(outcome: Outcome) -> tuple[Diagnostic, ...]:
+    """Every warning of the outcome, its cautions last, whether or not they were said."""
+    if not outcome.unsaid or outcome.result is None:
+        return outcome.loaded.warnings
+    return outcome.loaded.warnings + _cautions_at(outcome.loaded, outcome.result.projection)
 
 
 def rules_from(path: str | None) -> Rules:
@@ -144,15 +153,19 @@ def _where(loaded: Loaded) -> Location:
     return Location(loaded.source, loaded.line, None if loaded.line is None else 1, loaded.document)
 
 
+def _cautions_at(loaded: Loaded, projection: Projection) -> tuple[Diagnostic, ...]:
+    """The projection's cautions, as warnings about the whole document."""
+    where = _where(loaded)
+    return tuple(Diagnostic(where, note, "warning") for note in cautions(projection))
+
+
 def _with_cautions(loaded: Loaded, projection: Projection) -> tuple[Loaded, int]:
     """The document with the projection's cautions last among its warnings, and how many
     there are; as it was (the usual case in a cohort) when there are none."""
-    notes = cautions(projection)
-    if not notes:
+    if not caution_count(projection):
         return loaded, 0
-    where = _where(loaded)
-    warned = loaded.warnings + tuple(Diagnostic(where, note, "warning") for note in notes)
-    return loaded._replace(warnings=warned), len(notes)
+    said = _cautions_at(loaded, projection)
+    return loaded._replace(warnings=loaded.warnings + said), len(said)
 
 
 def project_sources(
@@ -184,8 +197,11 @@ def project_loaded(
     overrides: Overrides,
     with_sensitivity: bool = False,
     with_learning: bool = True,
+    with_cautions: bool = True,
 ) -> Outcome:
-    """One loaded document's outcome, as `project_sources` gives it."""
+    """One loaded document's outcome, as `project_sources` gives it. Without
+    `with_cautions`, its cautions are counted but left unsaid: words that an output which
+    only sums them up need not pay for, in a cohort where most profiles have them."""
     if loaded.profile is None:
         return Outcome(loaded, None)
     profile = overrides.apply(loaded.profile)
@@ -207,6 +223,9 @@ def project_loaded(
     if unknown:  # this profile's own, before the cautions it may share
         notes = tuple(Diagnostic(_where(loaded), note, "warning") for note in unknown)
         loaded = loaded._replace(warnings=loaded.warnings + notes)
+    if not with_cautions:
+        result = result_of(loaded.source, loaded.document, projection, loaded.warnings, spread, learning)
+        return Outcome(loaded, result, caution_count(projection), unsaid=True)
     warned, shared = _with_cautions(loaded, projection)
     result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
     return Outcome(warned, result, shared)

@@ -103,6 +103,8 @@ def project_many(
                 overrides=overrides,
                 with_sensitivity=sensitivity,
                 with_learning=summary or chosen != "csv",  # a year's CSV row has no learning figures
+                # JSON holds each profile's warnings; otherwise only --verbose says every caution
+                with_cautions=chosen in ("json", "jsonl") or warnings == "all",
             ),
             jobs=jobs_from(str(jobs)),
             gate=gate,

@@ -23,7 +23,7 @@ from careercap.errors import Diagnostic, Invalid, OutputFailed, lines, visible
 from careercap.reading.documents import Document
 from careercap.reading.profiles import Loaded
 from careercap.run.files import output_to
-from careercap.run.pipeline import Outcome, Share, SmallFile, loaded_from
+from careercap.run.pipeline import Outcome, Share, SmallFile, loaded_from, warnings_of
 from careercap.run.workers import InputGate, Jobs, flush_standard_streams, run
 
 if TYPE_CHECKING:
@@ -234,11 +234,14 @@ def write_projections(
 
     def work(chunk: list[Share]) -> list[Piece]:
         pieces: list[Piece] = []
+        worded = False  # whether a summed-up caution of this chunk has its lines yet
         for share in chunk:
             for loaded in loaded_from(share):
                 outcome = project(loaded)
                 shown = None if outcome.result is None else writer.render(outcome.result)
-                pieces.append(_piece(outcome, shown, warnings))
+                piece = _piece(outcome, shown, warnings, worded)
+                worded = worded or bool(piece.caution)
+                pieces.append(piece)
         return _joined(pieces, warnings_said=together) if joins else pieces
 
     def take(pieces: list[Piece]) -> None:
@@ -287,15 +290,18 @@ def write_projections(
     return errors
 
 
-def _piece(outcome: Outcome, shown: Any, warnings: str) -> Piece:
-    """A document's outcome as it is written, with the warnings to say one by one."""
+def _piece(outcome: Outcome, shown: Any, warnings: str, worded: bool = False) -> Piece:
+    """A document's outcome as it is written, with the warnings to say one by one. A
+    caution summed up has its lines only if none before it in the chunk has (`worded`):
+    only the run's first is ever said."""
     loaded = outcome.loaded
     if warnings == "none":
         return Piece(loaded.source, loaded.errors, (), shown)
     if warnings == "all" or not outcome.shared:
-        return Piece(loaded.source, loaded.errors, loaded.warnings, shown)
-    kept, shared = loaded.warnings[: -outcome.shared], loaded.warnings[-outcome.shared :]
-    return Piece(loaded.source, loaded.errors, kept, shown, cautioned=1, caution=lines(shared))
+        return Piece(loaded.source, loaded.errors, warnings_of(outcome), shown)
+    kept = loaded.warnings if outcome.unsaid else loaded.warnings[: -outcome.shared]
+    caution = "" if worded else lines(warnings_of(outcome)[-outcome.shared :])
+    return Piece(loaded.source, loaded.errors, kept, shown, cautioned=1, caution=caution)
 
 
 def _one_file(stream: TextIO, other: TextIO) -> bool:
