@@ -18,7 +18,7 @@ the same values on every document the fast path accepts.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 NOT_PLAIN = object()
 """What `values` returns for a document outside its part of YAML."""
@@ -67,14 +67,21 @@ _ESCAPED = re.compile(r"\\(.)")
 _END = r"(?: +#.*| *+)"  # a comment after at least one space, or spaces
 # The indent and trailing spaces are possessive (`*+`): a line of many spaces that fails
 # must fail at once, not after trying every split of its spaces.
-_LINES = re.compile(
-    rf"^(?P<indent> *+)(?:"
+_LINE = re.compile(
+    rf"(?P<indent> *+)(?:"
     rf"(?P<dash>-[ ]++)?{_KEY}:(?: +{_VALUE})?{_END}"  # key: value, - key: value, key:, - key:
     rf"|-[ ]++{_VALUE}{_END}"  # - value
     rf"|#.*|"  # a comment line, or a blank one
-    rf")$",
-    re.MULTILINE,
+    rf")"
 )
+_Parts = tuple[str, str, str, str, str]
+_read: dict[str, _Parts] = {}
+"""Short lines read already, and their parts: `currency: USD`, `  - name: SQL`, `as_of:
+2025` and their like come again and again in a cohort, and a look-up costs a tenth of a
+match."""
+MOST_READ, LONGEST_READ = 4096, 160
+"""The most lines `_read` holds (it starts again when full), and the longest it keeps: a
+few megabytes at most."""
 _NULLS = frozenset({"null", "Null", "NULL"})
 # Characters YAML does not allow, or reads as line breaks (U+0085, U+2028, U+2029), or a
 # byte-order mark: anywhere in the text, comments included, they send it to the parser.
@@ -99,8 +106,8 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
     lines = text.count("\n") + 1
     if lines > MAX_LINES or len(text) > MAX_CHARS or _UNSAFE.search(text) is not None:
         return NOT_PLAIN
-    found = _LINES.findall(text)
-    if len(found) != lines:
+    found = _parts(text)
+    if found is None:
         return NOT_PLAIN  # a line outside the part read here
     # The open mappings and lists, innermost last: their indents, the containers, and (for
     # mappings) the keys whose null value was left out.
@@ -186,6 +193,25 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
     if items > MAX_ITEMS or not containers:
         return NOT_PLAIN
     return containers[0]
+
+
+def _parts(text: str) -> list[_Parts] | None:
+    """The parts of each line (indent, dash, key, value, item; "" where there is none), or
+    None if a line is outside the part of YAML read here."""
+    found = []
+    for line in text.split("\n"):
+        parts = _read.get(line)
+        if parts is None:
+            match = _LINE.fullmatch(line)
+            if match is None:
+                return None
+            parts = cast(_Parts, match.groups(""))
+            if len(line) <= LONGEST_READ:
+                if len(_read) >= MOST_READ:
+                    _read.clear()
+                _read[line] = parts
+        found.append(parts)
+    return found
 
 
 def _marked(text: str) -> Any:

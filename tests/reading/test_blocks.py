@@ -55,6 +55,7 @@ def assert_agree(text: str) -> bool:
     parsed = by_parser(document)
     assert not isinstance(parsed, CareercapError), f"the parser refuses {text!r}: {parsed}"
     assert fast == parsed, text
+    assert blocks.values(text) == parsed, text  # again, from the lines read before
     with pure_python_parser():
         assert by_parser(document) == parsed, text
     return True
