@@ -4,7 +4,8 @@
     python benchmarks/stages.py [--profiles N] [--runs N] [--kind usual|hand]
 
 The stages are those a document goes through: cut from the stream, parsed into values,
-validated into a profile, projected, its cautions and result gathered, written as CSV.
+validated into a profile, projected, its cautions counted (worded, by builds before CSV
+only counted them) and its result gathered, written as CSV.
 Start-up, standard error and the write to the terminal are not in it (`run.py` times the
 whole command). Run it with PYTHONPATH pointing at another checkout to compare builds;
 the CSV stage uses `csv_lines` where the build has it, else the csv module.
@@ -27,7 +28,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import write_stream  # noqa: E402 - the folder was just put on the path
 
-from careercap.core.cautions import cautions  # noqa: E402
+from careercap.core import cautions  # noqa: E402
 from careercap.core.engine import project  # noqa: E402
 from careercap.core.profile import Profile  # noqa: E402
 from careercap.core.result import result_of  # noqa: E402
@@ -65,7 +66,7 @@ def once(data: bytes) -> dict[str, float]:
         assert profile is not None
         projection = project(profile, rules)
         projected = clock()
-        cautions(projection)
+        getattr(cautions, "caution_count", cautions.cautions)(projection)
         result = result_of("stream.yaml", document.number, projection, (), None, None)
         gathered = clock()
         csv_text(result)
