@@ -214,7 +214,8 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
     profile has an inflation rate (every profile then has the same as_of: one year's
     money on one axis); with a band where the sensitivity was worked out; and the years
     past what the findings cover named. Each line's career events are marked in their
-    year (the plan's, which are the profile's, once), and where a break makes what a year
+    year (the plan's, which are the profile's, once; so is its planned learning, and the
+    plan's line marks what the plan adds), and where a break makes what a year
     brings in differ from the income, the line carries what is earned: the shaded career
     capital and what the plan adds are taken between what each line earns, as the sums are."""
     real = all(result.real is not None for result in results)
@@ -225,6 +226,9 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
     marks: list[Mark] = []
     career: list[CareerMark] = []
     shown = [*results, *([plan] if plan is not None else [])]
+    # The plan's line marks only what the plan adds: the profile's own learning is marked
+    # on the profile's line (a plan never adds what the profile has by name).
+    own = {(event.kind, event.name, event.year) for event in results[0].projection.events}
     labels = [*names, *([f"{names[0]} with the plan"] if plan is not None else [])]
     for index, (result, label) in enumerate(zip(shown, labels, strict=True)):
         projection = result.projection
@@ -248,7 +252,8 @@ def chart_of(results: Sequence[Result], names: Sequence[str], *, plan: Result | 
             incomes = dict(zip(years, lines[-1].incomes, strict=True))
             planned: dict[int, list[str]] = {}
             for event in projection.events:
-                if event.planned and event.year in incomes:
+                new = result is not plan or (event.kind, event.name, event.year) not in own
+                if event.planned and event.year in incomes and new:
                     planned.setdefault(event.year, []).append(visible(event.name))
             marks += [
                 Mark(index, year, incomes[year], tuple(names)) for year, names in sorted(planned.items())

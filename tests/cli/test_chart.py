@@ -150,6 +150,25 @@ def test_the_plan_is_drawn_beside_the_profile_as_it_is(cli: Invoke) -> None:
     assert lines[-1] == "The plan adds 39,995.45 EUR of income over 2026-2030."
 
 
+def test_the_plan_marks_what_it_adds_and_the_profile_its_own_learning_once(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    planned = json.loads(cli("project", ENGINEER, "-f", "json").stdout)["projections"][0]["years"]
+    own = [f"{event['name']} ({year['year']})" for year in planned[1:] for event in year["events"]]
+    plan = json.loads(cli("plan", ENGINEER, "-f", "json").stdout)
+    added = [f"{addition['name']} ({addition['year']})" for addition in plan["additions"]]
+    assert own
+    assert added
+    text = " ".join(cli("chart", ENGINEER, "--plan", columns=200).stdout.splitlines())
+    legend = text.split("^ planned learning: ")[1].split(" The plan adds")[0]
+    assert legend.split("; ") == [*own, *added]
+    cli("chart", ENGINEER, "--plan", "-o", str(tmp_path / "plan.svg"))
+    drawn = ET.parse(tmp_path / "plan.svg").getroot()
+    titles = ["".join(title.itertext()) for title in drawn.iter(f"{SVG}title")]
+    name = own[0].rsplit(" (", 1)[0]
+    assert len([title for title in titles if title.endswith(f"planned learning: {name}")]) == 1
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
