@@ -26,8 +26,8 @@ def six(rate: float) -> float:
 def whole_cents(amount: float) -> int:
     """`round(amount, 2)` as a whole number of cents, `round(round(x, 2) * 100)` (for any x
     whose hundredfold is finite), in about half the time: the engine rounds every year of
-    every profile. Where cents are exact (below 2^53 of them), `whole_cents(x) / 100 ==
-    round(x, 2)`.
+    every profile. Below 2^47 cents (1.4e12), `whole_cents(x) / 100 == round(x, 2)` too;
+    beyond, `round(x, 2) * 100` may itself be a cent off.
 
     `round(x, 2)` rounds the exact binary value of x to cents, and `n / 100` is the float
     nearest n/100, which is what `round` returns. Below 2^47 cents (1.4e12 a year;
