@@ -223,12 +223,12 @@ def project_loaded(
     if unknown:  # this profile's own, before the cautions it may share
         notes = tuple(Diagnostic(_where(loaded), note, "warning") for note in unknown)
         loaded = loaded._replace(warnings=loaded.warnings + notes)
-    if not with_cautions:
-        result = result_of(loaded.source, loaded.document, projection, loaded.warnings, spread, learning)
-        return Outcome(loaded, result, caution_count(projection), unsaid=True)
-    warned, shared = _with_cautions(loaded, projection)
-    result = result_of(warned.source, warned.document, projection, warned.warnings, spread, learning)
-    return Outcome(warned, result, shared)
+    if with_cautions:
+        loaded, shared = _with_cautions(loaded, projection)
+    else:
+        shared = caution_count(projection)
+    result = result_of(loaded.source, loaded.document, projection, loaded.warnings, spread, learning)
+    return Outcome(loaded, result, shared, unsaid=not with_cautions)
 
 
 class SmallFile(NamedTuple):
