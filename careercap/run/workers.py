@@ -211,27 +211,45 @@ def _serially(
     work of a chunk costs less than that of its shares one by one); the chunk in hand
     is worked and taken before a read of standard input would wait, so that output
     follows input as it comes."""
-    chunk: list[S] = []
-    chars, limit = 0, FIRST_CHUNK
+    chunk = _Chunk(size)
 
     def flush() -> None:
-        nonlocal chunk, chars, limit
-        if chunk:
-            given, chunk, chars, limit = chunk, [], 0, min(limit * 2, MAX_CHUNK)
-            take(work(given))
+        if chunk.shares:
+            take(work(chunk.taken()))
 
     if gate is not None:
         gate.on_wait = flush
     try:
         for share in items:
-            chunk.append(share)
-            chars += size(share)
-            if len(chunk) >= limit or chars >= MAX_CHUNK_CHARS:
+            if chunk.add(share):
                 flush()
         flush()
     finally:
         if gate is not None:
             gate.on_wait = None
+
+
+class _Chunk(Generic[S]):
+    """The shares gathered for the next chunk. It is full at `FIRST_CHUNK` shares, twice
+    as many for each chunk after (up to `MAX_CHUNK`), or at `MAX_CHUNK_CHARS` of text."""
+
+    def __init__(self, size: Callable[[S], int]) -> None:
+        self.size = size
+        self.shares: list[S] = []
+        self.chars = 0
+        self.limit = FIRST_CHUNK
+
+    def add(self, share: S) -> bool:
+        """Gather a share; whether the chunk is now full."""
+        self.shares.append(share)
+        self.chars += self.size(share)
+        return len(self.shares) >= self.limit or self.chars >= MAX_CHUNK_CHARS
+
+    def taken(self) -> list[S]:
+        """The shares gathered, and the next chunk begun, twice as large."""
+        shares, self.shares, self.chars = self.shares, [], 0
+        self.limit = min(self.limit * 2, MAX_CHUNK)
+        return shares
 
 
 # Messages between this process and a worker: a chunk one way, its outcome the other, each
@@ -363,13 +381,11 @@ class _Pool(Generic[S, P]):
         size: Callable[[S], int],
         gate: InputGate | None,
     ) -> None:
-        self.work, self.take, self.count, self.size, self.gate = work, take, count, size, gate
+        self.work, self.take, self.count, self.gate = work, take, count, gate
         self.workers: list[_Worker] = []
         self.by_descriptor: dict[int, _Worker] = {}  # each worker, by either of its pipes
         self.pending: deque[_Worker] = deque()  # the worker of each chunk out, in input order
-        self.chunk: list[S] = []
-        self.chars = 0
-        self.limit = FIRST_CHUNK
+        self.chunk = _Chunk(size)
 
     def run(self, items: Iterator[S]) -> None:
         """Every share given out and every outcome taken, in order; the workers ended."""
@@ -377,9 +393,7 @@ class _Pool(Generic[S, P]):
             if self.gate is not None:
                 self.gate.on_wait = self.drain
             for share in items:
-                self.chunk.append(share)
-                self.chars += self.size(share)
-                if len(self.chunk) >= self.limit or self.chars >= MAX_CHUNK_CHARS:
+                if self.chunk.add(share):
                     self.give_out()
             self.drain()
         except BaseException:
@@ -443,13 +457,11 @@ class _Pool(Generic[S, P]):
     def give_out(self) -> None:
         """The chunk in hand to the worker with the fewest; then what is finished at the
         head, taken (and the oldest waited for, when too many are out)."""
-        if self.chunk:
+        if self.chunk.shares:
             worker = min(self.workers, key=lambda worker: worker.given)
-            worker.unsent += _message(self.chunk)
+            worker.unsent += _message(self.chunk.taken())
             worker.given += 1
             self.pending.append(worker)
-            self.chunk, self.chars = [], 0
-            self.limit = min(self.limit * 2, MAX_CHUNK)
         self.exchange(wait=False)
         while self.pending and (len(self.pending) > self.count * IN_FLIGHT or self.pending[0].done):
             self.take_head()
