@@ -5,7 +5,8 @@
 
 The stages are those a document goes through: cut from the stream, parsed into values,
 validated into a profile, projected, its cautions counted (worded, by builds before CSV
-only counted them) and its result gathered, written as CSV.
+only counted them) and its result gathered (with only what a year's row shows, by builds
+that can leave the rest out), written as CSV.
 Start-up, standard error and the write to the terminal are not in it (`run.py` times the
 whole command). Run it with PYTHONPATH pointing at another checkout to compare builds;
 the CSV stage uses `csv_lines` where the build has it, else the csv module.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
+import inspect
 import io
 import statistics
 import sys
@@ -40,6 +42,8 @@ from careercap.reading.yamlvalues import parse  # noqa: E402
 from careercap.render import export  # noqa: E402
 
 STAGES = ("cut", "parse", "validate", "project", "cautions+result", "csv")
+# What a year's CSV row does not show, left out where the build can leave it out.
+ROW_ONLY = {"real": False, "present": False} if "present" in inspect.signature(result_of).parameters else {}
 
 
 def csv_text(result: object) -> str:
@@ -67,7 +71,7 @@ def once(data: bytes) -> dict[str, float]:
         projection = project(profile, rules)
         projected = clock()
         getattr(cautions, "caution_count", cautions.cautions)(projection)
-        result = result_of("stream.yaml", document.number, projection, (), None, None)
+        result = result_of("stream.yaml", document.number, projection, (), None, None, **ROW_ONLY)
         gathered = clock()
         csv_text(result)
         written = clock()

@@ -33,11 +33,15 @@ def result_of(
     warnings: tuple[Diagnostic, ...] = (),
     sensitivity: Sensitivity | None = None,
     learning: LearningReturn | None = None,
+    *,
+    real: bool = True,
+    present: bool = True,
 ) -> Result:
     """The result of a projection, with its real-money figures and present values worked
-    out here and only here."""
+    out here and only here: where the profile has the rate, unless `real` or `present`
+    says that what is made of the result does not show them."""
     profile = projection.profile
     inflation, rate = profile.inflation, profile.discount_rate
-    real = None if inflation is None else real_terms(projection, inflation)
-    present = None if rate is None else present_value(projection, learning, rate)
-    return Result(source, document, projection, warnings, sensitivity, real, learning, present)
+    deflated = None if inflation is None or not real else real_terms(projection, inflation)
+    discounted = None if rate is None or not present else present_value(projection, learning, rate)
+    return Result(source, document, projection, warnings, sensitivity, deflated, learning, discounted)

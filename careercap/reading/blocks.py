@@ -79,9 +79,12 @@ _read: dict[str, _Parts] = {}
 """Short lines read already, and their parts: `currency: USD`, `  - name: SQL`, `as_of:
 2025` and their like come again and again in a cohort, and a look-up costs a tenth of a
 match."""
+_read_before: dict[str, _Parts] = {}
+"""What `_read` held when it was last full: a line found here is kept again, so lines that
+come again outlast those (names, notes, comments) that come once."""
 MOST_READ, LONGEST_READ = 4096, 160
-"""The most lines `_read` holds (it starts again when full), and the longest it keeps: a
-few megabytes at most."""
+"""The most lines `_read` holds (then it becomes `_read_before`, and starts again), and the
+longest it keeps: a few megabytes at most."""
 _NULLS = frozenset({"null", "Null", "NULL"})
 # Characters YAML does not allow, or reads as line breaks (U+0085, U+2028, U+2029), or a
 # byte-order mark: anywhere in the text, comments included, they send it to the parser.
@@ -198,17 +201,20 @@ def values(text: str) -> Any:  # noqa: PLR0912, PLR0915 - one loop keeps the hot
 def _parts(text: str) -> list[_Parts] | None:
     """The parts of each line (indent, dash, key, value, item; "" where there is none), or
     None if a line is outside the part of YAML read here."""
+    global _read, _read_before  # the two generations of a bounded cache
     found = []
     for line in text.split("\n"):
         parts = _read.get(line)
         if parts is None:
-            match = _LINE.fullmatch(line)
-            if match is None:
-                return None
-            parts = cast(_Parts, match.groups(""))
+            parts = _read_before.get(line)
+            if parts is None:
+                match = _LINE.fullmatch(line)
+                if match is None:
+                    return None
+                parts = cast(_Parts, match.groups(""))
             if len(line) <= LONGEST_READ:
                 if len(_read) >= MOST_READ:
-                    _read.clear()
+                    _read_before, _read = _read, {}
                 _read[line] = parts
         found.append(parts)
     return found

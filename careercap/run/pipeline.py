@@ -174,19 +174,18 @@ def project_sources(
     rules: Rules,
     overrides: Overrides,
     with_sensitivity: bool = False,
-    with_learning: bool = True,
+    with_totals: bool = True,
 ) -> Iterator[Outcome]:
     """Project every document of every source, in order; bad documents come back with errors.
     With `with_sensitivity`, each result comes with its tornado and band; without
-    `with_learning`, without the return on its planned learning (a second projection that
-    an output not showing it need not pay for)."""
+    `with_totals`, without what only totals show (see `project_loaded`)."""
     for loaded in _loaded(sources):
         yield project_loaded(
             loaded,
             rules=rules,
             overrides=overrides,
             with_sensitivity=with_sensitivity,
-            with_learning=with_learning,
+            with_totals=with_totals,
         )
 
 
@@ -196,12 +195,16 @@ def project_loaded(
     rules: Rules,
     overrides: Overrides,
     with_sensitivity: bool = False,
-    with_learning: bool = True,
+    with_totals: bool = True,
     with_cautions: bool = True,
 ) -> Outcome:
     """One loaded document's outcome, as `project_sources` gives it. Without
-    `with_cautions`, its cautions are counted but left unsaid: words that an output which
-    only sums them up need not pay for, in a cohort where most profiles have them."""
+    `with_totals`, it leaves out what only totals show, which an output of a row a year
+    need not pay for: the return on planned learning (a second projection), present
+    values, and money in as_of-year money unless `--inflation` asks for it in every
+    output. Without `with_cautions`, its cautions are counted but left unsaid: words that
+    an output which only sums them up need not pay for, in a cohort where most profiles
+    have them."""
     if loaded.profile is None:
         return Outcome(loaded, None)
     profile = overrides.apply(loaded.profile)
@@ -217,7 +220,7 @@ def project_loaded(
             spread = sensitivity(profile, rules)
         except OutOfRange as exc:  # an end of some range takes the income out of what is shown
             unknown.append(f"no sensitivity: at an end of the rules' ranges, {exc}")
-    learning = learning_return(projection, rules) if with_learning else None
+    learning = learning_return(projection, rules) if with_totals else None
     if learning is not None and learning.unknown is not None:
         unknown.append(f"no learning gain: {learning.unknown}")
     if unknown:  # this profile's own, before the cautions it may share
@@ -227,7 +230,16 @@ def project_loaded(
         loaded, shared = _with_cautions(loaded, projection)
     else:
         shared = caution_count(projection)
-    result = result_of(loaded.source, loaded.document, projection, loaded.warnings, spread, learning)
+    result = result_of(
+        loaded.source,
+        loaded.document,
+        projection,
+        loaded.warnings,
+        spread,
+        learning,
+        real=with_totals or overrides.inflation is not None,
+        present=with_totals,
+    )
     return Outcome(loaded, result, shared, unsaid=not with_cautions)
 
 

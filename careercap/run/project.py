@@ -102,7 +102,7 @@ def project_many(
                 rules=rules,
                 overrides=overrides,
                 with_sensitivity=sensitivity,
-                with_learning=summary or chosen != "csv",  # a year's CSV row has no learning figures
+                with_totals=summary or chosen != "csv",  # a year's CSV row shows no totals
                 # JSON holds each profile's warnings; otherwise only --verbose says every caution
                 with_cautions=chosen in ("json", "jsonl") or warnings == "all",
             ),

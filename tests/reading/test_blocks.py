@@ -120,6 +120,17 @@ def test_the_generated_cohort_reads_the_same_and_all_by_the_fast_path(tmp_path: 
     assert all(assert_agree(document.text) for document in documents)
 
 
+def test_lines_read_before_are_read_the_same_however_often_the_look_up_starts_again(tmp_path: Path) -> None:
+    """With room for a few lines only, the look-up fills and starts again many times a
+    document: every document still reads as the parser reads it, twice."""
+    stream = tmp_path / "cohort.yaml"
+    write_stream(300, stream, kind="hand")
+    with mock.patch.object(blocks, "MOST_READ", 5):
+        read = [assert_agree(document.text) for document in documents_of(stream)]
+        assert len(blocks._read) <= 5
+    assert sum(read) > 250
+
+
 def test_the_hand_written_cohort_reads_the_same_and_all_but_folded_text_by_the_fast_path(
     tmp_path: Path,
 ) -> None:

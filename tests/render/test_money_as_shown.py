@@ -216,6 +216,21 @@ def test_present_values_discount_each_year_as_shown_by_hand() -> None:
     assert present["irr"] == round(1 / x - 1, 6)
 
 
+def test_a_year_by_year_csv_is_the_same_without_the_figures_it_does_not_show() -> None:
+    """`result_of(real=False, present=False)`, as `project -f csv` asks for it."""
+    profile = Profile.model_validate({**PLAN, "discount_rate": 0.1, "inflation": 0.02})
+    projection = project(profile, RULES)
+    whole = result_of("p.yaml", 1, projection)
+    rows_only = result_of("p.yaml", 1, projection, real=False, present=False)
+    assert (whole.real is None, whole.present is None) == (False, False)
+    assert (rows_only.real, rows_only.present) == (None, None)
+    assert csv_lines(rows_only) == csv_lines(whole)
+    with_real = CsvLayout(real=True)  # --inflation: a column of as_of-year money, then it is worked out
+    assert csv_lines(result_of("p.yaml", 1, projection, present=False), with_real) == csv_lines(
+        whole, with_real
+    )
+
+
 def test_a_rate_of_zero_gives_the_undiscounted_figures() -> None:
     profile = Profile.model_validate({**PLAN, "discount_rate": 0})
     projection = project(profile, RULES)
