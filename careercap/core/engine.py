@@ -21,7 +21,13 @@ T = TypeVar("T")
 
 
 class OutOfRange(ValueError):
-    """The rules take an income where no number can follow it (to zero): nothing to show."""
+    """The rules take an income where no number can follow it (to zero): nothing to show.
+    `path` names the career event whose raise or stated income took it there, where one
+    did (`("events", 2, "raise")`); else it is empty: the profile and the rules together."""
+
+    def __init__(self, message: str, path: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class Event(NamedTuple):
@@ -214,6 +220,7 @@ class Career(NamedTuple):
     changes: dict[int, tuple[float | None, float | None]]  # year: (stated income, raise)
     shares: dict[int, float]  # each year of a break: the share of income earned
     by_year: dict[int, tuple[CareerEvent, ...]]  # the events of each year, as written
+    changed_by: dict[int, tuple[str | int, ...]]  # year: where the change is in the profile
 
     @classmethod
     def of(cls, profile: Profile) -> Career | None:
@@ -222,13 +229,15 @@ class Career(NamedTuple):
         changes: dict[int, tuple[float | None, float | None]] = {}
         shares: dict[int, float] = {}
         by_year: dict[int, tuple[CareerEvent, ...]] = {}
-        for event in profile.events:
+        changed_by: dict[int, tuple[str | int, ...]] = {}
+        for index, event in enumerate(profile.events):
             by_year[event.year] = (*by_year.get(event.year, ()), event)
             if event.income is not None or event.raise_ is not None:
                 changes[event.year] = (event.income, event.raise_)
+                changed_by[event.year] = ("events", index, "income" if event.income is not None else "raise")
             if event.break_ is not None:
                 shares.update(dict.fromkeys(range(event.year, event.last_year + 1), event.share or 0.0))
-        return cls(changes, shares, by_year)
+        return cls(changes, shares, by_year, changed_by)
 
     def pay(self, year: int, income: float) -> float:
         """The income of a year after its stated income or raise, if it has one."""
@@ -269,9 +278,10 @@ LARGEST = 1e12
 (2^53 cents is about 9e13): careercap shows money to the cent or not at all."""
 
 
-def _out_of_range(income: float, year: int) -> str:
+def _out_of_range(income: float, year: int, by_event: bool = False) -> str:
     if income < SMALLEST:
-        return f"the income falls below a cent by {year}: these rules shrink it too fast to project"
+        why = "too small to project to the cent" if by_event else "these rules shrink it too fast to project"
+        return f"the income falls below a cent by {year}: {why}"
     return f"the income grows past {LARGEST:,.0f} a year by {year}: too large to project to the cent"
 
 
@@ -321,7 +331,8 @@ def project(profile: Profile, rules: Rules) -> Projection:  # noqa: PLR0915 - on
                 income, moved = career.changed(year, income)  # type: ignore[union-attr]
                 events_factor *= moved
             if not SMALLEST <= income <= LARGEST:
-                raise OutOfRange(_out_of_range(income, year))
+                cause = career.changed_by[year] if year in changes else ()  # type: ignore[union-attr]
+                raise OutOfRange(_out_of_range(income, year, bool(cause)), cause)
             growth = income / previous - 1
         whole = whole_cents(income)
         shown = earned = whole / 100  # round(income, 2)

@@ -193,6 +193,16 @@ def diagnose(
     return shown
 
 
+def located_error(
+    document: Document, path: Path, message: str, locate: Callable[[Document], Marks] = marks
+) -> Diagnostic:
+    """An error about the value at `path`, put where it stands and named as `diagnose`
+    names a field's errors (`events[3].raise: ...`)."""
+    place = _place(locate(document), path, False)
+    line, column = place if place is not None else (None, None)
+    return Diagnostic(document.where(line, column), f"{field_name(path)}: {message}")
+
+
 def warnings_at(
     document: Document, items: list[tuple[Path, str]], locate: Callable[[Document], Marks] = marks
 ) -> list[Diagnostic]:

@@ -15,7 +15,7 @@ from typing import BinaryIO, NamedTuple
 from careercap.core.profile import CareerEvent, Certification, Profile, Skill
 from careercap.errors import CareercapError, Diagnostic, Location, shown_path
 from careercap.reading import jsonlines
-from careercap.reading.diagnostics import validate
+from careercap.reading.diagnostics import located_error, validate
 from careercap.reading.documents import (
     BLOCK,
     Document,
@@ -25,7 +25,7 @@ from careercap.reading.documents import (
     whole_document,
 )
 from careercap.reading.files import STDIN, Unreadable, read_regular, reading_format
-from careercap.reading.yamlvalues import marks, parse
+from careercap.reading.yamlvalues import Path, marks, parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
     (): [*Profile.model_fields, "salary"],
@@ -44,6 +44,7 @@ class Loaded(NamedTuple):
     errors: tuple[Diagnostic, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
     line: int | None = None  # where its document starts in the source, 1-based
+    origin: Document | None = None  # what its profile was read from, to locate later problems
 
     @property
     def empty(self) -> bool:
@@ -79,8 +80,22 @@ def load_document(document: Document) -> Loaded:
     except CareercapError as exc:  # locating the errors parses the text, which may say more
         return Loaded(document.source, document.number, None, exc.diagnostics)
     return Loaded(
-        document.source, document.number, profile, tuple(errors), tuple(warnings), document.first_line + 1
+        document.source,
+        document.number,
+        profile,
+        tuple(errors),
+        tuple(warnings),
+        document.first_line + 1,
+        None if profile is None else document,
     )
+
+
+def error_at(document: Document, path: Path, message: str) -> Diagnostic:
+    """An error about one value of a valid profile, found once it is projected (a career
+    event that takes the income out of range): at that value, named as validation's own
+    errors name it."""
+    locate = jsonlines.marks if isinstance(document, jsonlines.JsonLine) else marks
+    return located_error(document, path, message, locate)
 
 
 def stream_documents(stream: BinaryIO, source: str) -> Iterator[Document | Loaded]:

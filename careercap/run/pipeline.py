@@ -24,7 +24,7 @@ from careercap.core.sensitivity import sensitivity
 from careercap.errors import CareercapError, Diagnostic, InputError, Invalid, Location, UsageError, shown_path
 from careercap.reading.documents import Document
 from careercap.reading.files import STDIN, Source, expand, reading_format
-from careercap.reading.profiles import Loaded, documents, load, validated
+from careercap.reading.profiles import Loaded, documents, error_at, load, validated
 from careercap.reading.rules import default_rules, rules_file
 
 if TYPE_CHECKING:  # what only some commands need is imported where they need it
@@ -153,6 +153,14 @@ def _where(loaded: Loaded) -> Location:
     return Location(loaded.source, loaded.line, None if loaded.line is None else 1, loaded.document)
 
 
+def _out_of_range(loaded: Loaded, exc: OutOfRange) -> Diagnostic:
+    """The error of a profile that these rules cannot project: at the career event that
+    took its income out of range, where one did; else where its document begins."""
+    if exc.path and loaded.origin is not None:
+        return error_at(loaded.origin, exc.path, str(exc))
+    return Diagnostic(_where(loaded), str(exc))
+
+
 def _cautions_at(loaded: Loaded, projection: Projection) -> tuple[Diagnostic, ...]:
     """The projection's cautions, as warnings about the whole document."""
     where = _where(loaded)
@@ -211,8 +219,7 @@ def project_loaded(
     try:
         projection = project(profile, rules)
     except OutOfRange as exc:  # the profile is valid, but these rules cannot project it
-        error = Diagnostic(_where(loaded), str(exc))
-        return Outcome(loaded._replace(profile=None, errors=(error,)), None)
+        return Outcome(loaded._replace(profile=None, errors=(_out_of_range(loaded, exc),)), None)
     unknown: list[str] = []
     spread = None
     if with_sensitivity:
@@ -654,6 +661,5 @@ def projectable(loaded: Loaded, rules: Rules) -> Loaded:
     try:
         project(loaded.profile, rules)
     except OutOfRange as exc:
-        error = Diagnostic(_where(loaded), str(exc))
-        return loaded._replace(profile=None, errors=(*loaded.errors, error))
+        return loaded._replace(profile=None, errors=(*loaded.errors, _out_of_range(loaded, exc)))
     return loaded

@@ -461,6 +461,41 @@ def test_an_income_too_large_to_show_to_the_cent_is_an_error(cli: Invoke, write:
     )
 
 
+@pytest.mark.parametrize("command", ["project", "validate"])
+def test_a_raise_that_takes_the_income_out_of_range_is_the_error_at_that_raise(
+    cli: Invoke, write: Write, command: str
+) -> None:
+    profile = write(
+        "big.yaml",
+        "name: Big\nincome: 1000000000\nas_of: 2025\nevents:\n"
+        "  - {year: 2026, raise: 10}\n  - {year: 2027, raise: 10}\n  - year: 2028\n    raise: 10\n"
+        "---\nname: Cut\nincome: 0.02\nas_of: 2025\nevents: [{year: 2026, raise: -0.9}]\n",
+    )
+    result = cli(command, profile, "-f", "csv") if command == "project" else cli(command, profile)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "big.yaml:8:12: error: events[3].raise: the income grows past 1,000,000,000,000 a year by 2028: "
+        "too large to project to the cent",
+        "big.yaml:13:30: error: events[1].raise: the income falls below a cent by 2026: "
+        "too small to project to the cent",
+    ]
+
+
+def test_a_json_line_whose_raise_takes_the_income_out_of_range_has_the_error_at_that_raise(
+    cli: Invoke, write: Write
+) -> None:
+    line = '{"name": "Big", "income": 1e9, "as_of": 2025, "events": [{"year": 2026, "raise": 10}, {"year": 2027, "raise": 10}, {"year": 2028, "raise": 10}]}'
+    profile = write("big.jsonl", '{"name": "Fine", "income": 50000}\n' + line + "\n")
+    result = cli("project", profile, "-f", "csv")
+    assert result.exit_code == 1
+    column = line.index('"raise": 10}]') + len('"raise": ') + 1
+    assert result.stderr.splitlines()[0] == (
+        f"big.jsonl:2:{column}: error: events[3].raise: the income grows past 1,000,000,000,000 a year "
+        "by 2028: too large to project to the cent"
+    )
+    assert result.stdout.count("Fine") == 6  # the other profile is projected all the same
+
+
 def test_the_rules_footer_names_a_value_as_set(cli: Invoke, write: Write) -> None:
     rules = write("close.yaml", "static: {contraction: 0.0999999999}\n")
     result = cli("project", str(PROFILES / "finance-clerk.yaml"), "--rules", rules, columns=200)
