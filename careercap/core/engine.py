@@ -22,8 +22,9 @@ T = TypeVar("T")
 
 class OutOfRange(ValueError):
     """The rules take an income where no number can follow it (to zero): nothing to show.
-    `path` names the career event whose raise or stated income took it there, where one
-    did (`("events", 2, "raise")`); else it is empty: the profile and the rules together."""
+    `path` names the raise that took it there from within the range, where one did
+    (`("events", 2, "raise")`); else it is empty: the profile and the rules together. (A
+    stated income lies within the range.)"""
 
     def __init__(self, message: str, path: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
@@ -220,7 +221,7 @@ class Career(NamedTuple):
     changes: dict[int, tuple[float | None, float | None]]  # year: (stated income, raise)
     shares: dict[int, float]  # each year of a break: the share of income earned
     by_year: dict[int, tuple[CareerEvent, ...]]  # the events of each year, as written
-    changed_by: dict[int, tuple[str | int, ...]]  # year: where the change is in the profile
+    raised_by: dict[int, tuple[str | int, ...]]  # year: where its raise is in the profile
 
     @classmethod
     def of(cls, profile: Profile) -> Career | None:
@@ -229,15 +230,16 @@ class Career(NamedTuple):
         changes: dict[int, tuple[float | None, float | None]] = {}
         shares: dict[int, float] = {}
         by_year: dict[int, tuple[CareerEvent, ...]] = {}
-        changed_by: dict[int, tuple[str | int, ...]] = {}
+        raised_by: dict[int, tuple[str | int, ...]] = {}
         for index, event in enumerate(profile.events):
             by_year[event.year] = (*by_year.get(event.year, ()), event)
             if event.income is not None or event.raise_ is not None:
                 changes[event.year] = (event.income, event.raise_)
-                changed_by[event.year] = ("events", index, "income" if event.income is not None else "raise")
+            if event.raise_ is not None:
+                raised_by[event.year] = ("events", index, "raise")
             if event.break_ is not None:
                 shares.update(dict.fromkeys(range(event.year, event.last_year + 1), event.share or 0.0))
-        return cls(changes, shares, by_year, changed_by)
+        return cls(changes, shares, by_year, raised_by)
 
     def pay(self, year: int, income: float) -> float:
         """The income of a year after its stated income or raise, if it has one."""
@@ -328,10 +330,13 @@ def project(profile: Profile, rules: Rules) -> Projection:  # noqa: PLR0915 - on
                 income *= multiplier
                 applied = (*applied, PORTFOLIO)
             if year in changes:
+                grown = income
                 income, moved = career.changed(year, income)  # type: ignore[union-attr]
                 events_factor *= moved
             if not SMALLEST <= income <= LARGEST:
-                cause = career.changed_by[year] if year in changes else ()  # type: ignore[union-attr]
+                # The year's raise, if it took an income within the range out of it
+                raised = year in changes and SMALLEST <= grown <= LARGEST
+                cause = career.raised_by.get(year, ()) if raised else ()  # type: ignore[union-attr]
                 raise OutOfRange(_out_of_range(income, year, bool(cause)), cause)
             growth = income / previous - 1
         whole = whole_cents(income)

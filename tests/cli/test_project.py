@@ -481,6 +481,23 @@ def test_a_raise_that_takes_the_income_out_of_range_is_the_error_at_that_raise(
     ]
 
 
+def test_a_raise_in_the_year_the_rules_take_the_income_out_of_range_is_not_blamed(
+    cli: Invoke, write: Write
+) -> None:
+    """The income is below a cent before the year's raise: the rules did it, and the error
+    is the whole profile's, as without the event."""
+    profile = write(
+        "zero.yaml",
+        "name: Z\nincome: 1000\nas_of: 2025\nhorizon: 20\nbaseline_growth: -0.5\n"
+        "events: [{year: 2043, raise: 0}]\n",
+    )
+    result = cli("project", profile, "-f", "csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "zero.yaml:1:1: error: the income falls below a cent by 2043: these rules shrink it too fast to project"
+    ]
+
+
 def test_a_json_line_whose_raise_takes_the_income_out_of_range_has_the_error_at_that_raise(
     cli: Invoke, write: Write
 ) -> None:
