@@ -647,6 +647,33 @@ def test_a_search_too_large_is_refused_at_once_saying_what_to_change(cli: Invoke
     )
 
 
+def test_a_search_that_rules_with_a_long_window_make_too_large_stops_saying_what_to_change(
+    cli: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a window of 10 years, the windows a search weighs multiply (by some 260,000 at
+    the most); the search stops at `MOST_STEPS` of them, here made small: the same plan with
+    the shipped rules weighs fewer and is found."""
+    monkeypatch.setattr("careercap.core.plan.priced.MOST_STEPS", 400)
+    profile = str(PROFILES / "data-engineer.yaml")
+    assert cli("plan", profile, "--maximise", "net-gain").exit_code == 0
+    result = cli(
+        "plan",
+        profile,
+        "--maximise",
+        "net-gain",
+        "--rules",
+        write("w.yaml", "window_years: 10\n"),
+        columns=400,
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-2] == (
+        "careercap plan: error: Invalid value for '--max-events': the search is too large: with these rules' "
+        "window of 10 years, it found more than 400 ways to fill a year and the window before it, and plan "
+        "searches at most that many; ask for fewer --max-events, a shorter --horizon or a smaller catalogue, "
+        "or give rules with a shorter window_years"
+    )
+
+
 # A plan into the profile: --apply, --apply-to, the snippet ---------------------------------
 
 COMMENTED = """\

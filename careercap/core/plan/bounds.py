@@ -9,6 +9,7 @@ import math
 from careercap.core.plan.items import Item
 from careercap.core.plan.problem import Limits, Plan, PlanError
 from careercap.core.rounding import cents
+from careercap.core.rules import Rules
 
 MOST_EVENTS = 10
 """The most learning events `--max-events` may ask a plan to add."""
@@ -31,6 +32,27 @@ MOST_SPREADS = 1_000_000
 """The most ways, summed over the projected years, that the events may be spread over the
 spans of years the options can be taken in (options of a kind with the same first and last
 years form one)."""
+
+
+MOST_STEPS = 250_000
+"""The most ways a priced search (a catalogue, net gain or npv) may find to fill a year and
+the window before it: the years, times the additions of the window's earlier years, times
+the skills added and what the year adds. With the shipped rules no search within the
+other bounds finds more than about 10,500; rules with a longer `window_years` multiply
+them (a year's window of 10 years can be filled in some 260,000 ways), and with them the
+time and memory a search takes. Past this, the search stops: a few tens of seconds and
+about a gigabyte at the worst."""
+
+
+def too_many_steps(rules: Rules, most: int) -> PlanError:
+    """The error of a priced search that has found more than `most` ways (`MOST_STEPS`)."""
+    return PlanError(
+        f"the search is too large: with these rules' window of {rules.window_years} years, it found "
+        f"more than {most:,} ways to fill a year and the window before it, and plan searches "
+        "at most that many; ask for fewer --max-events, a shorter --horizon or a smaller catalogue, "
+        "or give rules with a shorter window_years",
+        "max_events",
+    )
 
 
 def useful(items: list[Item], limits: Limits) -> list[Item]:

@@ -8,6 +8,7 @@ import math
 from typing import Any, Literal, NamedTuple
 
 from careercap.core.engine import OutOfRange, project
+from careercap.core.plan.bounds import MOST_STEPS, too_many_steps
 from careercap.core.plan.items import Item, Role
 from careercap.core.plan.labels import (
     NO_YEARS,
@@ -190,6 +191,8 @@ class Priced:
                     events = added[2]
                     where = (index, recent, skills, added)
                     if where not in steps:
+                        if len(steps) >= MOST_STEPS:
+                            raise too_many_steps(self.rules, MOST_STEPS)
                         steps[where] = search.step(index, recent, skills, added)
                     moved = steps[where]
                     if moved is None:
