@@ -330,7 +330,7 @@ def project(profile: Profile, rules: Rules) -> Projection:  # noqa: PLR0915 - on
                 income *= multiplier
                 applied = (*applied, PORTFOLIO)
             if year in changes:
-                grown = income
+                grown = income  # read below only where `year in changes`, as here
                 income, moved = career.changed(year, income)  # type: ignore[union-attr]
                 events_factor *= moved
             if not SMALLEST <= income <= LARGEST:

@@ -650,8 +650,9 @@ def load_shares(chunk: list[Share]) -> list[Loaded]:
 
 def check_shares(chunk: list[Share]) -> list[Loaded]:
     """Every document of the shares, validated, and refused where the shipped rules cannot
-    project it (as `project` would refuse it): what `validate` accepts, every command shows."""
-    return [projectable(loaded, default_rules()) for loaded in load_shares(chunk)]
+    project it (as `project` would refuse it): what `validate` accepts, every command shows.
+    Its errors are located already, so no document's text goes back (workers send these)."""
+    return [projectable(loaded, default_rules())._replace(origin=None) for loaded in load_shares(chunk)]
 
 
 def projectable(loaded: Loaded, rules: Rules) -> Loaded:

@@ -667,10 +667,10 @@ def test_a_search_that_rules_with_a_long_window_make_too_large_stops_saying_what
     )
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-2] == (
-        "careercap plan: error: Invalid value for '--max-events': the search is too large: with these rules' "
+        "careercap plan: error: Invalid value for '--rules': the search is too large: with these rules' "
         "window of 10 years, it found more than 400 ways to fill a year and the window before it, and plan "
-        "searches at most that many; ask for fewer --max-events, a shorter --horizon or a smaller catalogue, "
-        "or give rules with a shorter window_years"
+        "searches at most that many; give rules with a shorter window_years, or ask for fewer --max-events "
+        "or a shorter --horizon"
     )
 
 

@@ -461,9 +461,9 @@ def test_an_income_too_large_to_show_to_the_cent_is_an_error(cli: Invoke, write:
     )
 
 
-@pytest.mark.parametrize("command", ["project", "validate"])
+@pytest.mark.parametrize(("command", "jobs"), [("project", "1"), ("validate", "1"), ("validate", "2")])
 def test_a_raise_that_takes_the_income_out_of_range_is_the_error_at_that_raise(
-    cli: Invoke, write: Write, command: str
+    cli: Invoke, write: Write, command: str, jobs: str
 ) -> None:
     profile = write(
         "big.yaml",
@@ -471,7 +471,8 @@ def test_a_raise_that_takes_the_income_out_of_range_is_the_error_at_that_raise(
         "  - {year: 2026, raise: 10}\n  - {year: 2027, raise: 10}\n  - year: 2028\n    raise: 10\n"
         "---\nname: Cut\nincome: 0.02\nas_of: 2025\nevents: [{year: 2026, raise: -0.9}]\n",
     )
-    result = cli(command, profile, "-f", "csv") if command == "project" else cli(command, profile)
+    options = ["-f", "csv"] if command == "project" else []
+    result = cli(command, profile, *options, "--jobs", jobs)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "big.yaml:8:12: error: events[3].raise: the income grows past 1,000,000,000,000 a year by 2028: "
@@ -495,6 +496,17 @@ def test_a_raise_in_the_year_the_rules_take_the_income_out_of_range_is_not_blame
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "zero.yaml:1:1: error: the income falls below a cent by 2043: these rules shrink it too fast to project"
+    ]
+    cut = write(  # past 1e12 before the year's pay cut: the cut did not do it
+        "cut.yaml",
+        "name: C\nincome: 1000000000\nas_of: 2025\nhorizon: 10\nbaseline_growth: 0.5\n"
+        "skills: [{name: a, acquired: 2026}, {name: b, acquired: 2028}, {name: c, acquired: 2030}]\n"
+        "events: [{year: 2026, raise: 10}, {year: 2027, raise: 10}, {year: 2031, raise: -0.1}]\n",
+    )
+    result = cli("project", cut, "-f", "csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "cut.yaml:1:1: error: the income grows past 1,000,000,000,000 a year by 2031: too large to project to the cent"
     ]
 
 

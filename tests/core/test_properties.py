@@ -58,9 +58,12 @@ def test_adding_a_learning_event_never_lowers_any_year(data: dict[str, Any], kin
     """Any certification, and any planned skill. (A skill already held at as_of is not a
     plan: for a freelancer it can complete the portfolio, which the model then takes as
     already in the stated revenue; see the test below. So can a skill held at a switch to
-    freelancing, planned or not: see the one after it.)"""
+    freelancing, planned or not: see the one after it; and a planned skill that brings the
+    portfolio forward into a year with a stated income, which replaces what the step gave:
+    see the one after that.)"""
     switches = any(event.get("employment") == "freelancer" for event in data["events"])
-    assume(kind == "certification" or not switches)
+    stated = any(event.get("income") is not None for event in data["events"])
+    assume(kind == "certification" or not (switches or stated))
     before = project(Profile.model_validate(data), RULES)
     if kind == "certification":
         data = data | {"certifications": [*data["certifications"], {"name": "added", "earned": year}]}
@@ -104,6 +107,24 @@ def test_a_skill_held_at_a_switch_to_freelancing_is_in_its_income_and_removes_a_
     assert [row.year for row in with_step.years if "freelancer_portfolio" in row.rules] == [2030]
     assert without_step.summary.factors.freelancer_portfolio == 1.0
     assert without_step.summary.final_income < with_step.summary.final_income
+
+
+def test_a_skill_that_brings_the_portfolio_into_a_year_with_a_stated_income_forgoes_the_step() -> None:
+    data: dict[str, Any] = {
+        "name": "f",
+        "employment": "freelancer",
+        "income": 1000,
+        "as_of": 2020,
+        "horizon": 2,
+        "baseline_growth": 0,
+        "skills": ["a", "b", {"name": "c", "acquired": 2022}],
+        "events": [{"year": 2021, "income": 1000}],
+    }
+    with_step = project(Profile.model_validate(data), RULES)
+    sooner = data | {"skills": [*data["skills"], {"name": "d", "acquired": 2021}]}
+    without_step = project(Profile.model_validate(sooner), RULES)
+    assert [row.income for row in with_step.years] == [1000.0, 1000.0, 1700.0]
+    assert [row.income for row in without_step.years] == [1000.0, 1000.0, 1000.0]
 
 
 @given(profiles(), profiles())

@@ -9,6 +9,7 @@ characters."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -129,6 +130,30 @@ def test_lines_read_before_are_read_the_same_however_often_the_look_up_starts_ag
         read = [assert_agree(document.text) for document in documents_of(stream)]
         assert len(blocks._read) <= 5
     assert sum(read) > 250
+
+
+def test_a_line_that_comes_again_outlasts_a_full_look_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the look-up is full it starts again, keeping what it held as the generation
+    before: a line found there is not matched again, and is kept into the new one."""
+    matched: list[str] = []
+    line = blocks._LINE
+
+    class Counting:
+        def fullmatch(self, text: str) -> re.Match[str] | None:
+            matched.append(text)
+            return line.fullmatch(text)
+
+    monkeypatch.setattr(blocks, "MOST_READ", 4)
+    monkeypatch.setattr(blocks, "_read", {})
+    monkeypatch.setattr(blocks, "_read_before", {})
+    monkeypatch.setattr(blocks, "_LINE", Counting())
+    assert blocks.values("currency: USD") == {"currency": "USD"}
+    assert blocks.values("a: 1\nb: 2\nc: 3\nd: 4") == {"a": "1", "b": "2", "c": "3", "d": "4"}  # full: anew
+    assert "currency: USD" not in blocks._read
+    matched.clear()
+    assert blocks.values("currency: USD\na: 1") == {"currency": "USD", "a": "1"}
+    assert matched == []  # both from the generation before
+    assert "currency: USD" in blocks._read
 
 
 def test_the_hand_written_cohort_reads_the_same_and_all_but_folded_text_by_the_fast_path(

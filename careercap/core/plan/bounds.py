@@ -1,6 +1,7 @@
-"""The bounds of the search: the caps on what it takes on, refused at once past them, and
-the passing over of what cannot be in a best plan (options that others beat, and a budget
-or hours that no plan could exceed)."""
+"""The bounds of the search: the caps on what it takes on, refused at once past them (and
+one, `MOST_STEPS`, that a search meets as it goes), and the passing over of what cannot be
+in a best plan (options that others beat, and a budget or hours that no plan could
+exceed)."""
 
 from __future__ import annotations
 
@@ -35,23 +36,25 @@ years form one)."""
 
 
 MOST_STEPS = 250_000
-"""The most ways a priced search (a catalogue, net gain or npv) may find to fill a year and
-the window before it: the years, times the additions of the window's earlier years, times
-the skills added and what the year adds. With the shipped rules no search within the
-other bounds finds more than about 10,500; rules with a longer `window_years` multiply
-them (a year's window of 10 years can be filled in some 260,000 ways), and with them the
-time and memory a search takes. Past this, the search stops: a few tens of seconds and
-about a gigabyte at the worst."""
+"""The most ways the search of partial plans (`Priced`, which every objective's search goes
+through) may find to fill a year and the window before it: the years, times the
+additions of the window's earlier years, times the skills added and what the year adds.
+With the shipped rules no search within the other bounds finds more than about 10,500;
+rules with a longer `window_years` multiply them (a window of 10 years can be filled in
+some 260,000 ways), and with them the time and memory a search takes. Past this, the
+search stops: within about 15 seconds and a gigabyte in the worst cases measured."""
 
 
-def too_many_steps(rules: Rules, most: int) -> PlanError:
-    """The error of a priced search that has found more than `most` ways (`MOST_STEPS`)."""
+def too_many_steps(rules: Rules, most: int, catalogue: bool) -> PlanError:
+    """The error of a search that has found more than `most` ways (`MOST_STEPS`): the
+    rules' window is what multiplies them."""
+    smaller = ", a smaller catalogue" if catalogue else ""
     return PlanError(
         f"the search is too large: with these rules' window of {rules.window_years} years, it found "
         f"more than {most:,} ways to fill a year and the window before it, and plan searches "
-        "at most that many; ask for fewer --max-events, a shorter --horizon or a smaller catalogue, "
-        "or give rules with a shorter window_years",
-        "max_events",
+        f"at most that many; give rules with a shorter window_years, or ask for fewer --max-events"
+        f"{smaller} or a shorter --horizon",
+        "rules",
     )
 
 

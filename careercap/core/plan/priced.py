@@ -192,7 +192,7 @@ class Priced:
                     where = (index, recent, skills, added)
                     if where not in steps:
                         if len(steps) >= MOST_STEPS:
-                            raise too_many_steps(self.rules, MOST_STEPS)
+                            raise too_many_steps(self.rules, MOST_STEPS, self.want.options is not None)
                         steps[where] = search.step(index, recent, skills, added)
                     moved = steps[where]
                     if moved is None:
