@@ -485,28 +485,23 @@ def test_a_raise_that_takes_the_income_out_of_range_is_the_error_at_that_raise(
 def test_a_raise_in_the_year_the_rules_take_the_income_out_of_range_is_not_blamed(
     cli: Invoke, write: Write
 ) -> None:
-    """The income is below a cent before the year's raise: the rules did it, and the error
-    is the whole profile's, as without the event."""
-    profile = write(
-        "zero.yaml",
+    """The income is out of range before the year's raise (below a cent before a raise of
+    0; past 1e12 before a pay cut): the rules did it, and the error is the whole profile's,
+    as without the event."""
+    profiles = write(
+        "before.yaml",
         "name: Z\nincome: 1000\nas_of: 2025\nhorizon: 20\nbaseline_growth: -0.5\n"
-        "events: [{year: 2043, raise: 0}]\n",
-    )
-    result = cli("project", profile, "-f", "csv")
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        "zero.yaml:1:1: error: the income falls below a cent by 2043: these rules shrink it too fast to project"
-    ]
-    cut = write(  # past 1e12 before the year's pay cut: the cut did not do it
-        "cut.yaml",
-        "name: C\nincome: 1000000000\nas_of: 2025\nhorizon: 10\nbaseline_growth: 0.5\n"
+        "events: [{year: 2043, raise: 0}]\n"
+        "---\nname: C\nincome: 1000000000\nas_of: 2025\nhorizon: 10\nbaseline_growth: 0.5\n"
         "skills: [{name: a, acquired: 2026}, {name: b, acquired: 2028}, {name: c, acquired: 2030}]\n"
         "events: [{year: 2026, raise: 10}, {year: 2027, raise: 10}, {year: 2031, raise: -0.1}]\n",
     )
-    result = cli("project", cut, "-f", "csv")
+    result = cli("project", profiles, "-f", "csv")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "cut.yaml:1:1: error: the income grows past 1,000,000,000,000 a year by 2031: too large to project to the cent"
+        "before.yaml:1:1: error: the income falls below a cent by 2043: these rules shrink it too fast to project",
+        "before.yaml:7:1: error: the income grows past 1,000,000,000,000 a year by 2031: too large to project "
+        "to the cent",
     ]
 
 
