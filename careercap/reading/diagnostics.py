@@ -128,13 +128,15 @@ def _suggestion(key: str, known: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
 
 
-def _place(found: Marks, path: Path, key: bool) -> tuple[int, int] | None:
+def _place(found: Marks, path: Path, key: bool) -> tuple[int, int] | tuple[None, None]:
+    """Where the value (or `key`) at `path` stands, else its nearest parent; (None, None)
+    where nothing does."""
     while True:
         table = found.keys if key else found.values
         if path in table:
             return table[path]
         if not path:
-            return None
+            return None, None
         path, key = path[:-1], False
 
 
@@ -181,8 +183,7 @@ def diagnose(
                 if path
                 else _message(error, None)
             )
-        place = _place(found, path, at_key)
-        line, column = place if place is not None else (None, None)
+        line, column = _place(found, path, at_key)
         diagnostics.append(((line or 0, column or 0), Diagnostic(document.where(line, column), message)))
     diagnostics.sort(key=lambda item: item[0])
     shown = [diagnostic for _, diagnostic in diagnostics[:MAX_SHOWN]]
@@ -198,8 +199,7 @@ def located_error(
 ) -> Diagnostic:
     """An error about the value at `path`, put where it stands and named as `diagnose`
     names a field's errors (`events[3].raise: ...`)."""
-    place = _place(locate(document), path, False)
-    line, column = place if place is not None else (None, None)
+    line, column = _place(locate(document), path, False)
     return Diagnostic(document.where(line, column), f"{field_name(path)}: {message}")
 
 
@@ -212,8 +212,7 @@ def warnings_at(
     found = locate(document)
     placed = []
     for path, message in items:
-        place = _place(found, path, False)
-        line, column = place if place is not None else (None, None)
+        line, column = _place(found, path, False)
         placed.append(
             ((line or 0, column or 0), Diagnostic(document.where(line, column), message, "warning"))
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
 from careercap.core.profile import CareerEvent, Certification, Profile, Skill
@@ -25,7 +25,7 @@ from careercap.reading.documents import (
     whole_document,
 )
 from careercap.reading.files import STDIN, Unreadable, read_regular, reading_format
-from careercap.reading.yamlvalues import Path, marks, parse
+from careercap.reading.yamlvalues import Marks, Path, marks, parse
 
 KNOWN_KEYS: dict[tuple[str, ...], list[str]] = {
     (): [*Profile.model_fields, "salary"],
@@ -75,7 +75,7 @@ def load_document(document: Document) -> Loaded:
             data,
             KNOWN_KEYS,
             located_as={"income_and_salary": ("salary",)},
-            locate=jsonlines.marks if json_line else marks,
+            locate=_locator(document),
         )
     except CareercapError as exc:  # locating the errors parses the text, which may say more
         return Loaded(document.source, document.number, None, exc.diagnostics)
@@ -94,8 +94,12 @@ def error_at(document: Document, path: Path, message: str) -> Diagnostic:
     """An error about one value of a valid profile, found once it is projected (a career
     event that takes the income out of range): at that value, named as validation's own
     errors name it."""
-    locate = jsonlines.marks if isinstance(document, jsonlines.JsonLine) else marks
-    return located_error(document, path, message, locate)
+    return located_error(document, path, message, _locator(document))
+
+
+def _locator(document: Document) -> Callable[[Document], Marks]:
+    """What reads where each value of the document stands: a JSON line's reader, or YAML's."""
+    return jsonlines.marks if isinstance(document, jsonlines.JsonLine) else marks
 
 
 def stream_documents(stream: BinaryIO, source: str) -> Iterator[Document | Loaded]:
